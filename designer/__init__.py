@@ -1,0 +1,1 @@
+"""Engagement Designer: draft web messaging campaigns offline and export engagement bundles."""

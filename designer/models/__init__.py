@@ -1,0 +1,22 @@
+"""The domain and the campaign store. Pure Python: never imports Qt."""
+
+from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
+from designer.models.base import Base
+from designer.models.campaign import Campaign, CampaignVersion
+from designer.models.engagement import WIZARD_STAGES, Engagement
+from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+
+__all__ = [
+    "WIZARD_STAGES",
+    "AccountSettings",
+    "Base",
+    "Behavior",
+    "Campaign",
+    "CampaignVersion",
+    "Engagement",
+    "EntryPoint",
+    "Holiday",
+    "Skill",
+    "TargetAudience",
+    "WorkingShift",
+]

@@ -1,0 +1,78 @@
+"""Account settings: store-wide choices, skills and the shift scheduler."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from designer.models.base import Base
+
+
+class AccountSettings(Base):
+    """One row: the account's settings, with the reference's defaults."""
+
+    __tablename__ = "account_settings"
+    __table_args__ = (
+        CheckConstraint("control_group_percent BETWEEN 0 AND 25", name="control_group_range"),
+        CheckConstraint("cross_session_days IN (0, 1, 7, 14, 31)", name="cross_session_days"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_name: Mapped[str] = mapped_column(String(200), default="My brand")
+    idle_time_days: Mapped[int] = mapped_column(default=30)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    cross_session_days: Mapped[int] = mapped_column(default=14)
+    attribution_model: Mapped[str] = mapped_column(String(10), default="last")
+    control_group_percent: Mapped[int] = mapped_column(default=5)
+    # None = unlimited (the default); otherwise 1, 2 or 3 proactive displays a visit.
+    conversation_displays_per_visit: Mapped[int | None] = mapped_column(default=None)
+    content_displays_per_visit: Mapped[int | None] = mapped_column(default=None)
+    conversation_invite_after_decline: Mapped[bool] = mapped_column(default=False)
+    content_invite_after_decline: Mapped[bool] = mapped_column(default=True)
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
+    collector_url: Mapped[str] = mapped_column(String(500), default="")
+
+
+class Skill(Base):
+    __tablename__ = "skills"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+    shifts: Mapped[list[WorkingShift]] = relationship(
+        back_populates="skill", cascade="all, delete-orphan", order_by="WorkingShift.weekday"
+    )
+
+    def __repr__(self) -> str:
+        return f"Skill({self.name!r})"
+
+
+class WorkingShift(Base):
+    """A shift of the scheduler: on weekday, from start to end minute, for one skill or all."""
+
+    __tablename__ = "working_shifts"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_range"),
+        CheckConstraint("start_minute >= 0 AND end_minute <= 1440", name="minute_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    skill_id: Mapped[int | None] = mapped_column(ForeignKey("skills.id", ondelete="CASCADE"))
+    weekday: Mapped[int]  # 0 = Monday
+    start_minute: Mapped[int]
+    end_minute: Mapped[int]
+
+    skill: Mapped[Skill | None] = relationship(back_populates="shifts")
+
+
+class Holiday(Base):
+    """A day the scheduler treats as closed (for one skill, or all when skill is None)."""
+
+    __tablename__ = "holidays"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date]
+    name: Mapped[str] = mapped_column(String(200), default="")
+    skill_id: Mapped[int | None] = mapped_column(ForeignKey("skills.id", ondelete="CASCADE"))

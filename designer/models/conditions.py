@@ -1,0 +1,213 @@
+"""Targeting conditions of target audiences and behaviors, declared once.
+
+A condition is stored as a plain dict {"type": ..., <params>}. Each type
+declares its parameters (as PropSpecs) and how it reads in words, which the
+rule editors show and the decision trace repeats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from designer.models.properties import P, PropSpec
+from designer.models.vocabulary import MarketingSource, Platform
+
+ENGAGED_STATES = ("exposed", "declined", "clicked")
+
+
+@dataclass(frozen=True)
+class ConditionType:
+    type: str
+    label: str
+    params: tuple[PropSpec, ...]
+    words: str  # str.format template over the params
+
+    def describe(self, condition: dict[str, Any]) -> str:
+        values = {p.name: condition.get(p.name, p.default) for p in self.params}
+        for p in self.params:
+            if isinstance(values[p.name], list):
+                values[p.name] = ", ".join(str(v) for v in values[p.name]) or "(none)"
+        return self.words.format(**values)
+
+    def problems(self, condition: dict[str, Any]) -> list[str]:
+        out = []
+        for p in self.params:
+            value = condition.get(p.name, p.default)
+            if p.type == "list":
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    out.append(f"{p.label} must be a list of words.")
+                continue
+            problem = p.problem(value)
+            if problem:
+                out.append(problem)
+        return out
+
+
+def _t(type_: str, label: str, words: str, *params: PropSpec) -> ConditionType:
+    return ConditionType(type_, label, params, words)
+
+
+BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
+    c.type: c
+    for c in (
+        _t(
+            "time_on_entry_point",
+            "Time on entry point",
+            "spent at least {seconds} s on the entry point",
+            P("seconds", "int", 30, "Seconds", minimum=0, maximum=86400),
+        ),
+        _t(
+            "visited_entry_point",
+            "Visited entry point",
+            "{mode} the entry point {entry_point}",
+            P("entry_point", "text", "", "Entry point"),
+            P(
+                "mode",
+                "enum",
+                "visited",
+                "Include or exclude",
+                choices=("visited", "did not visit"),
+            ),
+        ),
+        _t(
+            "flow",
+            "Flow",
+            "went through the pages {pages} in that order",
+            P("pages", "list", [], "Pages (URL parts, in order)"),
+        ),
+        _t("exit_intent", "About to abandon", "is about to leave the page"),
+        _t(
+            "cart_value",
+            "Cart value",
+            "has a cart worth {minimum} to {maximum} (decreased only: {decreased})",
+            P("minimum", "float", 0.0, "From", minimum=0, maximum=1e9),
+            P("maximum", "float", 1e9, "To", minimum=0, maximum=1e9),
+            P("decreased", "bool", False, "Only when the value decreased"),
+        ),
+        _t(
+            "products_in_cart",
+            "Products in cart",
+            "has {products} in the cart",
+            P("products", "list", [], "Products"),
+        ),
+        _t(
+            "viewed_product",
+            "Viewed product",
+            "viewed {products}",
+            P("products", "list", [], "Products"),
+        ),
+        _t(
+            "visitor_error",
+            "Visitor error",
+            "saw an error containing \u201c{message}\u201d (code {code})",
+            P("message", "text", "", "Message contains"),
+            P("code", "text", "", "Code"),
+        ),
+        _t(
+            "engaged_in_session",
+            "Engaged in session",
+            "was {state} an engagement in this visit",
+            P("state", "enum", "exposed", "State", choices=ENGAGED_STATES),
+        ),
+        _t(
+            "service_activity",
+            "Service activity",
+            "reported service activity \u201c{activity}\u201d",
+            P("activity", "text", "", "Activity"),
+        ),
+        _t(
+            "scroll_depth",
+            "Scroll depth",
+            "scrolled at least {percent}% of the page",
+            P("percent", "int", 50, "Percent", minimum=0, maximum=100),
+        ),
+        _t(
+            "pages_viewed",
+            "Pages viewed",
+            "viewed at least {count} pages",
+            P("count", "int", 3, "Pages", minimum=1, maximum=1000),
+        ),
+    )
+}
+
+AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
+    c.type: c
+    for c in (
+        _t(
+            "referral",
+            "External referral",
+            "came from a site containing \u201c{contains}\u201d",
+            P("contains", "text", "", "Referrer contains"),
+        ),
+        _t(
+            "search_keywords",
+            "Search keywords",
+            "searched for {keywords}",
+            P("keywords", "list", [], "Keywords"),
+        ),
+        _t(
+            "platform",
+            "Platform",
+            "uses a {platforms}",
+            P("platforms", "list", [p.value for p in Platform], "Platforms"),
+        ),
+        _t(
+            "marketing_source",
+            "Marketing source",
+            "arrived through {sources}",
+            P("sources", "list", [], "Sources"),
+            P("custom", "text", "", "Custom source name"),
+        ),
+        _t("geo", "Geo", "is in {places}", P("places", "list", [], "Countries or regions")),
+        _t(
+            "visitor_type",
+            "New or returning",
+            "is a {visitor} visitor",
+            P("visitor", "enum", "returning", "Visitor", choices=("new", "returning")),
+        ),
+        _t(
+            "customer_type",
+            "Customer type",
+            "is a {values} customer",
+            P("values", "list", [], "Types"),
+        ),
+        _t(
+            "customer_status",
+            "Customer status",
+            "has status {values}",
+            P("values", "list", [], "Statuses"),
+        ),
+        _t(
+            "attribute",
+            "Engagement attribute",
+            "has {name} {op} \u201c{value}\u201d",
+            P("name", "text", "", "Attribute"),
+            P(
+                "op",
+                "enum",
+                "equals",
+                "Test",
+                choices=("equals", "contains", "at least", "at most"),
+            ),
+            P("value", "text", "", "Value"),
+        ),
+    )
+}
+
+MARKETING_SOURCES = tuple(s.value for s in MarketingSource)
+
+
+def describe(conditions: dict[str, ConditionType], condition: dict[str, Any]) -> str:
+    ctype = conditions.get(condition.get("type", ""))
+    return ctype.describe(condition) if ctype else f"unknown condition {condition.get('type')!r}"
+
+
+def describe_all(
+    conditions: dict[str, ConditionType], items: list[dict[str, Any]], match: str
+) -> str:
+    """The whole rule in words: 'Visitor spent at least 30 s ... and viewed at least 3 pages'."""
+    if not items:
+        return "Every visitor"
+    joiner = " and " if match == "all" else " or "
+    return "Visitor " + joiner.join(describe(conditions, c) for c in items)

@@ -1,0 +1,88 @@
+"""Engagements: one button or banner on the site, made in six stages."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from designer.models.base import Base, Timestamps
+from designer.models.design import StateDesigns, WindowDesign
+from designer.models.vocabulary import FORMAT_ZONES, EngagementFormat, Zone
+
+WIZARD_STAGES = ("gallery", "settings", "studio", "window", "entry_point", "behavior", "summary")
+
+
+class Engagement(Timestamps, Base):
+    """A web engagement of a campaign.
+
+    automatic_messages: {language: {message key: {"enabled": bool, "text": str}}}
+    predefined_content: [{"title": str, "text": str}]
+    designs: StateDesigns.to_dict(); window_design: WindowDesign.to_dict()
+    """
+
+    __tablename__ = "engagements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(10), default="web")
+    format: Mapped[str] = mapped_column(String(20), default="sticky_button")
+    zone: Mapped[str] = mapped_column(String(10), default="right")
+    element_id: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(12), default="conversation")
+    enabled: Mapped[bool] = mapped_column(default=True)
+    template: Mapped[str] = mapped_column(String(100), default="")
+    # Settings stage
+    conversation_type: Mapped[str] = mapped_column(String(20), default="messaging")
+    authenticated: Mapped[bool] = mapped_column(default=False)
+    routing: Mapped[str] = mapped_column(String(20), default="all_skills")
+    skill_id: Mapped[int | None] = mapped_column(ForeignKey("skills.id", ondelete="SET NULL"))
+    window_opens_as: Mapped[str] = mapped_column(String(20), default="embedded")
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    automatic_messages: Mapped[dict] = mapped_column(default=dict)
+    predefined_content: Mapped[list] = mapped_column(default=list)
+    content_url: Mapped[str] = mapped_column(String(500), default="")
+    # Studio and Window stages
+    designs: Mapped[dict] = mapped_column(default=dict)
+    window_design: Mapped[dict] = mapped_column(default=dict)
+    # Entry Point and Behavior stages
+    entry_point_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entry_points.id", ondelete="RESTRICT")
+    )
+    behavior_id: Mapped[int | None] = mapped_column(ForeignKey("behaviors.id", ondelete="RESTRICT"))
+    # The wizard's stage reached; "done" once the summary was confirmed.
+    wizard_stage: Mapped[str] = mapped_column(String(20), default="done")
+
+    campaign: Mapped[Campaign] = relationship(back_populates="engagements")  # noqa: F821
+    skill: Mapped[Skill | None] = relationship()  # noqa: F821
+    entry_point: Mapped[EntryPoint | None] = relationship(back_populates="engagements")  # noqa: F821
+    behavior: Mapped[Behavior | None] = relationship(back_populates="engagements")  # noqa: F821
+
+    @property
+    def is_proactive(self) -> bool:
+        return self.zone == Zone.PROACTIVE
+
+    @property
+    def zone_key(self) -> str:
+        """The zone engagements compete in: left, right, proactive or embedded:<element id>."""
+        return f"embedded:{self.element_id}" if self.zone == Zone.EMBEDDED else self.zone
+
+    def set_format(self, fmt: EngagementFormat, zone: Zone | None = None) -> None:
+        allowed = FORMAT_ZONES[fmt]
+        self.format = fmt.value
+        self.zone = (zone if zone in allowed else allowed[0]).value
+
+    def state_designs(self) -> StateDesigns:
+        return StateDesigns.from_dict(self.designs)
+
+    def set_state_designs(self, designs: StateDesigns) -> None:
+        self.designs = designs.to_dict()
+
+    def get_window_design(self) -> WindowDesign:
+        return WindowDesign.from_dict(self.window_design)
+
+    def __repr__(self) -> str:
+        return f"Engagement({self.name!r}, {self.format}/{self.zone_key})"

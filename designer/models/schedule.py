@@ -1,0 +1,71 @@
+"""Time frames: when a campaign can be active, checked without a browser."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from designer.models.vocabulary import HoursMode
+
+
+def valid_time_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def shift_problem(shift: dict) -> str | None:
+    start, end = shift.get("start"), shift.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return "A shift needs a start and an end time."
+    if not (0 <= start < end <= 1440):
+        return "A shift must end after it starts, within one day."
+    if start % 5 or end % 5:
+        return "Shift times go in 5-minute steps."
+    if shift.get("weekday", 0) not in range(7):
+        return "A shift's day must be Monday to Sunday."
+    return None
+
+
+def _occasion(occasions: list[dict], day: date) -> dict | None:
+    return next((o for o in occasions if o.get("date") == day.isoformat()), None)
+
+
+def open_minutes_on(mode: str, shifts: list[dict], occasions: list[dict], day: date) -> int:
+    """How many minutes of day (local to the campaign) the time frame allows."""
+    occasion = _occasion(occasions, day)
+    if occasion is not None:
+        return (
+            0
+            if occasion.get("closed")
+            else max(0, occasion.get("end", 0) - occasion.get("start", 0))
+        )
+    if mode == HoursMode.ALL_HOURS:
+        return 1440
+    todays = (
+        shifts
+        if mode == HoursMode.SPECIFIC_HOURS
+        else [s for s in shifts if s.get("weekday") == day.weekday()]
+    )
+    return sum(max(0, s.get("end", 0) - s.get("start", 0)) for s in todays)
+
+
+def can_ever_be_active(
+    mode: str,
+    shifts: list[dict],
+    occasions: list[dict],
+    starts_at: datetime | None,
+    ends_at: datetime | None,
+) -> bool:
+    """Whether any minute between start and end is inside the hours (at most 2 years are looked at)."""
+    first = (starts_at or datetime(2000, 1, 3)).date()
+    last = (ends_at or datetime.combine(first + timedelta(days=13), datetime.min.time())).date()
+    day, looked = first, 0
+    while day <= last and looked < 731:
+        if open_minutes_on(mode, shifts, occasions, day) > 0:
+            return True
+        day += timedelta(days=1)
+        looked += 1
+    return looked >= 731

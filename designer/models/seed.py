@@ -1,0 +1,176 @@
+"""The sample content a new store starts with, so the window is never empty."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from designer.models.account import AccountSettings, Skill, WorkingShift
+from designer.models.campaign import Campaign
+from designer.models.design import WindowDesign
+from designer.models.engagement import Engagement
+from designer.models.gallery import template
+from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+from designer.models.vocabulary import Zone
+
+AUTOMATIC_MESSAGES = {
+    "en": {
+        "greeting": {"enabled": True, "text": "Hi! Thanks for reaching out. How can we help?"},
+        "agent_away": {"enabled": True, "text": "Our team is away right now; we will reply soon."},
+        "closing": {"enabled": False, "text": "Thanks for messaging us. Have a great day!"},
+    }
+}
+
+
+def _engagement(campaign: Campaign, name: str, key: str, **fields) -> Engagement:
+    t = template(key)
+    e = Engagement(
+        name=name,
+        template=key,
+        kind=t.kind.value,
+        automatic_messages=AUTOMATIC_MESSAGES,
+        window_design=WindowDesign().to_dict(),
+        **fields,
+    )
+    e.set_format(t.format, Zone(fields.get("zone", "right")) if "zone" in fields else None)
+    e.set_state_designs(t.state_designs())
+    e.position = len(campaign.engagements)
+    campaign.engagements.append(e)
+    return e
+
+
+def seed_sample(s: Session) -> None:
+    account = s.query(AccountSettings).first() or AccountSettings()
+    account.account_name = "Northwind Outfitters"
+    account.time_zone = "Europe/London"
+    account.currency = "GBP"
+    s.add(account)
+    sales, support = Skill(name="Sales"), Skill(name="Support")
+    s.add_all([sales, support])
+    for skill in (sales, support):
+        for day in range(5):
+            s.add(
+                WorkingShift(skill=skill, weekday=day, start_minute=9 * 60, end_minute=17 * 60 + 30)
+            )
+    s.add(WorkingShift(skill=sales, weekday=5, start_minute=10 * 60, end_minute=16 * 60))
+
+    site = EntryPoint(
+        name="Whole site", rules=[{"match": "wildcard", "value": "*", "exclude": False}]
+    )
+    checkout = EntryPoint(
+        name="Checkout",
+        rules=[
+            {"match": "contains", "value": "/checkout", "exclude": False},
+            {"match": "contains", "value": "/checkout/done", "exclude": True},
+        ],
+    )
+    cart = EntryPoint(
+        name="Cart", rules=[{"match": "contains", "value": "/cart", "exclude": False}]
+    )
+    products = EntryPoint(
+        name="Product pages",
+        rules=[{"match": "starts_with", "value": "/product/", "exclude": False}],
+    )
+    help_pages = EntryPoint(
+        name="Help centre",
+        rules=[{"match": "regex", "value": r"^/help(/[a-z0-9-]+)*/?$", "exclude": False}],
+    )
+    s.add_all([site, checkout, cart, products, help_pages])
+
+    everyone = TargetAudience(name="Everyone", conditions=[])
+    returning = TargetAudience(
+        name="Returning shoppers", conditions=[{"type": "visitor_type", "visitor": "returning"}]
+    )
+    s.add_all([everyone, returning])
+
+    lingering = Behavior(
+        name="Lingering at checkout", conditions=[{"type": "time_on_entry_point", "seconds": 30}]
+    )
+    abandoning = Behavior(
+        name="Leaving with a full cart",
+        conditions=[
+            {"type": "exit_intent"},
+            {"type": "cart_value", "minimum": 50.0, "maximum": 1e9, "decreased": False},
+        ],
+    )
+    browsing = Behavior(
+        name="Browsing several products",
+        conditions=[{"type": "pages_viewed", "count": 3}, {"type": "scroll_depth", "percent": 50}],
+    )
+    s.add_all([lingering, abandoning, browsing])
+
+    sale = Campaign(
+        name="Winter sale",
+        goal="sell",
+        audience=everyone,
+        priority="high",
+        description="Help shoppers finish their orders during the winter sale.",
+        starts_at=datetime(2026, 11, 20),
+        ends_at=datetime(2027, 1, 31, 23, 59),
+        time_zone="Europe/London",
+        hours_mode="weekly",
+        status="published",
+        shifts=[{"weekday": d, "start": 8 * 60, "end": 22 * 60} for d in range(7)],
+        special_occasions=[
+            {"name": "Christmas Day", "date": "2026-12-25", "closed": True, "start": 0, "end": 0}
+        ],
+    )
+    s.add(sale)
+    _engagement(
+        sale,
+        "Message us button",
+        "sales-sticky",
+        zone="right",
+        entry_point=site,
+        routing="specific_skill",
+        skill=sales,
+    )
+    _engagement(
+        sale,
+        "Checkout rescue",
+        "checkout-overlay",
+        entry_point=checkout,
+        behavior=lingering,
+        routing="specific_skill",
+        skill=sales,
+    )
+    _engagement(sale, "Cart toaster", "checkout-toaster", entry_point=cart, behavior=abandoning)
+    _engagement(
+        sale,
+        "Product expert",
+        "sales-slide-out",
+        zone="left",
+        entry_point=products,
+        behavior=browsing,
+    )
+    _engagement(
+        sale,
+        "Free delivery banner",
+        "promo-banner",
+        entry_point=site,
+        element_id="promo-slot",
+        content_url="https://example.com/delivery",
+    )
+
+    service = Campaign(
+        name="Customer care",
+        goal="service_activity",
+        audience=returning,
+        priority="medium",
+        description="Let returning customers reach support from the help centre.",
+        time_zone="Europe/London",
+        hours_mode="all_hours",
+        status="draft",
+    )
+    s.add(service)
+    _engagement(
+        service,
+        "Help centre button",
+        "service-embedded",
+        entry_point=help_pages,
+        element_id="help-chat",
+        routing="specific_skill",
+        skill=support,
+        window_opens_as="separate_window",
+    )

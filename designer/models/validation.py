@@ -1,0 +1,227 @@
+"""Validation: every problem of a store, as (severity, where, sentence).
+
+Errors stop a publish or an export; warnings are shown but let work go on.
+`where` names the entity and field so the problems panel can jump to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from designer.models.account import AccountSettings, Skill
+from designer.models.campaign import Campaign
+from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
+from designer.models.design_checks import design_problems
+from designer.models.engagement import Engagement
+from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+from designer.models.regex_safety import regex_problem
+from designer.models.schedule import can_ever_be_active, shift_problem, valid_time_zone
+from designer.models.vocabulary import (
+    FORMAT_ZONES,
+    EngagementFormat,
+    Routing,
+    UrlMatch,
+    Zone,
+)
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Where:
+    entity: str  # campaign, engagement, entry_point, audience, behavior, account
+    id: int | None
+    field: str
+    label: str  # "Winter sale › Checkout rescue"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    where: Where
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.where}: {self.message}"
+
+
+def _campaign_problems(c: Campaign) -> list[Problem]:
+    out: list[Problem] = []
+
+    def add(field: str, message: str, severity: str = ERROR) -> None:
+        out.append(Problem(severity, Where("campaign", c.id, field, c.name), message))
+
+    if not c.name.strip():
+        add("name", "The campaign needs a name.")
+    if not 0 <= c.control_group_percent <= 25:
+        add("control_group_percent", "The control group must be between 0% and 25% of visitors.")
+    if not valid_time_zone(c.time_zone):
+        add("time_zone", f"“{c.time_zone}” is not a time zone; pick one like Europe/London.")
+    if c.starts_at and c.ends_at and c.ends_at <= c.starts_at:
+        add("ends_at", "The time frame ends before it starts; move the end after the start.")
+    elif c.hours_mode != "all_hours" and not c.shifts:
+        add("shifts", "The time frame has no hours, so the campaign can never show; add a shift.")
+    else:
+        for shift in c.shifts:
+            if problem := shift_problem(shift):
+                add("shifts", problem)
+                break
+        else:
+            if not can_ever_be_active(
+                c.hours_mode, c.shifts, c.special_occasions, c.starts_at, c.ends_at
+            ):
+                add(
+                    "shifts",
+                    "No hour of the time frame falls between its start and end, "
+                    "so the campaign can never show.",
+                )
+    if not c.engagements:
+        add("engagements", "The campaign has no engagements yet.", WARNING)
+    return out
+
+
+def _engagement_problems(e: Engagement, skills: set[int]) -> list[Problem]:
+    out: list[Problem] = []
+    label = f"{e.campaign.name} › {e.name}"
+
+    def add(field: str, message: str, severity: str = ERROR) -> None:
+        out.append(Problem(severity, Where("engagement", e.id, field, label), message))
+
+    try:
+        fmt = EngagementFormat(e.format)
+        if Zone(e.zone) not in FORMAT_ZONES[fmt]:
+            add("zone", f"A {fmt.value.replace('_', ' ')} cannot stand in the {e.zone} zone.")
+    except ValueError:
+        add("format", f"“{e.format}” is not a format of the gallery; choose one again.")
+        fmt = None
+    if e.zone == Zone.EMBEDDED and not e.element_id.strip():
+        add("element_id", "An embedded engagement needs the id of the page element it goes into.")
+    if e.routing == Routing.SPECIFIC_SKILL and (e.skill_id is None or e.skill_id not in skills):
+        add("skill_id", "Routing is set to a specific skill, but no skill is chosen; pick one.")
+    if e.entry_point_id is None:
+        add("entry_point_id", "Choose an entry point: where on the site the engagement shows.")
+    if e.kind == "content" and not e.content_url.strip():
+        add("content_url", "A content engagement needs the link it opens.", WARNING)
+    out += [
+        Problem(sev, Where("engagement", e.id, field, label), msg)
+        for sev, field, msg in design_problems(e, fmt)
+    ]
+    return out
+
+
+def _entry_point_problems(ep: EntryPoint) -> list[Problem]:
+    out: list[Problem] = []
+    where = Where("entry_point", ep.id, "rules", ep.name)
+    if not any(not r.get("exclude") for r in ep.rules):
+        out.append(Problem(ERROR, where, "The entry point has no URL rule, so it matches no page."))
+    for rule in ep.rules:
+        if rule.get("match") not in set(UrlMatch):
+            out.append(Problem(ERROR, where, f"“{rule.get('match')}” is not a kind of URL rule."))
+        elif not str(rule.get("value", "")).strip():
+            out.append(
+                Problem(ERROR, where, "A URL rule is empty; type the URL or remove the rule.")
+            )
+        elif rule["match"] == UrlMatch.REGEX and (problem := regex_problem(rule["value"])):
+            out.append(Problem(ERROR, where, f"{rule['value']}: {problem}"))
+    return out
+
+
+def _library_problems(kind: str, item: TargetAudience | Behavior, types: dict) -> list[Problem]:
+    out: list[Problem] = []
+    where = Where(kind, item.id, "conditions", item.name)
+    for cond in item.conditions:
+        ctype = types.get(cond.get("type"))
+        if ctype is None:
+            out.append(Problem(ERROR, where, f"“{cond.get('type')}” is not a condition we know."))
+            continue
+        out += [Problem(ERROR, where, f"{ctype.label}: {p}") for p in ctype.problems(cond)]
+    return out
+
+
+def _matches_everything(ep: EntryPoint | None) -> bool:
+    return ep is not None and any(
+        r.get("match") == "wildcard" and r.get("value") == "*" and not r.get("exclude")
+        for r in ep.rules
+    )
+
+
+def _zone_problems(engagements: list[Engagement]) -> list[Problem]:
+    """Engagements that would compete at one priority in one zone on the same pages."""
+    out: list[Problem] = []
+    groups: dict[tuple[str, str], list[Engagement]] = {}
+    for e in engagements:
+        if e.enabled and e.campaign.status != "disabled" and e.zone != Zone.PROACTIVE:
+            groups.setdefault((e.zone_key, e.campaign.priority), []).append(e)
+    for (zone, priority), members in groups.items():
+        for a, b in combinations(members, 2):
+            same_pages = a.entry_point_id == b.entry_point_id or (
+                _matches_everything(a.entry_point) or _matches_everything(b.entry_point)
+            )
+            if same_pages and a.entry_point_id is not None and b.entry_point_id is not None:
+                out.append(
+                    Problem(
+                        WARNING,
+                        Where("engagement", b.id, "zone", f"{b.campaign.name} › {b.name}"),
+                        f"“{a.name}” and “{b.name}” share the {zone} zone at {priority} priority on the "
+                        "same pages, so each visitor sees one of them at random. Change a zone, "
+                        "a priority or an entry point if that is not what you want.",
+                    )
+                )
+    return out
+
+
+def validate(session: Session) -> list[Problem]:
+    """Every problem of the store, errors first."""
+    skills = {s for s in session.scalars(select(Skill.id))}
+    campaigns = session.scalars(
+        select(Campaign).options(
+            selectinload(Campaign.engagements).selectinload(Engagement.entry_point)
+        )
+    ).all()
+    problems: list[Problem] = []
+    account = session.scalars(select(AccountSettings)).first()
+    if account and not valid_time_zone(account.time_zone):
+        problems.append(
+            Problem(
+                ERROR,
+                Where("account", account.id, "time_zone", "Account settings"),
+                f"“{account.time_zone}” is not a time zone.",
+            )
+        )
+    engagements: list[Engagement] = []
+    for c in campaigns:
+        problems += _campaign_problems(c)
+        for e in c.engagements:
+            problems += _engagement_problems(e, skills)
+            engagements.append(e)
+    for ep in session.scalars(select(EntryPoint)):
+        problems += _entry_point_problems(ep)
+    for a in session.scalars(select(TargetAudience)):
+        problems += _library_problems("audience", a, AUDIENCE_CONDITIONS)
+    for b in session.scalars(select(Behavior)):
+        problems += _library_problems("behavior", b, BEHAVIOR_CONDITIONS)
+    problems += _zone_problems(engagements)
+    return sorted(problems, key=lambda p: (p.severity != ERROR, p.where.label))
+
+
+def campaign_problems(session: Session, campaign: Campaign) -> list[Problem]:
+    """The problems that concern one campaign and what it uses."""
+    ids = {e.id for e in campaign.engagements}
+    eps = {e.entry_point_id for e in campaign.engagements}
+    behaviors = {e.behavior_id for e in campaign.engagements}
+    return [
+        p
+        for p in validate(session)
+        if (p.where.entity == "campaign" and p.where.id == campaign.id)
+        or (p.where.entity == "engagement" and p.where.id in ids)
+        or (p.where.entity == "entry_point" and p.where.id in eps)
+        or (p.where.entity == "behavior" and p.where.id in behaviors)
+        or (p.where.entity == "audience" and p.where.id == campaign.audience_id)
+    ]
