@@ -33,7 +33,7 @@ test: lint
 	$(PY) -m pytest -q tests --ignore=tests/bench
 
 bench: $(STAMP)
-	$(PY) -m tests.bench
+	$(PY) -m tests.bench $(ONLY)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
