@@ -1,0 +1,110 @@
+"""The edit session: the open store, its undo stack, and the signal views follow.
+
+Every change a designer makes goes through `EditSession.push(command)`: the
+command applies the change to the store in one transaction (saved at once)
+and can take it back. Views never edit the store themselves; they listen to
+`changed` and re-read what concerns them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.orm import Session
+
+from designer.models.errors import StoreError
+from designer.models.store import Store
+
+
+class EditSession(QObject):
+    """One per open store: the store, the undo stack, and change notifications."""
+
+    # entity ("campaign", "engagement", "entry_point", "audience", "behavior",
+    # "account", "skill"), and its id (0 when it concerns all of them)
+    changed = Signal(str, int)
+    # A StoreError's sentence, when an edit could not be saved.
+    failed = Signal(str)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Apply command (and record it for undo); False, with `failed` emitted, when it could not be saved."""
+        if isinstance(command, StoreCommand):
+            command.session = self
+            try:
+                command.apply(command.new)
+            except StoreError as e:
+                self.failed.emit(str(e))
+                return False
+            command.applied = True
+        self.undo_stack.push(command)
+        return True
+
+
+class StoreCommand(QUndoCommand):
+    """An undoable edit: `write(session, value)` puts value in the store.
+
+    redo writes `new`, undo writes `old`; each is one transaction. Subclasses
+    give `entity`/`entity_id` for the `changed` signal.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        entity: str,
+        entity_id: int,
+        old: Any,
+        new: Any,
+        write: Callable[[Session, Any], None],
+    ) -> None:
+        super().__init__(text)
+        self.entity, self.entity_id = entity, entity_id
+        self.old, self.new = old, new
+        self._write = write
+        self.session: EditSession | None = None
+        self.applied = False
+
+    def apply(self, value: Any) -> None:
+        assert self.session is not None
+        with self.session.store.edit() as s:
+            self._write(s, value)
+        self.session.changed.emit(self.entity, self.entity_id)
+
+    def redo(self) -> None:
+        if self.applied:  # QUndoStack.push calls redo once; the edit is already saved
+            self.applied = False
+            return
+        self._safe(self.new)
+
+    def undo(self) -> None:
+        self._safe(self.old)
+
+    def _safe(self, value: Any) -> None:
+        try:
+            self.apply(value)
+        except StoreError as e:
+            assert self.session is not None
+            self.session.failed.emit(str(e))
+
+
+def set_fields(
+    model: type, entity: str, entity_id: int, text: str, old: dict[str, Any], new: dict[str, Any]
+) -> StoreCommand:
+    """A command that sets columns of one row, e.g. set_fields(Campaign, "campaign", 3, ...)."""
+
+    def write(s: Session, values: dict[str, Any]) -> None:
+        row = s.get(model, entity_id)
+        if row is None:
+            raise StoreError(
+                f"The {entity.replace('_', ' ')} was deleted meanwhile; nothing was changed."
+            )
+        for key, value in values.items():
+            setattr(row, key, value)
+
+    return StoreCommand(text, entity, entity_id, old, new, write)
