@@ -1,6 +1,7 @@
 """The domain and the campaign store. Pure Python: never imports Qt."""
 
 from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
+from designer.models.assets import Asset
 from designer.models.base import Base
 from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import WIZARD_STAGES, Engagement
@@ -9,6 +10,7 @@ from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 __all__ = [
     "WIZARD_STAGES",
     "AccountSettings",
+    "Asset",
     "Base",
     "Behavior",
     "Campaign",
