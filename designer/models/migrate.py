@@ -1,31 +1,69 @@
-"""Alembic migrations, run when a store is opened, after a backup of the file."""
+"""Alembic migrations, run when a store is opened, after a backup of the file.
+
+Opening a store that is already at the head revision is the common case and
+must be fast, so the revisions are read from the version files' own
+`revision = ...` lines and Alembic is imported only when there is work to do.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from designer.models.errors import StoreError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 SCRIPTS = Path(__file__).with_name("migrations")
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([^'\"\s]+)?['\"]?", re.M)
 
 
 def config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(SCRIPTS))
     cfg.attributes["engine"] = engine
     return cfg
 
 
+@cache
+def revisions() -> dict[str, str | None]:
+    """Every revision this version of the app knows, with the one it revises."""
+    known: dict[str, str | None] = {}
+    for script in sorted((SCRIPTS / "versions").glob("*.py")):
+        found = dict((key, value) for key, value in _REVISION_LINE.findall(script.read_text()))
+        if "revision" in found:
+            down = found.get("down_revision")
+            known[found["revision"]] = None if down in (None, "", "None") else down
+    return known
+
+
+def head_revision() -> str:
+    """The newest revision: the one no other revision revises."""
+    known = revisions()
+    heads = set(known) - {down for down in known.values() if down}
+    if len(heads) != 1:
+        raise RuntimeError(f"The migrations have {len(heads)} heads: {sorted(heads)}")
+    return heads.pop()
+
+
 def current_revision(engine: Engine) -> str | None:
+    """The store's revision, or None for a database without one (a new store)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError) as e:
+            if "alembic_version" in str(e.orig) or "no such table" in str(e.orig):
+                return None
+            raise
 
 
 def backup_path(path: Path, revision: str) -> Path:
@@ -43,21 +81,23 @@ def backup(path: Path, to: Path) -> None:
         src.close()
 
 
+def newer_schema_error(name: str) -> StoreError:
+    return StoreError(
+        f"{name} was made by a newer version of Engagement Designer. "
+        "Update the app to open it; the file was left as it is."
+    )
+
+
 def upgrade(engine: Engine, path: Path | None, target: str = "head") -> str | None:
     """Bring the store's schema to target; returns the revision it had (None when new)."""
-    cfg = config(engine)
-    script = ScriptDirectory.from_config(cfg)
     current = current_revision(engine)
-    head = script.get_current_head()
-    if current == head and target == "head":
+    if target == "head" and current == head_revision():
         return current
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
-        raise StoreError(
-            f"{path.name if path else 'This store'} was made by a newer version of "
-            "Engagement Designer. Update the app to open it; the file was left as it is."
-        )
+    if current is not None and current not in revisions():
+        raise newer_schema_error(path.name if path else "This store")
     if current is not None and path is not None:
         backup(path, backup_path(path, current))
-    command.upgrade(cfg, target)
+    from alembic import command
+
+    command.upgrade(config(engine), target)
     return current

@@ -9,22 +9,26 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine, create_engine, event, inspect, make_url, select
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from designer.models import migrate
 from designer.models.account import AccountSettings
+from designer.models.campaign import Campaign
 from designer.models.errors import StoreError, sentence_for
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APP_NAME = "EngagementDesigner"
 STORE_ENV = "ENGAGEMENT_DESIGNER_STORE"
+BUSY_TIMEOUT = 3.0  # seconds to wait for another program holding the store
 
 
 def default_store_path() -> Path:
@@ -38,7 +42,13 @@ def _is_url(target: str) -> bool:
     return "://" in target
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _is_read_only(path: Path) -> bool:
+    """No write bit set, or no permission: root passes os.access, so look at the mode too."""
+    mode = path.stat().st_mode
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
+
+
+def _check_sqlite_file(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> None:
     """Refuse, without writing, a file that cannot be a writable SQLite store."""
     name = path.name
     if path.is_dir():
@@ -63,47 +73,54 @@ def _check_sqlite_file(path: Path) -> None:
             f"{name} is damaged (the file is cut short) and cannot be read. "
             "Open the backup copy next to it, or a store you exported earlier."
         )
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    _check_schema(path, busy_timeout)
+    if _is_read_only(path) or not os.access(path.parent, os.W_OK):
         raise StoreError(
             f"{name} is read-only, so changes could not be saved. "
             "Save a copy somewhere you can write, or change the file's permissions."
         )
-    _quick_check(path)
 
 
-def _quick_check(path: Path) -> None:
-    """Read-only integrity look: damage and foreign databases become sentences."""
+def _check_schema(path: Path, busy_timeout: float) -> None:
+    """Read-only look at the schema: foreign, damaged and newer stores become sentences.
+
+    A full PRAGMA quick_check would read every page of a large store on each
+    open; damage deeper in the file is reported by the query that meets it.
+    """
     name = path.name
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout)
         try:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
-            ok = con.execute("PRAGMA quick_check").fetchone()[0]
+            revision = (
+                con.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in tables
+                else None
+            )
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
         error = sentence_for(e, name)
         raise error or StoreError(f"{name} cannot be read: {e}.") from None
-    if ok != "ok":
-        raise StoreError(
-            f"{name} is damaged and cannot be read. "
-            "Open the backup copy next to it, or a store you exported earlier."
-        )
     if tables and "alembic_version" not in tables:
         raise StoreError(
             f"{name} is a database, but not a campaign store. "
             "Choose a store made by Engagement Designer, or make a new one."
         )
+    if revision is not None and revision[0] not in migrate.revisions():
+        raise migrate.newer_schema_error(name)
 
 
-def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _sqlite_pragmas(
+    dbapi_connection: sqlite3.Connection, _record: object, busy_ms: int = 3000
+) -> None:
     # Let SQLAlchemy, not pysqlite, decide where transactions begin.
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=3000")
+    cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
         cur.execute("PRAGMA journal_mode=WAL")
@@ -113,6 +130,34 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
 
 def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy connection
     conn.exec_driver_sql("BEGIN")
+
+
+def _url_label(url: str) -> str:
+    """A URL as a designer may see it: the database's name, never a password."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    return Path(parsed.database).name if parsed.database else parsed.render_as_string()
+
+
+def _engine(url: str, label: str, busy_timeout: float) -> Engine:
+    try:
+        engine = create_engine(url)
+    except ArgumentError:
+        raise StoreError(
+            f"{label} is neither a store file nor a database URL; "
+            "give a file path or a URL like postgresql://host/campaigns."
+        ) from None
+    except (ImportError, NoSuchModuleError) as e:
+        raise StoreError(
+            f"{label} needs a database driver this installation does not have ({e}). "
+            "Install it, or use a store file."
+        ) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", partial(_sqlite_pragmas, busy_ms=busy_timeout * 1000))
+        event.listen(engine, "begin", _begin)
+    return engine
 
 
 class Store:
@@ -125,18 +170,25 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, target: str | Path | None = None, *, seed: bool = True) -> Store:
+    def open(
+        cls,
+        target: str | Path | None = None,
+        *,
+        seed: bool = True,
+        busy_timeout: float = BUSY_TIMEOUT,
+    ) -> Store:
         """Open (creating when missing, migrating when old) the store at target.
 
-        A new SQLite store is seeded with the sample campaign unless seed is False.
+        A new store is seeded with the sample campaign unless seed is False.
+        busy_timeout is how long to wait, in seconds, for another program
+        writing to the store before saying it is busy.
         """
         path: Path | None = None
         if target is None:
             target = default_store_path()
         if isinstance(target, Path) or not _is_url(str(target)):
             path = Path(target).expanduser().resolve()
-            fresh = not path.exists() or path.stat().st_size == 0
-            if fresh:
+            if not path.exists() or path.stat().st_size == 0:
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError:
@@ -144,33 +196,33 @@ class Store:
                         f"The folder {path.parent} cannot be made. Choose another place for the store."
                     ) from None
             else:
-                _check_sqlite_file(path)
-            url = f"sqlite:///{path}"
-            label = path.name
+                _check_sqlite_file(path, busy_timeout)
+            url, label = f"sqlite:///{path}", path.name
         else:
-            url, label, fresh = str(target), str(target).split("/")[-1] or str(target), False
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
-            event.listen(engine, "begin", _begin)
+            url = str(target)
+            label = _url_label(url)
+        engine = _engine(url, label, busy_timeout)
         store = cls(engine, label, path)
         try:
-            revision = migrate.upgrade(engine, path)
+            migrate.upgrade(engine, path)
+            # The account row and the sample go in one transaction, so a crash
+            # in between cannot leave a store that is never seeded.
             with store.edit() as s:
-                if s.scalar(select(AccountSettings).limit(1)) is None:
-                    s.add(AccountSettings())
-                    fresh = True
-            if fresh and seed and revision is None:
-                from designer.models.seed import seed_sample
+                if s.scalar(select(AccountSettings.id).limit(1)) is None:
+                    if seed and s.scalar(select(Campaign.id).limit(1)) is None:
+                        from designer.models.seed import seed_sample
 
-                with store.edit() as s:
-                    seed_sample(s)
+                        seed_sample(s)
+                    else:
+                        s.add(AccountSettings())
         except StoreError:
             engine.dispose()
             raise
         except DBAPIError as e:
             engine.dispose()
-            raise sentence_for(e, label) or e from None
+            raise sentence_for(e, label) or StoreError(
+                f"{label} cannot be opened: {str(e.orig).splitlines()[0]}."
+            ) from None
         return store
 
     @contextmanager
