@@ -1,0 +1,251 @@
+/* Engagement Designer conversation window: loaded by tag.js on the first click.
+   An accessible dialog styled by the engagement's window design, talking through a
+   small transport whose default is a demo agent answering with the automatic messages. */
+(function () {
+  "use strict";
+  var W = window, tag = W.EngagementTag;
+  if (!tag || !tag.define_window) return;
+  var open = {};  // engagement id -> the open conversation, so a second click focuses it
+
+  function css(el, props) { Object.keys(props).forEach(function (k) { el.style.setProperty(k, String(props[k])); }); return el; }
+  function make(doc, tagName, cls, text) {
+    var el = doc.createElement(tagName);
+    if (cls) el.className = cls;
+    if (text != null) el.textContent = text;
+    return el;
+  }
+
+  /* The demo agent: greeting first, then the other automatic messages in turn. */
+  function demoTransport(messages) {
+    var replies = Object.keys(messages || {}).filter(function (k) { return k !== "greeting"; });
+    var turn = 0;
+    return {
+      start: function (conversation, deliver) { if (messages && messages.greeting) deliver(messages.greeting); },
+      send: function (conversation, text, deliver) {
+        if (!replies.length) return;
+        var reply = messages[replies[turn % replies.length]];
+        turn += 1;
+        W.setTimeout(function () { deliver(reply); }, 300);
+      },
+      end: function () {}
+    };
+  }
+
+  /* Unauthenticated conversations: a random token kept until the account's idle time passes. */
+  function tokenFor(ctx) {
+    var key = "ed_conversation_" + ctx.engagement.id, saved = ctx.local.get(key, null), at = ctx.now();
+    var idle = (ctx.account.idle_time_days || 30) * 86400000;
+    if (!saved || !saved.token || saved.expires <= at) saved = { token: ctx.random_id(), messages: [] };
+    saved.expires = at + idle;
+    ctx.local.set(key, saved);
+    return {
+      record: saved,
+      save: function () { saved.expires = ctx.now() + idle; saved.messages = saved.messages.slice(-100); ctx.local.set(key, saved); }
+    };
+  }
+
+  function focusables(root) {
+    return Array.prototype.filter.call(
+      root.querySelectorAll("button, a[href], input, textarea, [tabindex]:not([tabindex='-1'])"),
+      function (el) { return !el.disabled && el.offsetParent !== null; }
+    );
+  }
+
+  function openWindow(ctx) {
+    var e = ctx.engagement, p = e.window || {};
+    if (open[e.id] && open[e.id].target === "embedded") { open[e.id].input.focus(); return; }
+    var separate = ctx.target !== "embedded" && ctx.popup;
+    var doc = separate ? ctx.popup.document : W.document, host = doc.body;
+    if (separate) {
+      doc.title = p.header_text || e.name;
+      css(host, { margin: "0" });
+      if (ctx.css) {
+        var link = make(doc, "link");
+        link.rel = "stylesheet";
+        link.href = ctx.asset(ctx.css);
+        if (ctx.css_integrity) { link.integrity = ctx.css_integrity; link.crossOrigin = "anonymous"; }
+        if (ctx.nonce) link.nonce = ctx.nonce;
+        doc.head.appendChild(link);
+      }
+    }
+    var dark = p.theme === "dark", radius = (p.corner_radius == null ? 12 : p.corner_radius) + "px";
+    var headerId = "ed-window-title-" + e.id;
+    var dialog = make(doc, "div", "ed-window ed-window-" + ctx.target);
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-modal", "true");
+    dialog.setAttribute("aria-labelledby", headerId);
+    dialog.setAttribute("data-engagement", String(e.id));
+    css(dialog, {
+      display: "flex", "flex-direction": "column", "box-sizing": "border-box", overflow: "hidden",
+      background: dark ? "#1e1f24" : "#ffffff", color: dark ? "#f1f1f1" : "#1f1f1f",
+      "font-family": p.font || "system-ui", "font-size": (p.font_size || 15) + "px"
+    });
+    if (separate) css(dialog, { width: "100vw", height: "100vh" });
+    else {
+      css(dialog, {
+        position: "fixed", right: "16px", bottom: "16px", "z-index": "2147483600",
+        width: (p.width || 360) + "px", height: (p.height || 520) + "px",
+        "max-width": "calc(100vw - 32px)", "max-height": "calc(100vh - 32px)",
+        "border-radius": radius, "box-shadow": "0 12px 40px rgba(0, 0, 0, 0.3)"
+      });
+    }
+
+    var header = css(make(doc, "div", "ed-window-header"), {
+      display: "flex", "align-items": "center", gap: "8px", padding: "10px 12px",
+      background: p.header_color || "#1a56db", color: p.header_text_color || "#ffffff"
+    });
+    var image = p.header_image && typeof p.header_image === "object" ? p.header_image : null;
+    if (image) {
+      var img = css(make(doc, "img", "ed-window-logo"), { height: "28px", width: "auto" });
+      img.src = ctx.asset(image.src);
+      if (image.src2x) img.srcset = ctx.asset(image.src) + " 1x, " + ctx.asset(image.src2x) + " 2x";
+      img.alt = p.header_image_alt || "";
+      var href = p.header_image_link ? ctx.safe_url(p.header_image_link) : "";
+      if (href) {
+        var a = make(doc, "a");
+        a.href = href; a.target = "_blank"; a.rel = "noopener";
+        a.appendChild(img);
+        header.appendChild(a);
+      } else header.appendChild(img);
+    }
+    var title = css(make(doc, "h2", "ed-window-title", p.header_text || "Chat with us"), { margin: "0", "font-size": "1.1em", flex: "1" });
+    title.id = headerId;
+    header.appendChild(title);
+    var menu = null;
+    if (p.action_menu !== false) {
+      var menuButton = css(make(doc, "button", "ed-window-menu-button", "\u22ee"), { background: "transparent", border: "0", color: "inherit", cursor: "pointer", "font-size": "1.2em" });
+      menuButton.type = "button";
+      menuButton.setAttribute("aria-label", "Conversation actions");
+      menuButton.setAttribute("aria-expanded", "false");
+      header.appendChild(menuButton);
+    }
+    var closeButton = css(make(doc, "button", "ed-window-close", "\u00d7"), { background: "transparent", border: "0", color: "inherit", cursor: "pointer", "font-size": "1.4em" });
+    closeButton.type = "button";
+    closeButton.setAttribute("aria-label", "Close the conversation window");
+    header.appendChild(closeButton);
+    dialog.appendChild(header);
+
+    if (menuButton) {
+      menu = css(make(doc, "div", "ed-window-menu"), { display: "none", "flex-direction": "column", padding: "4px 12px", gap: "4px", "border-bottom": "1px solid rgba(127,127,127,0.3)" });
+      var end = make(doc, "button", "ed-window-end", "End conversation");
+      var download = make(doc, "button", "ed-window-transcript", "Download transcript");
+      [end, download].forEach(function (b) { b.type = "button"; menu.appendChild(b); });
+      menuButton.addEventListener("click", function () {
+        var showing = menu.style.getPropertyValue("display") !== "none";
+        css(menu, { display: showing ? "none" : "flex" });
+        menuButton.setAttribute("aria-expanded", showing ? "false" : "true");
+      });
+      dialog.appendChild(menu);
+    }
+
+    var log = css(make(doc, "div", "ed-window-messages"), { flex: "1", overflow: "auto", padding: "12px", display: "flex", "flex-direction": "column", gap: "8px" });
+    log.setAttribute("role", "log");
+    log.setAttribute("aria-live", "polite");
+    log.setAttribute("aria-label", "Messages");
+    dialog.appendChild(log);
+
+    var form = css(make(doc, "form", "ed-window-input"), { display: "flex", gap: "8px", padding: "10px", "border-top": "1px solid rgba(127,127,127,0.3)" });
+    var input = css(make(doc, "input", "ed-window-text"), { flex: "1", "min-width": "0", font: "inherit", padding: "6px 8px" });
+    input.type = "text";
+    input.placeholder = p.input_placeholder || "Type a message";
+    input.setAttribute("aria-label", p.input_placeholder || "Type a message");
+    var send = make(doc, "button", "ed-window-send", "Send");
+    send.type = "submit";
+    form.appendChild(input);
+    form.appendChild(send);
+    dialog.appendChild(form);
+
+    var bubbleRadius = p.bubble_shape === "square" ? "2px" : p.bubble_shape === "pill" ? "999px" : "12px";
+    function show(from, text) {
+      var agent = from === "agent";
+      var row = css(make(doc, "div", "ed-message ed-message-" + from), { "align-self": agent ? "flex-start" : "flex-end", "max-width": "80%", display: "flex", gap: "6px", "align-items": "flex-end" });
+      var picture = p.agent_picture && typeof p.agent_picture === "object" ? p.agent_picture : null;
+      if (agent && picture) {
+        var face = css(make(doc, "img", "ed-agent-picture"), { width: "24px", height: "24px", "border-radius": "50%" });
+        face.src = ctx.asset(picture.src);
+        face.alt = p.agent_name || "Agent";
+        row.appendChild(face);
+      }
+      var bubble = css(make(doc, "p", "ed-bubble", text), {
+        margin: "0", padding: "8px 12px", "white-space": "pre-wrap", "border-radius": bubbleRadius,
+        background: agent ? p.agent_bubble_color || "#eef1f6" : p.visitor_bubble_color || "#1a56db",
+        color: agent ? p.agent_text_color || "#1f1f1f" : p.visitor_text_color || "#ffffff"
+      });
+      var who = make(doc, "span", "ed-visually-hidden", (agent ? p.agent_name || "Agent" : "You") + ": ");
+      css(who, { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" });
+      bubble.insertBefore(who, bubble.firstChild);
+      row.appendChild(bubble);
+      log.appendChild(row);
+      log.scrollTop = log.scrollHeight;
+    }
+
+    var saved = e.authenticated ? null : tokenFor(ctx);
+    var conversation = { engagement: e.id, token: saved ? saved.record.token : "", language: e.language || "en" };
+    var transport = ctx.transport || demoTransport(e.automatic_messages);
+    function deliver(text, from) {
+      if (!state.open) return;
+      from = from || "agent";
+      show(from, String(text));
+      if (saved) { saved.record.messages.push({ from: from, text: String(text) }); saved.save(); }
+    }
+    var state = { open: true, target: ctx.target, input: input };
+    open[e.id] = state;
+    var history = saved ? saved.record.messages.slice() : [];
+    history.forEach(function (m) { show(m.from, m.text); });
+    var refresher = saved ? W.setInterval(saved.save, 60000) : null;
+
+    function close() {
+      if (!state.open) return;
+      state.open = false;
+      delete open[e.id];
+      if (refresher) W.clearInterval(refresher);
+      if (saved) saved.save();
+      if (separate) { try { ctx.popup.close(); } catch (err) { /* already closed by the visitor */ } }
+      else if (dialog.parentNode) dialog.parentNode.removeChild(dialog);
+      ctx.emit("close", { engagement: e.id, name: e.name });
+      if (ctx.launcher && ctx.launcher.isConnected) ctx.launcher.focus();
+    }
+    closeButton.addEventListener("click", close);
+    if (menu) {
+      end.addEventListener("click", function () {
+        transport.end(conversation);
+        if (saved) { saved.record.messages = []; saved.record.expires = 0; ctx.local.set("ed_conversation_" + e.id, saved.record); saved = null; }
+        close();
+      });
+      download.addEventListener("click", function () {
+        var lines = Array.prototype.map.call(log.querySelectorAll(".ed-bubble"), function (b) { return b.textContent; });
+        var a = make(doc, "a");
+        a.href = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/plain" }));
+        a.download = "conversation.txt";
+        doc.body.appendChild(a);
+        a.click();
+        doc.body.removeChild(a);
+      });
+    }
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var text = input.value.trim();
+      if (!text) return;
+      input.value = "";
+      deliver(text, "visitor");
+      transport.send(conversation, text, deliver);
+    });
+    dialog.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { ev.preventDefault(); close(); return; }
+      if (ev.key !== "Tab") return;
+      var items = focusables(dialog);
+      if (!items.length) return;
+      var first = items[0], last = items[items.length - 1], active = doc.activeElement;
+      if (ev.shiftKey && (active === first || !dialog.contains(active))) { ev.preventDefault(); last.focus(); }
+      else if (!ev.shiftKey && (active === last || !dialog.contains(active))) { ev.preventDefault(); first.focus(); }
+    });
+    if (separate) ctx.popup.addEventListener("pagehide", close);
+
+    host.appendChild(dialog);
+    input.focus();
+    ctx.emit("conversation", { engagement: e.id, name: e.name, token: conversation.token, target: ctx.target });
+    if (!history.length) transport.start(conversation, deliver);
+  }
+
+  tag.define_window(openWindow);
+})();
