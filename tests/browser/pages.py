@@ -1,0 +1,32 @@
+"""What tests ask a page whose tag is running: its decisions and what it shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def wait_for_tag(page: Any) -> None:
+    """Until the tag has read its manifest (decisions() lists the engagements)."""
+    page.wait_for_function(
+        "window.EngagementTag && window.EngagementTag.decisions && "
+        "window.EngagementTag.decisions().length > 0"
+    )
+
+
+def decision(page: Any, engagement_id: int = 1) -> dict[str, Any]:
+    return page.evaluate("id => EngagementTag.decisions().find(d => d.id === id)", engagement_id)
+
+
+def shown(page: Any) -> list[int]:
+    """Ids of the engagements on the page, in document order."""
+    return page.evaluate(
+        "[...document.querySelectorAll('.ed-engagement')].map(e => +e.dataset.engagement)"
+    )
+
+
+def set_preview(page: Any, **options: Any) -> None:
+    page.evaluate("o => EngagementTag.preview(o)", options)
+
+
+def push(page: Any, **item: Any) -> None:
+    page.evaluate("item => EngagementTag.push(item)", item)

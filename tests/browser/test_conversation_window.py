@@ -1,0 +1,171 @@
+"""Click -> the conversation window: embedded, separate window or new tab; accessible; demo agent."""
+
+from __future__ import annotations
+
+from tests.browser import manifests as m
+from tests.browser.pages import shown
+
+PHONE_LAUNCH = "Message us"
+
+
+def _dialog(page):
+    return page.get_by_role("dialog", name="Chat with us")
+
+
+def test_click_opens_the_embedded_window_with_the_greeting_first(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1))))
+    page.evaluate(
+        "window.seen = []; ['click','conversation'].forEach(n => "
+        "EngagementTag.on(n, d => window.seen.push(n)))"
+    )
+    assert page.evaluate("document.querySelectorAll('script[src*=window]').length") == 0
+    page.get_by_role("button", name="Message us").click()
+    dialog = _dialog(page)
+    dialog.wait_for()
+    assert dialog.get_attribute("aria-modal") == "true"
+    log = dialog.get_by_role("log")
+    assert log.get_attribute("aria-live") == "polite"
+    assert log.locator(".ed-bubble").first.text_content() == "Agent: " + m.GREETING
+    assert page.evaluate("window.seen") == ["click", "conversation"]
+    assert page.evaluate("document.activeElement.className") == "ed-window-text"
+
+
+def test_the_demo_agent_answers_with_the_automatic_messages(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1))))
+    page.get_by_role("button", name="Message us").click()
+    box = page.get_by_role("textbox", name="Type a message")
+    box.fill("Where is my order?")
+    box.press("Enter")
+    bubbles = page.locator(".ed-window .ed-bubble")
+    bubbles.nth(2).wait_for()
+    assert bubbles.all_text_contents() == [
+        "Agent: " + m.GREETING,
+        "You: Where is my order?",
+        "Agent: " + m.AWAY,
+    ]
+
+
+def test_escape_closes_and_returns_focus_to_the_launcher(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1))))
+    page.evaluate(
+        "window.seen = []; EngagementTag.on('close', d => window.seen.push(d.engagement))"
+    )
+    launcher = page.get_by_role("button", name="Message us")
+    launcher.click()
+    _dialog(page).wait_for()
+    page.keyboard.press("Escape")
+    assert _dialog(page).count() == 0
+    assert page.evaluate("document.activeElement.dataset.engagement") == "1"
+    assert page.evaluate("window.seen") == [1]
+
+
+def test_tab_keeps_focus_inside_the_window(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1))))
+    page.get_by_role("button", name="Message us").click()
+    _dialog(page).wait_for()
+    inside = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        inside.append(page.evaluate("!!document.activeElement.closest('.ed-window')"))
+    assert all(inside)
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("!!document.activeElement.closest('.ed-window')")
+
+
+def test_unauthenticated_token_is_kept_for_the_idle_time_and_reused(site, open_page):
+    url = site.publish(m.manifest(m.engagement(1), idle_time_days=2))
+    page = open_page(url)
+    page.get_by_role("button", name="Message us").click()
+    _dialog(page).wait_for()
+    saved = page.evaluate("JSON.parse(localStorage.getItem('ed_conversation_1'))")
+    now = page.evaluate("Date.now()")
+    assert len(saved["token"]) == 32
+    assert abs(saved["expires"] - (now + 2 * 86400000)) < 60000
+    page.keyboard.press("Escape")
+    page.reload()
+    page.get_by_role("button", name="Message us").click()
+    page.locator(".ed-window .ed-bubble").first.wait_for()
+    again = page.evaluate("JSON.parse(localStorage.getItem('ed_conversation_1'))")
+    assert again["token"] == saved["token"]
+    # the earlier thread is shown again, not a second greeting
+    assert page.locator(".ed-window .ed-bubble").all_text_contents() == ["Agent: " + m.GREETING]
+
+
+def test_an_expired_token_starts_a_new_conversation(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1))))
+    page.evaluate(
+        "localStorage.setItem('ed_conversation_1', JSON.stringify("
+        "{token: 'old', expires: Date.now() - 1000, messages: [{from: 'agent', text: 'stale'}]}))"
+    )
+    page.get_by_role("button", name="Message us").click()
+    page.locator(".ed-window .ed-bubble").first.wait_for()
+    assert page.evaluate("JSON.parse(localStorage.getItem('ed_conversation_1')).token") != "old"
+    assert page.locator(".ed-window .ed-bubble").all_text_contents() == ["Agent: " + m.GREETING]
+
+
+def test_authenticated_conversation_keeps_no_token(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1, authenticated=True))))
+    page.get_by_role("button", name="Message us").click()
+    _dialog(page).wait_for()
+    assert page.evaluate("localStorage.getItem('ed_conversation_1')") is None
+
+
+def test_a_site_transport_replaces_the_demo_agent(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1))))
+    page.evaluate(
+        "EngagementTag.transport({start: (c, deliver) => deliver('Live agent here'),"
+        " send: (c, text, deliver) => deliver('You said ' + text), end: () => {}})"
+    )
+    page.get_by_role("button", name="Message us").click()
+    box = page.get_by_role("textbox", name="Type a message")
+    box.fill("hello")
+    box.press("Enter")
+    assert page.locator(".ed-window .ed-bubble").all_text_contents() == [
+        "Agent: Live agent here",
+        "You: hello",
+        "Agent: You said hello",
+    ]
+
+
+def test_separate_window_opens_a_popup_holding_the_dialog(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1, window_opens_as="separate_window"))))
+    with page.expect_popup() as popup_info:
+        page.get_by_role("button", name="Message us").click()
+    popup = popup_info.value
+    dialog = popup.get_by_role("dialog", name="Chat with us")
+    dialog.wait_for()
+    assert popup.locator(".ed-bubble").first.text_content() == "Agent: " + m.GREETING
+    assert page.locator(".ed-window").count() == 0
+
+
+def test_phone_with_viewport_meta_embeds_the_window(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1))), device="phone")
+    page.get_by_role("button", name=PHONE_LAUNCH).tap()
+    dialog = _dialog(page)
+    dialog.wait_for()
+    box = dialog.bounding_box()
+    assert box["width"] <= 375 - 32 + 1
+    assert len(page.context.pages) == 1
+
+
+def test_phone_without_viewport_meta_opens_the_window_in_a_new_tab(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1)), viewport=False), device="phone")
+    with page.context.expect_page() as tab_info:
+        page.get_by_role("button", name=PHONE_LAUNCH).tap()
+    tab = tab_info.value
+    tab.get_by_role("dialog", name="Chat with us").wait_for()
+    assert page.locator(".ed-window").count() == 0
+    assert shown(page) == [1]
+
+
+def test_window_is_styled_by_the_window_design(site, open_page):
+    e = m.engagement(1)
+    e["window"].update(header_text="Ask Northwind", header_color="#0f7b4a", theme="dark", width=400)
+    page = open_page(site.publish(m.manifest(e)))
+    page.get_by_role("button", name="Message us").click()
+    dialog = page.get_by_role("dialog", name="Ask Northwind")
+    dialog.wait_for()
+    assert dialog.bounding_box()["width"] == 400
+    header = dialog.locator(".ed-window-header")
+    assert header.evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(15, 123, 74)"
+    assert dialog.evaluate("d => getComputedStyle(d).backgroundColor") == "rgb(30, 31, 36)"
