@@ -160,6 +160,13 @@ def _engine(url: str, label: str, busy_timeout: float) -> Engine:
     return engine
 
 
+def _has_account(engine: Engine) -> bool:
+    """Whether the store has its account row, asked without the ORM: opening stays light."""
+    with engine.connect() as conn:
+        table = AccountSettings.__table__
+        return conn.execute(select(table.c.id).limit(1)).first() is not None
+
+
 class Store:
     """An open campaign store. Make one with `Store.open(url_or_path)`."""
 
@@ -205,16 +212,8 @@ class Store:
         store = cls(engine, label, path)
         try:
             migrate.upgrade(engine, path)
-            # The account row and the sample go in one transaction, so a crash
-            # in between cannot leave a store that is never seeded.
-            with store.edit() as s:
-                if s.scalar(select(AccountSettings.id).limit(1)) is None:
-                    if seed and s.scalar(select(Campaign.id).limit(1)) is None:
-                        from designer.models.seed import seed_sample
-
-                        seed_sample(s)
-                    else:
-                        s.add(AccountSettings())
+            if not _has_account(engine):
+                store._add_account(seed)
         except StoreError:
             engine.dispose()
             raise
@@ -224,6 +223,19 @@ class Store:
                 f"{label} cannot be opened: {str(e.orig).splitlines()[0]}."
             ) from None
         return store
+
+    def _add_account(self, seed: bool) -> None:
+        # The account row and the sample go in one transaction, so a crash
+        # in between cannot leave a store that is never seeded.
+        with self.edit() as s:
+            if s.scalar(select(AccountSettings.id).limit(1)) is not None:
+                return
+            if seed and s.scalar(select(Campaign.id).limit(1)) is None:
+                from designer.models.seed import seed_sample
+
+                seed_sample(s)
+            else:
+                s.add(AccountSettings())
 
     @contextmanager
     def edit(self) -> Iterator[Session]:
