@@ -1,0 +1,310 @@
+"""The manifest (format 1): what the runtime reads, built from the store.
+
+Ids in the manifest are the bundle's own (1, 2, ... in store order), so a
+bundle does not leak store ids and the same campaigns give the same bytes
+whichever store they were imported into. Images go through `rewrite_image`,
+which turns an `asset:<sha256>` reference into bundle paths.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from designer.bundle.errors import BundleError
+from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
+from designer.models.campaign import Campaign
+from designer.models.design import Design
+from designer.models.engagement import Engagement
+from designer.models.libraries import EntryPoint
+from designer.models.properties import DESIGN_PROPS, ELEMENT_PROPS, WINDOW_PROPS
+from designer.models.vocabulary import PRIORITY_WEIGHT, AgentState, Priority
+
+FORMAT = "engagement-designer/manifest"
+VERSION = 1
+TIME_FORMAT = "%Y-%m-%dT%H:%M"
+# CSS pixels the window shows its images at: (width, height); None = the window's width.
+WINDOW_IMAGE_BOXES: dict[str, tuple[int | None, int]] = {
+    "header_image": (None, 56),
+    "agent_picture": (40, 40),
+}
+
+# rewrite_image(value, (width, height), where) -> "" or {"src": ..., "src2x": ...}
+RewriteImage = Callable[[str, tuple[int, int], str], Any]
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files("designer.bundle").joinpath("manifest.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def schema_problems(manifest: Any) -> list[str]:
+    """Where manifest breaks the schema, as 'at campaigns/0/name: ...' lines (none when valid)."""
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(manifest), key=lambda e: list(map(str, e.path)))
+    return [f"at {'/'.join(map(str, e.path)) or 'the top'}: {e.message}" for e in errors[:5]]
+
+
+def _image_specs(specs: tuple) -> list[str]:
+    return [s.name for s in specs if s.type == "image"]
+
+
+def design_to_manifest(design: Design, rewrite: RewriteImage, where: str) -> dict[str, Any]:
+    raw = design.to_dict()
+    props = raw["props"]
+    for name in _image_specs(DESIGN_PROPS):
+        props[name] = rewrite(props[name], (props["width"], props["height"]), where)
+    for element in raw["elements"]:
+        p = element["props"]
+        for name in _image_specs(ELEMENT_PROPS[element["kind"]]):
+            p[name] = rewrite(p[name], (p["width"], p["height"]), where)
+    return raw
+
+
+def _window(e: Engagement, rewrite: RewriteImage, where: str) -> dict[str, Any]:
+    props = e.get_window_design().props
+    for name in _image_specs(WINDOW_PROPS):
+        width, height = WINDOW_IMAGE_BOXES.get(name, (None, props["height"]))
+        props[name] = rewrite(props[name], (width or props["width"], height), where)
+    return props
+
+
+def _automatic_messages(e: Engagement) -> dict[str, str]:
+    own = (e.automatic_messages or {}).get(e.language, {})
+    return {
+        key: str(m.get("text", ""))
+        for key, m in sorted(own.items())
+        if isinstance(m, dict) and m.get("enabled")
+    }
+
+
+def _account(session: Session, skill_ids: dict[int, int]) -> dict[str, Any]:
+    account = session.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()
+    account = account or AccountSettings()
+    skills = session.scalars(select(Skill).order_by(Skill.id)).all()
+    shifts = sorted(
+        (
+            {
+                "skill": skill_ids.get(s.skill_id) if s.skill_id else None,
+                "weekday": s.weekday,
+                "start": s.start_minute,
+                "end": s.end_minute,
+            }
+            for s in session.scalars(select(WorkingShift))
+        ),
+        key=lambda s: (s["skill"] or 0, s["weekday"], s["start"], s["end"]),
+    )
+    holidays = sorted(
+        (
+            {
+                "date": h.day.isoformat(),
+                "skill": skill_ids.get(h.skill_id) if h.skill_id else None,
+                "name": h.name,
+            }
+            for h in session.scalars(select(Holiday))
+        ),
+        key=lambda h: (h["date"], h["skill"] or 0, h["name"]),
+    )
+    return {
+        "time_zone": account.time_zone,
+        "currency": account.currency,
+        "idle_time_days": account.idle_time_days,
+        "cross_session_days": account.cross_session_days,
+        "attribution_model": account.attribution_model,
+        "control_group_percent": account.control_group_percent,
+        "displays_per_visit": {
+            "conversation": account.conversation_displays_per_visit,
+            "content": account.content_displays_per_visit,
+        },
+        "invite_after_decline": {
+            "conversation": account.conversation_invite_after_decline,
+            "content": account.content_invite_after_decline,
+        },
+        "collector_url": account.collector_url,
+        "skills": [{"id": skill_ids[s.id], "name": s.name} for s in skills],
+        "scheduler": {"shifts": shifts, "holidays": holidays},
+    }
+
+
+def _time(value: Any) -> str | None:
+    return value.strftime(TIME_FORMAT) if value else None
+
+
+def _campaign(c: Campaign, local_id: int) -> dict[str, Any]:
+    audience = c.audience
+    return {
+        "id": local_id,
+        "name": c.name,
+        "status": c.status,
+        "goal": c.goal,
+        "goal_once_per_visit": c.goal_once_per_visit,
+        "priority": c.priority,
+        "weight": PRIORITY_WEIGHT.get(Priority(c.priority), 0)
+        if c.priority in set(Priority)
+        else 0,
+        "control_group_percent": c.control_group_percent,
+        "time_frame": {
+            "time_zone": c.time_zone,
+            "starts_at": _time(c.starts_at),
+            "ends_at": _time(c.ends_at),
+            "hours_mode": c.hours_mode,
+            "shifts": list(c.shifts or []),
+            "special_occasions": list(c.special_occasions or []),
+        },
+        "audience": {
+            "name": audience.name,
+            "match": audience.match,
+            "conditions": list(audience.conditions or []),
+        }
+        if audience
+        else None,
+    }
+
+
+def _local_ids(items: list[Any]) -> dict[int, int]:
+    """Store id -> bundle id, 1, 2, ... in store id order."""
+    return {item.id: n for n, item in enumerate(sorted(items, key=lambda i: i.id), start=1)}
+
+
+def exported_engagements(campaign: Campaign, include_drafts: bool) -> list[Engagement]:
+    return [e for e in campaign.engagements if e.enabled or include_drafts]
+
+
+def build_manifest(
+    session: Session,
+    campaigns: list[Campaign],
+    files: dict[str, str],
+    rewrite_image: RewriteImage,
+    include_drafts: bool = False,
+    step: Callable[[Engagement], None] | None = None,
+) -> dict[str, Any]:
+    """The manifest of campaigns (in store id order) and the engagements they export.
+
+    step(engagement) is called before each engagement, to report progress or stop.
+    """
+    campaigns = sorted(campaigns, key=lambda c: c.id)
+    engagements = [e for c in campaigns for e in exported_engagements(c, include_drafts)]
+    visited = {
+        cond.get("entry_point")
+        for e in engagements
+        if e.behavior
+        for cond in e.behavior.conditions
+        if cond.get("type") == "visited_entry_point"
+    }
+    entry_points = {e.entry_point.id: e.entry_point for e in engagements if e.entry_point}
+    if visited:
+        for ep in session.scalars(select(EntryPoint).where(EntryPoint.name.in_(visited))):
+            entry_points[ep.id] = ep
+    behaviors = {e.behavior.id: e.behavior for e in engagements if e.behavior}
+    skill_ids = _local_ids(session.scalars(select(Skill)).all())
+    ep_ids, behavior_ids = (
+        _local_ids(list(entry_points.values())),
+        _local_ids(list(behaviors.values())),
+    )
+    campaign_ids = {c.id: n for n, c in enumerate(campaigns, start=1)}
+    manifest: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "files": files,
+        "account": _account(session, skill_ids),
+        "campaigns": [_campaign(c, campaign_ids[c.id]) for c in campaigns],
+        "entry_points": [
+            {
+                "id": ep_ids[ep.id],
+                "name": ep.name,
+                "sections": list(ep.sections),
+                "rules": list(ep.rules),
+            }
+            for ep in sorted(entry_points.values(), key=lambda i: i.id)
+        ],
+        "behaviors": [
+            {
+                "id": behavior_ids[b.id],
+                "name": b.name,
+                "match": b.match,
+                "conditions": list(b.conditions),
+            }
+            for b in sorted(behaviors.values(), key=lambda i: i.id)
+        ],
+        "engagements": [],
+    }
+    for n, e in enumerate(engagements, start=1):
+        if step is not None:
+            step(e)
+        manifest["engagements"].append(
+            _engagement(e, n, campaign_ids, skill_ids, ep_ids, behavior_ids, rewrite_image)
+        )
+    return manifest
+
+
+def _engagement(
+    e: Engagement,
+    local_id: int,
+    campaign_ids: dict[int, int],
+    skill_ids: dict[int, int],
+    ep_ids: dict[int, int],
+    behavior_ids: dict[int, int],
+    rewrite: RewriteImage,
+) -> dict[str, Any]:
+    where = f"{e.campaign.name} › {e.name}"
+    states = e.state_designs()
+    designs = {}
+    for state in AgentState:
+        design = states.for_state(state)
+        designs[state.value] = design_to_manifest(design, rewrite, where) if design else None
+    return {
+        "id": local_id,
+        "campaign": campaign_ids[e.campaign_id],
+        "name": e.name,
+        "enabled": e.enabled,
+        "format": e.format,
+        "zone": e.zone,
+        "zone_key": e.zone_key,
+        "element_id": e.element_id,
+        "kind": e.kind,
+        "skill": skill_ids.get(e.skill_id) if e.skill_id else None,
+        "authenticated": e.authenticated,
+        "window_opens_as": e.window_opens_as,
+        "language": e.language,
+        "content_url": e.content_url,
+        "entry_point": ep_ids.get(e.entry_point_id) if e.entry_point_id else None,
+        "behavior": behavior_ids.get(e.behavior_id) if e.behavior_id else None,
+        "designs": designs,
+        "automatic_messages": _automatic_messages(e),
+        "predefined_content": [
+            {"title": str(p.get("title", "")), "text": str(p.get("text", ""))}
+            for p in e.predefined_content or []
+            if isinstance(p, dict)
+        ],
+        "window": _window(e, rewrite, where),
+    }
+
+
+def check_manifest(manifest: Any) -> None:
+    """Raise BundleError when manifest is not a format 1 manifest this app can read."""
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BundleError(
+            "This is not an Engagement Designer bundle: its manifest is not one we write. "
+            "Choose a bundle exported by Engagement Designer."
+        )
+    version = manifest.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise BundleError(
+            f"This bundle was made by a newer version of Engagement Designer (manifest "
+            f"version {version}; this app reads version {VERSION}). Update the app to import it."
+        )
+    problems = schema_problems(manifest)
+    if problems:
+        raise BundleError(
+            "The bundle's manifest is not valid, so nothing was imported ("
+            + "; ".join(problems)
+            + "). Export the bundle again."
+        )
