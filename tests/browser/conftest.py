@@ -61,7 +61,13 @@ def open_page(chromium: Any) -> Iterator[Callable[..., Any]]:
     """
     contexts: list[Any] = []
 
-    def _open(url: str, device: str = "desktop", wait: bool = True, **context_options: Any) -> Any:
+    def _open(
+        url: str,
+        device: str = "desktop",
+        wait: bool = True,
+        referer: str | None = None,
+        **context_options: Any,
+    ) -> Any:
         options = dict(PHONE if device == "phone" else DESKTOP)
         options.update(context_options)
         context = chromium.new_context(**options)
@@ -77,7 +83,7 @@ def open_page(chromium: Any) -> Iterator[Callable[..., Any]]:
                 else None
             ),
         )
-        page.goto(url)
+        page.goto(url, referer=referer)
         if wait:
             wait_for_tag(page)
         return page

@@ -7,8 +7,8 @@ from typing import Any
 
 def wait_for_tag(page: Any) -> None:
     """Until the tag has read its manifest (decisions() lists the engagements)."""
-    page.wait_for_function(
-        "window.EngagementTag && window.EngagementTag.decisions && "
+    page.wait_for_function(  # a function, not an expression: a CSP page refuses eval
+        "() => window.EngagementTag && window.EngagementTag.decisions && "
         "window.EngagementTag.decisions().length > 0"
     )
 

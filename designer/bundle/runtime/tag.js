@@ -75,6 +75,7 @@
   }
 
   /* ---------- the visitor's circumstances ---------- */
+  function visitorId() { return preview.visitor_id ? String(preview.visitor_id) : profile.id; }
   function now() { return preview.now != null ? new Date(preview.now) : new Date(); }
   function pageUrl() { return preview.url ? new URL(preview.url, location.href) : location; }
   function device() {
@@ -312,14 +313,15 @@
       if (miss && rule.match !== "any") break;
     }
     if (!misses.length) return null;
-    return "The visitor does not match the " + what + " " + quote(rule.name) + ": the visitor " + misses.join(", nor ") + ".";
+    var head = "The visitor does not match the " + what + " " + quote(rule.name) + ": ";
+    return head + (rule.match === "any" ? "none of its conditions holds (the visitor " + misses.join("; the visitor ") + ")." : "the visitor " + misses[0] + ".");
   }
 
   /* ---------- the decision ---------- */
   function inGroup(purpose, percent, forced) {
     if (forced === "in") return true;
     if (forced === "out") return false;
-    return hash(profile.id + "|" + purpose) % 10000 < (percent || 0) * 100;
+    return hash(visitorId() + "|" + purpose) % 10000 < (percent || 0) * 100;
   }
   function byId(items) { var m = {}; (items || []).forEach(function (x) { m[x.id] = x; }); return m; }
   function stateWords(state) { return state === "busy" ? "busy" : "offline"; }
@@ -382,7 +384,7 @@
       var group = contenders[zone], winner = group.filter(function (c) { return c.current; })[0], why = " already shows";
       if (!winner) {
         var total = group.reduce(function (s, c) { return s + c.w; }, 0);
-        var pick = (hash(profile.id + "|zone|" + zone) / 4294967296) * total;
+        var pick = (hash(visitorId() + "|zone|" + zone) / 4294967296) * total;
         winner = group[group.length - 1];
         for (var i = 0; i < group.length; i++) { pick -= group[i].w; if (pick < 0) { winner = group[i]; break; } }
         why = " was chosen by priority";

@@ -1,0 +1,85 @@
+"""A strict nonce-based CSP page, and designer text that stays inert on the site."""
+
+from __future__ import annotations
+
+from designer.models.design import Element
+from tests.browser import manifests as m
+from tests.browser.pages import shown
+from tests.browser.site import NONCE
+
+EVIL = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>"\'><b>bold</b>'
+
+LISTEN_FOR_VIOLATIONS = (
+    "window.violations = [];"
+    "document.addEventListener('securitypolicyviolation', e => "
+    "window.violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+
+
+def test_the_tag_works_under_a_strict_csp_without_violations(site, open_page):
+    e = m.engagement(1, "checkout-overlay")
+    url = site.publish(m.manifest(e), csp=True, before_tag=LISTEN_FOR_VIOLATIONS)
+    page = open_page(url)
+    page.wait_for_selector(".ed-engagement")
+    assert shown(page) == [1]
+    page.get_by_role("button", name="Message us").click()
+    page.get_by_role("dialog").locator(".ed-bubble").first.wait_for()
+    assert page.evaluate("document.querySelector('script[src$=\"window.js\"]').nonce") == NONCE
+    box = page.locator(".ed-engagement").bounding_box()
+    assert round(box["width"]) == 440  # styles set through the CSSOM were applied
+    assert page.evaluate("window.violations") == []
+    assert page.problems == []
+
+
+def test_the_csp_page_really_blocks_inline_styles(site, open_page):
+    """The check above means something: this page's policy does refuse inline style."""
+    url = site.publish(m.manifest(m.engagement(1)), csp=True, before_tag=LISTEN_FOR_VIOLATIONS)
+    page = open_page(url)
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color:red\">x</p>')")
+    page.wait_for_function("() => window.violations.length > 0")
+    assert page.evaluate("window.violations")[0].startswith("style-src")
+
+
+def test_html_typed_into_every_text_field_stays_inert(site, open_page):
+    d = m.design(
+        Element.new("text1", "text", x=0, y=0, width=300, height=60, text=EVIL),
+        Element.new("button1", "button", x=0, y=60, width=300, height=40, text=EVIL),
+        Element.new("image1", "image", x=0, y=100, width=40, height=40, alt=EVIL),
+        Element.new("close1", "close", x=300, y=0, width=24, height=24, label=EVIL),
+        width=340,
+        height=160,
+        label=EVIL,
+    )
+    d["elements"][2]["props"]["src"] = {"src": "img.png", "src2x": "img@2x.png"}
+    e = m.engagement(
+        1, "checkout-overlay", name=EVIL, designs={"online": d, "offline": d, "busy": d}
+    )
+    e["automatic_messages"] = {"greeting": EVIL, "agent_away": EVIL}
+    e["window"].update(
+        header_text=EVIL, agent_name=EVIL, input_placeholder=EVIL, header_image_alt=EVIL
+    )
+    page = open_page(site.publish(m.manifest(e)))
+    root = page.locator(".ed-engagement")
+    root.wait_for()
+    assert root.locator(".ed-text").text_content() == EVIL
+    assert root.locator(".ed-close").get_attribute("aria-label") == EVIL
+    assert root.locator("img").get_attribute("alt") == EVIL
+    assert root.get_attribute("aria-label") == EVIL
+    root.locator(".ed-button").click()
+    page.locator(".ed-window .ed-bubble").first.wait_for()
+    box = page.locator(".ed-window-text")
+    assert box.get_attribute("placeholder") == EVIL
+    box.fill(EVIL)
+    box.press("Enter")
+    page.locator(".ed-window .ed-bubble").nth(2).wait_for()
+    assert page.locator(".ed-window-title").text_content() == EVIL
+    assert page.locator(".ed-window .ed-bubble").first.text_content().endswith(EVIL)
+    created = page.evaluate(
+        "[...document.querySelectorAll('script, b, [onerror]')].filter("
+        "n => !n.src && n.closest('.ed-engagement, .ed-window')).length"
+    )
+    assert created == 0
+    assert (
+        page.evaluate("document.querySelectorAll('.ed-engagement img, .ed-window img').length") == 1
+    )
+    assert page.evaluate("window.pwned") is None
