@@ -1,0 +1,158 @@
+"""The canvas item of one design element: it paints the element as the browser shows it.
+
+Items report, they do not decide: the scene places them from the model and
+the tools turn gestures into commands.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from designer.models.design import Element
+from designer.views.studio.pixmap_cache import PixmapCache
+
+# The browser's font for each choice of the font property.
+FONT_FAMILIES = {"system-ui": "DejaVu Sans"}
+LINE_HEIGHT = 1.25  # the runtime's line-height for text
+ALIGN_FLAGS = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+}
+
+
+def element_font(props: dict) -> QFont:
+    font = QFont(FONT_FAMILIES.get(props["font"], props["font"]))
+    font.setPixelSize(int(props["font_size"]))
+    font.setBold(bool(props["bold"]))
+    return font
+
+
+class ElementItem(QGraphicsItem):
+    """Paints an element in its box; `sync()` re-reads the element after a change."""
+
+    def __init__(self, element: Element, pixmaps: PixmapCache) -> None:
+        super().__init__()
+        self.element = element
+        self._pixmaps = pixmaps
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
+        self.setAcceptHoverEvents(False)
+        self.sync()
+
+    @property
+    def element_id(self) -> str:
+        return self.element.id
+
+    def sync(self) -> None:
+        x, y, w, h = self.element.rect
+        if QRectF(0, 0, w, h) != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, w, h)
+        self.setToolTip(f"{self.element.kind} {self.element.id}")
+        self.update()
+
+    def preview_box(self, width: float, height: float) -> None:
+        """Show a size while a resize drag lasts, before the model has it."""
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, width, height)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        p = self.element.props
+        kind = self.element.kind
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if kind == "text":
+            self._paint_text(painter, p, ALIGN_FLAGS[p["align"]] | Qt.AlignmentFlag.AlignTop)
+        elif kind == "button":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(p["fill"]))
+            painter.drawRoundedRect(self._rect, p["radius"], p["radius"])
+            self._paint_text(
+                painter, p, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+            )
+        elif kind == "shape":
+            self._paint_shape(painter, p)
+        elif kind == "close":
+            self._paint_close(painter, p)
+        elif kind == "image":
+            self._paint_image(painter, p)
+        if self.isSelected():
+            pen = QPen(QColor("#ff8a00"), 0, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._rect)
+
+    def _paint_text(self, painter: QPainter, p: dict, align: Qt.AlignmentFlag) -> None:
+        """Text wrapped in the box with CSS's line-height 1.25; overflow is cut off."""
+        inset = 8 if self.element.kind == "button" else 0  # the runtime's padding: 0 8px
+        box = self._rect.adjusted(inset, 0, -inset, 0)
+        layout = QTextLayout(p["text"].replace("\n", "\u2028"), element_font(p))
+        option = QTextOption(align & Qt.AlignmentFlag.AlignHorizontal_Mask)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        line_height = p["font_size"] * LINE_HEIGHT
+        layout.beginLayout()
+        count = 0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(box.width())
+            # CSS puts the font's height in the middle of each line box
+            line.setPosition(QPointF(0, count * line_height + (line_height - line.height()) / 2))
+            count += 1
+        layout.endLayout()
+        top = box.top()
+        if align & Qt.AlignmentFlag.AlignVCenter:
+            top += (box.height() - count * line_height) / 2
+        painter.save()
+        painter.setClipRect(self._rect)
+        painter.setPen(QColor(p["color"]))
+        layout.draw(painter, QPointF(box.left(), top))
+        painter.restore()
+
+    def _paint_shape(self, painter: QPainter, p: dict) -> None:
+        width = p["stroke_width"]
+        painter.setPen(QPen(QColor(p["stroke"]), width) if width else Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(p["fill"]))
+        inner = self._rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        if p["shape"] == "ellipse":
+            painter.drawEllipse(inner)
+        elif p["shape"] == "line":
+            painter.setPen(QPen(QColor(p["stroke"]), max(width, 1)))
+            mid = self._rect.center().y()
+            painter.drawLine(QPointF(self._rect.left(), mid), QPointF(self._rect.right(), mid))
+        else:
+            painter.drawRoundedRect(inner, p["radius"], p["radius"])
+
+    def _paint_close(self, painter: QPainter, p: dict) -> None:
+        # the runtime's "×" at max(14, 0.7 × height) px, centred
+        font = QFont(FONT_FAMILIES["system-ui"])
+        font.setPixelSize(max(14, round(self._rect.height() * 0.7)))
+        painter.setFont(font)
+        painter.setPen(QColor(p["color"]))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, "×")
+
+    def _paint_image(self, painter: QPainter, p: dict) -> None:
+        pixmap = self._pixmaps.get(p["src"])
+        if pixmap is not None:
+            # object-fit: contain, centred, as the runtime draws it
+            size = pixmap.size().scaled(
+                self._rect.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            target = QRectF(0, 0, size.width(), size.height())
+            target.moveCenter(self._rect.center())
+            painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+            return
+        # No picture yet: a hatched box says where it will go.
+        painter.setPen(QPen(QColor("#8a8f98"), 0, Qt.PenStyle.DashLine))
+        painter.setBrush(QBrush(QColor("#c9ced6"), Qt.BrushStyle.BDiagPattern))
+        painter.drawRect(self._rect)
+        painter.setPen(QColor("#3c4043"))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, "Image")

@@ -1,0 +1,121 @@
+"""The bar above the canvas: which agent state's design is edited, and the engagement's size.
+
+Online / offline / busy switch the design shown; for offline and busy it
+offers to start the state's own design from another state's, and to hide
+the engagement in that state. The size presets follow the format and the
+reference's mobile guidelines.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from designer.models.design_document import DesignDocument
+from designer.models.vocabulary import FORMAT_SIZES, AgentState, EngagementFormat, StateDisplay
+
+MOBILE_PRESETS = {
+    EngagementFormat.OVERLAY: ("Mobile overlay guideline", (440, 305)),
+    EngagementFormat.TOASTER: ("Mobile toaster guideline, 140 wide", (140, 180)),
+}
+
+
+def size_presets(fmt: EngagementFormat | None) -> list[tuple[str, tuple[int, int]]]:
+    """(label, (width, height)): the format's own size and guideline first, then the others."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    if fmt is not None:
+        w, h = FORMAT_SIZES[fmt]
+        out.append((f"{_words(fmt)} {w}×{h}", (w, h)))
+        if fmt in MOBILE_PRESETS:
+            label, (mw, mh) = MOBILE_PRESETS[fmt]
+            out.append((f"{label} {mw}×{mh}", (mw, mh)))
+    for other, (w, h) in FORMAT_SIZES.items():
+        if other is not fmt:
+            out.append((f"{_words(other)} {w}×{h}", (w, h)))
+    return out
+
+
+def _words(fmt: EngagementFormat) -> str:
+    return fmt.value.replace("_", " ").capitalize()
+
+
+class StateBar(QWidget):
+    state_chosen = Signal(object)  # AgentState
+    start_from = Signal(object)  # AgentState to copy the current state's design from
+    display_chosen = Signal(object)  # StateDisplay
+    size_chosen = Signal(int, int)
+
+    def __init__(self, fmt: EngagementFormat | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(QLabel("Agents:"))
+        self.state_buttons: dict[AgentState, QPushButton] = {}
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        for state in AgentState:
+            button = QPushButton(state.value.title())
+            button.setCheckable(True)
+            button.setAccessibleName(f"Edit the {state} design")
+            button.setToolTip(f"Show and edit the design visitors see when agents are {state}")
+            button.clicked.connect(lambda _=False, s=state: self.state_chosen.emit(s))
+            group.addButton(button)
+            layout.addWidget(button)
+            self.state_buttons[state] = button
+        self.display = QComboBox()
+        self.display.addItem("Show a design", StateDisplay.SHOW_DESIGN)
+        self.display.addItem("Hide the engagement", StateDisplay.HIDE)
+        self.display.setAccessibleName("What visitors see in this state")
+        self.display.activated.connect(lambda i: self.display_chosen.emit(self.display.itemData(i)))
+        layout.addWidget(self.display)
+        self.start = QComboBox()
+        self.start.setAccessibleName("Start this state's design from another")
+        self.start.setToolTip("Give this state a design of its own, copied from another state's")
+        self.start.activated.connect(self._on_start)
+        layout.addWidget(self.start)
+        layout.addStretch(1)
+        layout.addWidget(QLabel("Size:"))
+        self.sizes = QComboBox()
+        self.sizes.setAccessibleName("Size preset")
+        self.sizes.setToolTip("Preset sizes per format, with the mobile guidelines")
+        self.set_format(fmt)
+        self.sizes.activated.connect(self._on_size)
+        layout.addWidget(self.sizes)
+
+    def set_format(self, fmt: EngagementFormat | None) -> None:
+        self.sizes.clear()
+        self.sizes.addItem("Choose a preset…", None)
+        for label, size in size_presets(fmt):
+            self.sizes.addItem(label, size)
+
+    def show_document(self, doc: DesignDocument) -> None:
+        state = doc.state
+        self.state_buttons[state].setChecked(True)
+        online = state is AgentState.ONLINE
+        self.display.setVisible(not online)
+        self.display.setCurrentIndex(max(0, self.display.findData(doc.display(state))))
+        self.start.clear()
+        self.start.addItem("Start this design from…", None)
+        for other in AgentState:
+            if other is not state:
+                self.start.addItem(f"the {other} design", other)
+        self.start.setVisible(not online)
+
+    def _on_start(self, index: int) -> None:
+        source = self.start.itemData(index)
+        self.start.setCurrentIndex(0)
+        if source is not None:
+            self.start_from.emit(source)
+
+    def _on_size(self, index: int) -> None:
+        size = self.sizes.itemData(index)
+        self.sizes.setCurrentIndex(0)
+        if size is not None:
+            self.size_chosen.emit(size[0], size[1])

@@ -1,0 +1,167 @@
+"""The studio's undo commands: one small command per operation on the design document.
+
+Each changes the DesignDocument (the scene follows its callbacks) and saves
+the engagement's designs in one transaction; when saving fails the document
+change is taken back, so what the canvas shows is always what is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from designer.models.design import Design, Element
+from designer.models.design_document import DesignDocument
+from designer.models.engagement import Engagement
+from designer.models.errors import StoreError
+from designer.models.vocabulary import AgentState, StateDisplay
+from designer.views.edit_session import StoreCommand
+
+REDO, UNDO = "redo", "undo"
+
+
+class DocumentCommand(StoreCommand):
+    """Base: each subclass defines forward() and backward(), its change on the document."""
+
+    def __init__(self, text: str, doc: DesignDocument, engagement_id: int, state: AgentState):
+        super().__init__(text, "engagement", engagement_id, UNDO, REDO, self._save)
+        self.doc, self.state = doc, state
+
+    def apply(self, value: Any) -> None:
+        step, back = (
+            (self.forward, self.backward) if value == REDO else (self.backward, self.forward)
+        )
+        step()
+        try:
+            super().apply(value)
+        except StoreError:
+            back()
+            raise
+
+    def _save(self, s: Session, _value: Any) -> None:
+        row = s.get(Engagement, self.entity_id)
+        if row is None:
+            raise StoreError("The engagement was deleted meanwhile; the change was not saved.")
+        row.set_state_designs(self.doc.snapshot())
+
+
+class AddElements(DocumentCommand):
+    """Add elements at their indices (a paste or duplicate adds several at once)."""
+
+    def __init__(self, doc, engagement_id, state, placed: list[tuple[int, Element]], text=""):
+        super().__init__(text or f"Add {_names(e for _, e in placed)}", doc, engagement_id, state)
+        self.placed = placed
+
+    def forward(self) -> None:
+        for index, element in self.placed:
+            self.doc.insert_element(self.state, index, element)
+
+    def backward(self) -> None:
+        for _, element in reversed(self.placed):
+            self.doc.remove_element(self.state, element.id)
+
+
+class RemoveElements(DocumentCommand):
+    def __init__(self, doc, engagement_id, state, element_ids: list[str], text=""):
+        design = doc.own_design(state)
+        assert design is not None
+        order = [e.id for e in design.elements]
+        self.ids = sorted(element_ids, key=order.index)
+        super().__init__(text or f"Delete {_names_of(self.ids)}", doc, engagement_id, state)
+        self.removed: list[tuple[int, Element]] = []
+
+    def forward(self) -> None:
+        self.removed = [self.doc.remove_element(self.state, i) for i in reversed(self.ids)]
+
+    def backward(self) -> None:
+        for index, element in reversed(self.removed):
+            self.doc.insert_element(self.state, index, element)
+
+
+class SetElementProps(DocumentCommand):
+    """Set properties of one or more elements: {element id: {name: value}}.
+
+    A drag of several elements, a resize, a nudge or an inspector edit is one of these.
+    """
+
+    def __init__(self, doc, engagement_id, state, values: dict[str, dict[str, Any]], text=""):
+        super().__init__(text or "Change " + _names_of(list(values)), doc, engagement_id, state)
+        self.values = values
+        self.old_values: dict[str, dict[str, Any]] = {}
+
+    def forward(self) -> None:
+        self.old_values = {
+            i: self.doc.update_element(self.state, i, v) for i, v in self.values.items()
+        }
+
+    def backward(self) -> None:
+        for i, v in self.old_values.items():
+            self.doc.update_element(self.state, i, v)
+
+
+class SetDesignProps(DocumentCommand):
+    def __init__(self, doc, engagement_id, state, values: dict[str, Any], text=""):
+        super().__init__(
+            text or "Change the engagement's " + ", ".join(values), doc, engagement_id, state
+        )
+        self.values = values
+        self.old_values: dict[str, Any] = {}
+
+    def forward(self) -> None:
+        self.old_values = self.doc.update_design(self.state, self.values)
+
+    def backward(self) -> None:
+        self.doc.update_design(self.state, self.old_values)
+
+
+class Reorder(DocumentCommand):
+    """Change the z-order (bottom first)."""
+
+    def __init__(self, doc, engagement_id, state, order: list[str], text="Change the order"):
+        super().__init__(text, doc, engagement_id, state)
+        self.order = order
+        self.old_order: list[str] = []
+
+    def forward(self) -> None:
+        self.old_order = self.doc.reorder(self.state, self.order)
+
+    def backward(self) -> None:
+        self.doc.reorder(self.state, self.old_order)
+
+
+class SetOwnDesign(DocumentCommand):
+    """Start a state's design from another state's, or go back to borrowing online's."""
+
+    def __init__(self, doc, engagement_id, state, design: Design | None, text=""):
+        super().__init__(text or f"Start the {state} design", doc, engagement_id, state)
+        self.design = design
+        self.old_design: Design | None = None
+
+    def forward(self) -> None:
+        self.old_design = self.doc.set_own_design(self.state, self.design)
+
+    def backward(self) -> None:
+        self.doc.set_own_design(self.state, self.old_design)
+
+
+class SetDisplay(DocumentCommand):
+    def __init__(self, doc, engagement_id, state, display: StateDisplay):
+        verb = "Hide" if display is StateDisplay.HIDE else "Show"
+        super().__init__(f"{verb} the engagement when {state}", doc, engagement_id, state)
+        self.display = display
+        self.old_display = display
+
+    def forward(self) -> None:
+        self.old_display = self.doc.set_display(self.state, self.display)
+
+    def backward(self) -> None:
+        self.doc.set_display(self.state, self.old_display)
+
+
+def _names(elements) -> str:
+    return _names_of([e.id for e in elements])
+
+
+def _names_of(ids: list[str]) -> str:
+    return ids[0] if len(ids) == 1 else f"{len(ids)} elements"

@@ -1,0 +1,278 @@
+"""The studio: the WYSIWYG editor of an engagement's button or banner design.
+
+Canvas (with rulers), agent-state bar, toolbar and inspector over one
+DesignDocument. Every edit is a command pushed on the EditSession: saved at
+once, undoable, and announced as changed("engagement", id) for the preview.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.bundle.images import ImageError
+from designer.models.assets import Asset, add_asset
+from designer.models.design import StateDesigns
+from designer.models.design_document import DesignDocument
+from designer.models.engagement import Engagement
+from designer.models.errors import StoreError
+from designer.models.vocabulary import AgentState, EngagementFormat
+from designer.views.edit_session import EditSession
+from designer.views.studio.image_import import read_image_file
+from designer.views.studio.inspector import StudioInspector
+from designer.views.studio.pixmap_cache import PixmapCache
+from designer.views.studio.property_form import IMAGE_FILTER
+from designer.views.studio.state_bar import StateBar
+from designer.views.studio.studio_actions import StudioActions
+from designer.views.studio.studio_canvas import CanvasFrame, StudioCanvas
+from designer.views.studio.studio_scene import StudioScene
+from designer.views.studio.studio_tools import PlaceTool, SelectTool
+
+ELEMENT_TOOLS = (
+    ("text", "Text", "T"),
+    ("image", "Image", "I"),
+    ("button", "Button", "B"),
+    ("shape", "Shape", "R"),
+    ("close", "Close button", "X"),
+)
+MAX_DROPPED_SIDE = 200  # a dropped picture starts at most this big on the canvas
+
+
+class StudioEditor(QWidget):
+    def __init__(self, session: EditSession, engagement_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.engagement_id = session, engagement_id
+        self.setAccessibleName("Studio")
+        designs, fmt = self._read()
+        self.fmt = fmt
+        self.doc = DesignDocument(designs)
+        self.scene = StudioScene(self.doc, PixmapCache(self._asset_bytes), self)
+        self.canvas = StudioCanvas(self.scene)
+        self.actions = StudioActions(session, engagement_id, self.doc, self.scene)
+        self.inspector = StudioInspector(self.doc, self.actions, fmt, self.import_image)
+        self.state_bar = StateBar(fmt)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setVisible(False)
+        self.select_tool = SelectTool(self.scene, self.actions)
+        self.select_tool.start()
+        self.toolbar = QToolBar("Studio")
+        self._build_actions()
+        splitter = QSplitter()
+        splitter.addWidget(CanvasFrame(self.canvas))
+        splitter.addWidget(self.inspector)
+        splitter.setStretchFactor(0, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.state_bar)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        self.scene.selectionChanged.connect(self._on_selection)
+        self.doc.state_changed.connect(self._on_state_changed)
+        self.doc.design_changed.connect(self._on_design_changed)
+        self.state_bar.state_chosen.connect(self.doc.set_state)
+        self.state_bar.start_from.connect(self.actions.start_state_design)
+        self.state_bar.display_chosen.connect(self.actions.set_display)
+        self.state_bar.size_chosen.connect(self._on_size_chosen)
+        self.canvas.files_dropped.connect(self._on_files_dropped)
+        session.changed.connect(self._on_session_changed)
+        session.failed.connect(self._on_failed)
+        self.state_bar.show_document(self.doc)
+        self.inspector.show_selection([])
+
+    # Store
+
+    def _read(self) -> tuple[StateDesigns, EngagementFormat | None]:
+        with self.session.store.read() as s:
+            row = s.get(Engagement, self.engagement_id)
+            if row is None:
+                return StateDesigns.from_dict(None), None
+            try:
+                fmt = EngagementFormat(row.format)
+            except ValueError:
+                fmt = None
+            return row.state_designs(), fmt
+
+    def _asset_bytes(self, sha: str) -> bytes | None:
+        try:
+            with self.session.store.read() as s:
+                asset = s.get(Asset, sha)
+                return asset.data if asset is not None else None
+        except StoreError:
+            return None
+
+    def import_image(self, path: str | Path) -> str | None:
+        """Put an image file in the store as an asset; its reference, or None (sentence shown)."""
+        try:
+            image = read_image_file(Path(path))
+            with self.session.store.edit() as s:
+                ref = add_asset(s, Path(path).name, image.mime, image.data).ref
+        except (ImageError, StoreError) as e:
+            self.session.failed.emit(str(e))
+            return None
+        self.message.setVisible(False)
+        return ref
+
+    # Actions
+
+    def _build_actions(self) -> None:
+        bar = self.toolbar
+        tools = QActionGroup(self)
+        self.tool_actions: dict[str, QAction] = {}
+        select = self._action("Select", "V", self._on_select_tool, checkable=True)
+        select.setChecked(True)
+        tools.addAction(select)
+        bar.addAction(select)
+        self.tool_actions["select"] = select
+        for kind, label, key in ELEMENT_TOOLS:
+            action = self._action(
+                label, key, lambda _=False, k=kind: self._on_place_tool(k), checkable=True
+            )
+            action.setToolTip(f"Add {label.lower()}: click or drag on the canvas ({key})")
+            tools.addAction(action)
+            bar.addAction(action)
+            self.tool_actions[kind] = action
+        bar.addAction(self._action("Add image from file…", "Ctrl+Shift+I", self._on_choose_image))
+        bar.addSeparator()
+        undo = self.session.undo_stack.createUndoAction(self, "Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            bar.addAction(action)
+        bar.addSeparator()
+        a = self.actions
+        for label, key, slot in (
+            ("Cut", QKeySequence.StandardKey.Cut, a.cut),
+            ("Copy", QKeySequence.StandardKey.Copy, a.copy),
+            ("Paste", QKeySequence.StandardKey.Paste, a.paste),
+            ("Duplicate", "Ctrl+D", a.duplicate),
+            ("Delete", QKeySequence.StandardKey.Delete, a.delete),
+        ):
+            bar.addAction(self._action(label, key, lambda _=False, f=slot: f()))
+        bar.addSeparator()
+        for label, key, where in (
+            ("Bring to front", "Ctrl+Shift+]", "front"),
+            ("Bring forward", "Ctrl+]", "forward"),
+            ("Send backward", "Ctrl+[", "backward"),
+            ("Send to back", "Ctrl+Shift+[", "back"),
+        ):
+            bar.addAction(self._action(label, key, lambda _=False, w=where: a.restack(w)))
+        bar.addSeparator()
+        c = self.canvas
+        for label, key, slot in (
+            ("Zoom in", QKeySequence.StandardKey.ZoomIn, c.zoom_in),
+            ("Zoom out", QKeySequence.StandardKey.ZoomOut, c.zoom_out),
+            ("Fit", "Ctrl+0", c.fit),
+            ("Actual size", "Ctrl+1", c.actual_size),
+        ):
+            bar.addAction(self._action(label, key, lambda _=False, f=slot: f()))
+        grid = self._action("Snap to grid", "Ctrl+'", self._on_grid, checkable=True)
+        grid.setChecked(True)
+        bar.addAction(grid)
+
+    def _action(self, label, key, slot, checkable: bool = False) -> QAction:  # noqa: ANN001
+        action = QAction(label, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setCheckable(checkable)
+        if not action.toolTip() or action.toolTip() == label:
+            action.setToolTip(f"{label} ({action.shortcut().toString()})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _on_select_tool(self) -> None:
+        if self.scene.tool:
+            self.scene.tool.end()
+        self.select_tool.start()
+        self.tool_actions["select"].setChecked(True)
+        self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+
+    def _on_place_tool(self, kind: str) -> None:
+        if self.scene.tool:
+            self.scene.tool.end()
+        PlaceTool(self.scene, self.actions, kind, self._on_select_tool).start()
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor)
+        self.canvas.setFocus()
+
+    def _on_grid(self, on: bool) -> None:
+        self.scene.show_grid = on
+        self.scene.update()
+
+    def _on_choose_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Add an image", "", IMAGE_FILTER)
+        if path:
+            self.add_image(Path(path), QPointF(16, 16))
+
+    def add_image(self, path: Path, at: QPointF) -> str | None:
+        """Add the picture at path as an image element at scene point at; its id, or None."""
+        ref = self.import_image(path)
+        if ref is None:
+            return None
+        pixmap = self.scene.pixmaps.get(ref)
+        w, h = (pixmap.width(), pixmap.height()) if pixmap else (96, 96)
+        scale = min(1.0, MAX_DROPPED_SIDE / max(w, h))
+        ox, oy = self.scene.origin()
+        return self.actions.add_element(
+            "image",
+            x=round(at.x() - ox),
+            y=round(at.y() - oy),
+            width=max(1, round(w * scale)),
+            height=max(1, round(h * scale)),
+            src=ref,
+        )
+
+    # Following the model and the session
+
+    def _on_files_dropped(self, paths: list[Path], at: QPointF) -> None:
+        for n, path in enumerate(paths):
+            self.add_image(path, at + QPointF(10 * n, 10 * n))
+
+    def _on_selection(self) -> None:
+        self.inspector.show_selection(self.scene.selected_ids())
+
+    def _on_state_changed(self, _state: AgentState) -> None:
+        self.state_bar.show_document(self.doc)
+        self.inspector.show_selection(self.scene.selected_ids())
+
+    def _on_design_changed(self, _state: AgentState) -> None:
+        self.state_bar.show_document(self.doc)
+
+    def _on_size_chosen(self, width: int, height: int) -> None:
+        self.actions.set_design_props({"width": width, "height": height}, "Use a preset size")
+
+    def _on_failed(self, sentence: str) -> None:
+        self.message.setText(sentence)
+        self.message.setVisible(True)
+
+    def _on_session_changed(self, entity: str, entity_id: int) -> None:
+        """Another view changed this engagement (its template, its format): show the store's."""
+        if entity != "engagement" or entity_id not in (self.engagement_id, 0):
+            return
+        designs, fmt = self._read()
+        if fmt is not self.fmt:
+            self.fmt = self.inspector.fmt = fmt
+            self.state_bar.set_format(fmt)
+        if designs.to_dict() != self.doc.designs.to_dict():
+            self.doc.replace(designs)
+        self.message.setVisible(False)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001
+        self.scene.detach()
+        self.inspector.detach()
+        super().closeEvent(event)

@@ -1,0 +1,197 @@
+"""The window studio: the conversation window's design, shown with a sample conversation.
+
+Theme, header (text, image with link and alt text), agent picture, fonts,
+bubble colours and shapes, corner radius, input placeholder and action
+menu come from WINDOW_PROPS through the same property form as the studio's
+inspector; every edit is one command on the EditSession.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsScene,
+    QGraphicsView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from designer.bundle.images import ImageError
+from designer.models.assets import Asset, add_asset
+from designer.models.contrast import contrast_ratio, verdict
+from designer.models.design import WindowDesign
+from designer.models.design_checks import SAFE_URL_SCHEMES
+from designer.models.engagement import Engagement
+from designer.models.errors import StoreError
+from designer.models.properties import WINDOW_PROPS
+from designer.views.edit_session import EditSession, StoreCommand
+from designer.views.studio.image_import import read_image_file
+from designer.views.studio.pixmap_cache import PixmapCache
+from designer.views.studio.property_form import PropertyForm
+from designer.views.studio.window_item import WindowItem
+
+TEXT_PAIRS = (  # (text colour, background colour, field the note goes beside)
+    ("header_text_color", "header_color", "header_text_color"),
+    ("agent_text_color", "agent_bubble_color", "agent_text_color"),
+    ("visitor_text_color", "visitor_bubble_color", "visitor_text_color"),
+)
+
+
+def window_notes(props: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
+    """Live checks of a window design: contrast of each text, alt text and link of the header image."""
+    notes: dict[str, list[tuple[str, str]]] = {}
+    for fg, bg, field in TEXT_PAIRS:
+        ratio, ok = verdict(props[fg], props[bg], props["font_size"], False)
+        if ok:
+            notes[field] = [("ok", f"Contrast {ratio:.1f}:1: passes WCAG AA.")]
+        else:
+            notes[field] = [
+                (
+                    "error",
+                    f"Fails WCAG AA: contrast is {ratio:.1f}:1; "
+                    "darken or lighten the text or its background.",
+                )
+            ]
+    if props["header_image"] and not props["header_image_alt"].strip():
+        notes["header_image_alt"] = [("error", "The header image has no alt text; describe it.")]
+    link = props["header_image_link"]
+    if link and not link.startswith(SAFE_URL_SCHEMES):
+        notes["header_image_link"] = [
+            ("error", "The link must start with https://, http://, mailto: or tel:.")
+        ]
+    if contrast_ratio(props["visitor_bubble_color"], props["agent_bubble_color"]) < 1.2:
+        notes.setdefault("visitor_bubble_color", []).append(
+            ("warning", "Visitor and agent bubbles look alike; make them easier to tell apart.")
+        )
+    return notes
+
+
+class WindowStudioEditor(QWidget):
+    def __init__(self, session: EditSession, engagement_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.engagement_id = session, engagement_id
+        self.setAccessibleName("Window studio")
+        self.props = self._read().props
+        self.pixmaps = PixmapCache(self._asset_bytes)
+        self.window_item = WindowItem(self.pixmaps)
+        self.scene = QGraphicsScene(self)
+        self.scene.addItem(self.window_item)
+        self.view = QGraphicsView(self.scene)
+        self.view.setRenderHints(QPainter.RenderHint.Antialiasing)
+        self.view.setBackgroundBrush(QColor("#eceff3"))
+        self.view.setAccessibleName("Conversation window with a sample conversation")
+        self.form = PropertyForm(WINDOW_PROPS)
+        self.form.value_edited.connect(self._on_value_edited)
+        self.show_menu = QCheckBox("Show the action menu open")
+        self.show_menu.setChecked(True)
+        self.show_menu.toggled.connect(self._on_show_menu)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setVisible(False)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.addWidget(self.show_menu)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        column.addWidget(scroll, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        session.changed.connect(self._on_session_changed)
+        session.failed.connect(self._on_failed)
+        self._show()
+
+    def _read(self) -> WindowDesign:
+        with self.session.store.read() as s:
+            row = s.get(Engagement, self.engagement_id)
+            return row.get_window_design() if row is not None else WindowDesign()
+
+    def _asset_bytes(self, sha: str) -> bytes | None:
+        try:
+            with self.session.store.read() as s:
+                asset = s.get(Asset, sha)
+                return asset.data if asset is not None else None
+        except StoreError:
+            return None
+
+    def _show(self) -> None:
+        self.form.set_values(self.props)
+        self.form.set_notes(window_notes(self.props))
+        self.window_item.sync(self.props)
+        w, h = self.props["width"], self.props["height"]
+        self.scene.setSceneRect(QRectF(-32, -32, w + 64, h + 84))  # room for the shadow
+        self._fit()
+
+    def _fit(self) -> None:
+        """Actual size when it fits, else scaled down to fit."""
+        rect, port = self.scene.sceneRect(), self.view.viewport().size()
+        scale = min(1.0, port.width() / rect.width(), port.height() / rect.height())
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+        self.view.centerOn(rect.center())
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._fit()
+
+    def set_props(self, values: dict[str, Any], text: str) -> bool:
+        """One undoable, saved change of the window design."""
+        old = dict(self.props)
+        new = WindowDesign.from_dict({"props": old | values}).props
+        if new == old:
+            return False
+        engagement_id = self.engagement_id
+
+        def write(s: Session, props: dict[str, Any]) -> None:
+            row = s.get(Engagement, engagement_id)
+            if row is None:
+                raise StoreError("The engagement was deleted meanwhile; the change was not saved.")
+            row.window_design = WindowDesign(dict(props)).to_dict()
+
+        return self.session.push(StoreCommand(text, "engagement", engagement_id, old, new, write))
+
+    def _on_value_edited(self, name: str, value: Any) -> None:
+        spec = self.form.specs[name]
+        if spec.type == "image" and value:
+            try:
+                image = read_image_file(Path(value))
+                with self.session.store.edit() as s:
+                    value = add_asset(s, Path(value).name, image.mime, image.data).ref
+            except (ImageError, StoreError) as e:
+                self.session.failed.emit(str(e))
+                self._show()
+                return
+        if not self.set_props({name: value}, f"Set the window's {spec.label.lower()}"):
+            self._show()
+
+    def _on_show_menu(self, on: bool) -> None:
+        self.window_item.show_menu = on
+        self.window_item.update()
+
+    def _on_failed(self, sentence: str) -> None:
+        self.message.setText(sentence)
+        self.message.setVisible(True)
+
+    def _on_session_changed(self, entity: str, entity_id: int) -> None:
+        if entity == "engagement" and entity_id in (self.engagement_id, 0):
+            props = self._read().props
+            if props != self.props:
+                self.props = props
+                self._show()
+            self.message.setVisible(False)
