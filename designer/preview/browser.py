@@ -1,0 +1,239 @@
+"""One preview viewport: a host page shown in a viewport profile, with true mobile emulation.
+
+The rest of the app never sees QWebEnginePage: it asks this widget to load a
+URL, run a script, take a picture, and hears when the page opened a new tab
+or a separate window.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QTimer, QUrl, Signal
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from designer.preview.devtools import DevToolsSession
+from designer.preview.engine import PreviewEngine
+from designer.preview.profiles import ViewportProfile
+from designer.preview.web_page import TAB, PreviewPage
+
+VISITOR_SCRIPT = "ed-visitor"
+
+
+def emulate(
+    session: DevToolsSession, profile: ViewportProfile, scale: float, then: Callable
+) -> None:
+    """Make the page behave as the profile's device: viewport, pixel ratio, touch, mobile layout."""
+    session.send(
+        "Emulation.setDeviceMetricsOverride",
+        {
+            "width": profile.width,
+            "height": profile.height,
+            "deviceScaleFactor": scale,
+            "mobile": profile.mobile,
+            "screenWidth": profile.width,
+            "screenHeight": profile.height,
+        },
+    )
+    # Mouse-as-touch first: it resets the touch points the next command sets.
+    session.send(
+        "Emulation.setEmitTouchEventsForMouse",
+        {"enabled": profile.touch, "configuration": "mobile"},
+    )
+    touch = {"enabled": profile.touch}
+    if profile.touch:
+        touch["maxTouchPoints"] = 1
+    session.send("Emulation.setTouchEmulationEnabled", touch, on_reply=lambda _result: then())
+
+
+class PreviewBrowser(QWidget):
+    """A viewport on a host page. scale: screen pixels per CSS pixel (1 = actual size)."""
+
+    loaded = Signal(bool)
+    window_opened = Signal(str)  # "tab" or "window"
+
+    def __init__(
+        self,
+        engine: PreviewEngine,
+        profile: ViewportProfile,
+        scale: float = 1.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.page = PreviewPage(engine.profile, self)
+        self.view = QWebEngineView(self)
+        self.view.setPage(self.page)
+        self.view.setAccessibleName("Preview of the host page")
+        self.caption = QLabel(self)
+        self.tab_view = QWebEngineView(self)
+        self.tab_view.setAccessibleName("The new tab the conversation window opened in")
+        back = QPushButton("← Back to the page", self)
+        back.clicked.connect(self._on_back)
+        tab_box = QWidget(self)
+        tab_layout = QVBoxLayout(tab_box)
+        tab_layout.setContentsMargins(0, 0, 0, 0)
+        tab_note = QLabel("The conversation window opened as a new tab.", tab_box)
+        tab_note.setWordWrap(True)
+        tab_layout.addWidget(tab_note)
+        tab_layout.addWidget(back)
+        tab_layout.addWidget(self.tab_view, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(tab_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.stack)
+        self.devtools = DevToolsSession(self.page, self)
+        self.emulated = False
+        self.window_mode = ""
+        self._popups: list[QWidget] = []
+        self._url = QUrl()
+        self.page.loadFinished.connect(self.loaded)
+        self.page.loadStarted.connect(self._on_load_started)
+        self.page.window_opened.connect(self._on_window_opened)
+        self.set_profile(profile, scale)
+
+    # --- what the panel asks -------------------------------------------------
+
+    def set_profile(self, profile: ViewportProfile, scale: float = 1.0) -> None:
+        """Show the page as on profile's device, at scale screen pixels per CSS pixel."""
+        self.profile, self.scale = profile, scale
+        self.caption.setText(profile.label)
+        self.view.setFixedSize(round(profile.width * scale), round(profile.height * scale))
+        self.tab_view.setFixedSize(self.view.size())
+        self.emulated = False
+        emulate(self.devtools, profile, scale * self.devicePixelRatioF(), self._on_emulated)
+
+    def load(self, url: str) -> None:
+        """Open url; it waits for the emulation when that is still being set up."""
+        self._url = QUrl(url)
+        self.window_mode = ""
+        self.stack.setCurrentIndex(0)
+        if self.emulated:
+            self.page.load(self._url)
+
+    def reload(self) -> None:
+        if self.emulated and not self._url.isEmpty():
+            self.page.load(self._url)
+
+    def url(self) -> str:
+        return self._url.toString()
+
+    def set_visitor_script(self, source: str) -> None:
+        """JavaScript run before any of the page's own, on every page load (the simulated visitor)."""
+        scripts = self.page.scripts()
+        for old in scripts.find(VISITOR_SCRIPT):
+            scripts.remove(old)
+        script = QWebEngineScript()
+        script.setName(VISITOR_SCRIPT)
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+        script.setRunsOnSubFrames(False)
+        script.setSourceCode(source)
+        scripts.insert(script)
+
+    def run_js(self, source: str, callback: Callable[[Any], None] | None = None) -> None:
+        if callback is None:
+            self.page.runJavaScript(source, QWebEngineScript.ScriptWorldId.MainWorld)
+        else:
+            self.page.runJavaScript(source, QWebEngineScript.ScriptWorldId.MainWorld, callback)
+
+    def evaluate(self, source: str, timeout_ms: int = 10000) -> Any:
+        """The value of a script, waiting for it (for headless runs and tests, not the GUI)."""
+        loop, result = QEventLoop(), {}
+
+        def done(value: Any) -> None:
+            result["value"] = value
+            loop.quit()
+
+        self.run_js(source, done)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if "value" not in result:
+            loop.exec()
+        return result.get("value")
+
+    def wait_until(self, source: str, timeout_ms: int = 15000) -> bool:
+        """Wait until the script's value is true; False when it never was."""
+        loop, waited = QEventLoop(), 0
+        while waited < timeout_ms:
+            if self.evaluate(source):
+                return True
+            QTimer.singleShot(50, loop.quit)
+            loop.exec()
+            waited += 50
+        return False
+
+    def capture_png(self, on_done: Callable[[bytes], None]) -> None:
+        """A PNG of the viewport at the emulated pixel ratio."""
+        self.devtools.send(
+            "Page.captureScreenshot",
+            {"format": "png"},
+            on_reply=lambda result: on_done(base64.b64decode(result.get("data", ""))),
+        )
+
+    def capture_png_now(self, timeout_ms: int = 15000) -> bytes:
+        loop, result = QEventLoop(), {}
+
+        def done(png: bytes) -> None:
+            result["png"] = png
+            loop.quit()
+
+        self.capture_png(done)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if "png" not in result:
+            loop.exec()
+        return result.get("png", b"")
+
+    # --- slots ----------------------------------------------------------------
+
+    def _on_emulated(self) -> None:
+        # Chromium applies touch emulation from the next navigation on: pass through a blank page.
+        self.page.loadFinished.disconnect(self.loaded)
+        self.page.loadFinished.connect(self._on_blank_loaded)
+        self.page.setUrl(QUrl("about:blank"))
+
+    def _on_blank_loaded(self, _ok: bool) -> None:
+        self.page.loadFinished.disconnect(self._on_blank_loaded)
+        self.page.loadFinished.connect(self.loaded)
+        self.emulated = True
+        if not self._url.isEmpty():
+            self.page.load(self._url)
+
+    def _on_load_started(self) -> None:
+        # A page in a new renderer process forgets the touch points: say them again.
+        if self.profile.touch:
+            self.devtools.send(
+                "Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1}
+            )
+
+    def _on_window_opened(self, mode: str, page: QWebEnginePage) -> None:
+        self.window_mode = mode
+        if mode == TAB:
+            self.tab_view.setPage(page)
+            session = DevToolsSession(page, page)
+            emulate(session, self.profile, self.scale * self.devicePixelRatioF(), lambda: None)
+            self.stack.setCurrentIndex(1)
+        else:
+            popup = QWebEngineView()
+            popup.setPage(page)
+            popup.setWindowTitle("Conversation window (separate window)")
+            popup.resize(380, 560)
+            page.windowCloseRequested.connect(popup.close)
+            self._popups.append(popup)
+            popup.show()
+        self.window_opened.emit(mode)
+
+    def _on_back(self) -> None:
+        self.stack.setCurrentIndex(0)
+
+    def close_popups(self) -> None:
+        for popup in self._popups:
+            popup.close()
+            popup.deleteLater()
+        self._popups.clear()
