@@ -37,7 +37,11 @@ class EntryPoint(Timestamps, Base):
     rules: Mapped[list] = mapped_column(default=list)
     sections: Mapped[list] = mapped_column(default=list)
 
-    engagements: Mapped[list[Engagement]] = relationship(back_populates="entry_point")  # noqa: F821
+    # passive_deletes: the database refuses (RESTRICT) to delete an item in use,
+    # instead of the ORM quietly emptying the field of every engagement using it.
+    engagements: Mapped[list[Engagement]] = relationship(  # noqa: F821
+        back_populates="entry_point", passive_deletes="all"
+    )
 
     def used_by(self) -> list[Engagement]:  # noqa: F821
         return sorted(self.engagements, key=lambda e: (e.campaign.name, e.name))
@@ -70,7 +74,9 @@ class TargetAudience(Timestamps, Base):
     match: Mapped[str] = mapped_column(String(3), default="all")
     conditions: Mapped[list] = mapped_column(default=list)
 
-    campaigns: Mapped[list[Campaign]] = relationship(back_populates="audience")  # noqa: F821
+    campaigns: Mapped[list[Campaign]] = relationship(  # noqa: F821
+        back_populates="audience", passive_deletes="all"
+    )
 
     def used_by(self) -> list[Campaign]:  # noqa: F821
         return sorted(self.campaigns, key=lambda c: c.name)
@@ -89,7 +95,9 @@ class Behavior(Timestamps, Base):
     match: Mapped[str] = mapped_column(String(3), default="all")
     conditions: Mapped[list] = mapped_column(default=list)
 
-    engagements: Mapped[list[Engagement]] = relationship(back_populates="behavior")  # noqa: F821
+    engagements: Mapped[list[Engagement]] = relationship(  # noqa: F821
+        back_populates="behavior", passive_deletes="all"
+    )
 
     def used_by(self) -> list[Engagement]:  # noqa: F821
         return sorted(self.engagements, key=lambda e: (e.campaign.name, e.name))
