@@ -1,26 +1,38 @@
-"""Starting the app: the QApplication, the store, the main window."""
+"""Starting the app: the QApplication, the store (with its lock), the main window."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
-from designer.models.errors import StoreError
-from designer.models.store import Store, default_store_path
+from designer.models.store import default_store_path
 
 
-def run_app(store_target: str | None = None) -> int:
+def make_application() -> QApplication:
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Engagement Designer")
     app.setOrganizationName("EngagementDesigner")
-    try:
-        store = Store.open(store_target or default_store_path())
-    except StoreError as e:
-        QMessageBox.critical(None, "Engagement Designer", str(e))
+    app.setApplicationDisplayName("Engagement Designer")
+    return app
+
+
+def run_app(store_target: str | None = None) -> int:
+    app = make_application()
+    from designer.views.palette import apply_palette
+    from designer.views.store_files import open_locked
+
+    apply_palette(app, str(QSettings().value("view/theme", "system")))
+    opened = open_locked(None, store_target or default_store_path())
+    if opened is None:
         return 2
     from designer.views.main_window import MainWindow
 
-    window = MainWindow(store)
+    window = MainWindow(*opened)
     window.show()
     return app.exec()

@@ -1,43 +1,350 @@
-"""The main window: the store's campaigns and their engagements."""
+"""The main window: the campaign tree, the page of what is selected, problems and the preview."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget
+from sqlalchemy import select
 
 from designer.models.campaign import Campaign
+from designer.models.engagement import Engagement
 from designer.models.store import Store
+from designer.models.validation import Where
+from designer.views.account_page import AccountPage
+from designer.views.campaign_page import CampaignPage
+from designer.views.campaign_tree import CampaignTree
+from designer.views.commands import create_row, delete_row, duplicate_row, unique_name
+from designer.views.edit_session import EditSession
+from designer.views.library_pages import LibraryPage
+from designer.views.main_menus import build_menus, connect_stack
+from designer.views.problems_panel import ProblemsPanel
+from designer.views.publish import Publisher
+from designer.views.sentences import confirm, show_error
+from designer.views.store_lock import StoreLock
+from designer.views.wizard.engagement_wizard import EngagementWizard
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, lock: StoreLock | None = None, read_only: bool = False
+    ) -> None:
         super().__init__()
-        self.store = store
-        self.setWindowTitle(f"{store.label} — Engagement Designer")
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Campaign / engagement", "Status", "Format", "Zone"])
-        self.tree.setAccessibleName("Campaigns and engagements")
-        self.setCentralWidget(self.tree)
-        self.resize(1100, 700)
-        self.reload()
-        self.statusBar().showMessage(f"{self.tree.topLevelItemCount()} campaigns")
+        self.setObjectName("main_window")
+        self.setAccessibleName("Engagement Designer")
+        self.preview = None  # made on first use, so QtWebEngine starts only then
+        self.preview_dock: QDockWidget | None = None
+        self.tree_dock = QDockWidget("Campaigns", self)
+        self.tree_dock.setObjectName("campaigns_dock")
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problems_dock")
+        for dock, area in (
+            (self.tree_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.problems_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            )
+            self.addDockWidget(area, dock)
+        self.problem_count = QLabel()
+        self.problem_count.setAccessibleName("Problem count")
+        self.statusBar().addPermanentWidget(self.problem_count)
+        self.session: EditSession | None = None
+        self.actions_by_name: dict = {}
+        self.set_store(store, lock, read_only)
+        self.actions_by_name = build_menus(self)
+        self.resize(1280, 820)
+        self.resizeDocks([self.tree_dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
+        settings = QSettings()
+        if geometry := settings.value("main_window/geometry"):
+            self.restoreGeometry(geometry)
+        if state := settings.value("main_window/state"):
+            self.restoreState(state)
 
-    def reload(self) -> None:
-        self.tree.clear()
+    # The store and the pages that show it
+
+    def set_store(
+        self, store: Store, lock: StoreLock | None = None, read_only: bool = False
+    ) -> None:
+        """Show store (closing the one shown before); everything is rebuilt on its session."""
+        if self.session is not None:
+            self.close_store()
+        self.store, self.lock = store, lock or StoreLock(store.path)
+        self.session = EditSession(store, self)
+        self.session.read_only = read_only
+        self.session.failed.connect(lambda sentence: show_error(self, sentence))
+        self.tree = CampaignTree(self.session)
+        self.tree_dock.setWidget(self.tree)
+        self.problems = ProblemsPanel(self.session)
+        self.problems_dock.setWidget(self.problems)
+        self.problems.counted.connect(self._on_counted)
+        self.problems.jump_requested.connect(self.jump_to)
+        self.pages = QStackedWidget()
+        self.campaign_page = CampaignPage(self.session)
+        self.account_page = AccountPage(self.session)
+        self.libraries = {
+            k: LibraryPage(self.session, k) for k in ("entry_point", "audience", "behavior")
+        }
+        self.wizard = EngagementWizard(self.session)
+        self.empty = QLabel("The store has no campaigns yet. Press Ctrl+Shift+N to make one.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        for page in (
+            self.empty,
+            self.campaign_page,
+            self.account_page,
+            *self.libraries.values(),
+            self.wizard,
+        ):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.tree.campaign_selected.connect(self._on_campaign_selected)
+        self.tree.engagement_selected.connect(self._on_engagement_selected)
+        self.tree.engagement_activated.connect(self.open_engagement)
+        self.campaign_page.publish_requested.connect(self.publish)
+        self.campaign_page.add_engagement_requested.connect(self.add_engagement)
+        self.campaign_page.preview_requested.connect(self.show_preview)
+        self.wizard.finished.connect(self._on_wizard_finished)
+        self.wizard.closed.connect(self._on_wizard_closed)
+        self.wizard.publish_requested.connect(self.publish)
+        self.session.changed.connect(self._on_changed)
+        self.publisher = Publisher(self.session, self)
+        self.tree.reload()
+        self.problems.refresh()
+        mode = " (read-only)" if read_only else ""
+        self.setWindowTitle(f"{store.label}{mode} — Engagement Designer")
+        if self.tree.campaign_count():
+            self.tree.tree.setCurrentItem(self.tree.tree.topLevelItem(0))
+        self._say_counts()
+        if self.actions_by_name:
+            connect_stack(self)
+
+    def close_store(self) -> None:
+        if self.preview is not None:
+            self.preview.deleteLater()
+            self.preview = None
+        for w in (self.tree, self.problems, self.pages):
+            w.deleteLater()
+        self.session.deleteLater()
+        self.lock.release()
+        self.store.close()
+
+    def _say_counts(self) -> None:
         with self.store.read() as s:
-            for c in s.query(Campaign).order_by(Campaign.name):
-                item = QTreeWidgetItem([c.name, c.status, "", ""])
-                for e in c.engagements:
-                    item.addChild(
-                        QTreeWidgetItem(
-                            [
-                                e.name,
-                                "on" if e.enabled else "off",
-                                e.format.replace("_", " "),
-                                e.zone_key,
-                            ]
-                        )
-                    )
-                self.tree.addTopLevelItem(item)
-        self.tree.expandAll()
-        for col in range(4):
-            self.tree.resizeColumnToContents(col)
+            drafts = s.scalar(
+                select(Engagement.id).where(Engagement.wizard_stage != "done").limit(1)
+            )
+        text = f"{self.tree.campaign_count()} campaigns in {self.store.label}"
+        if drafts:
+            text += " · an unfinished engagement waits in the tree: double-click it to resume"
+        self.statusBar().showMessage(text)
+
+    # Navigation
+
+    def show_page(self, name: str) -> None:
+        page = {
+            "campaign": self.campaign_page,
+            "account": self.account_page,
+            "wizard": self.wizard,
+        }.get(name)
+        page = page or self.libraries.get(name)
+        if name == "campaign" and self.campaign_page.campaign_id is None:
+            page = self.empty
+        self.pages.setCurrentWidget(page)
+
+    def current_page(self) -> str:
+        w = self.pages.currentWidget()
+        named = {
+            "campaign": self.campaign_page,
+            "account": self.account_page,
+            "wizard": self.wizard,
+        }
+        named |= self.libraries
+        return next((name for name, page in named.items() if page is w), "empty")
+
+    def _on_campaign_selected(self, campaign_id: int) -> None:
+        self.campaign_page.show_campaign(campaign_id)
+        self.show_page("campaign")
+        if self.preview is not None:
+            self.preview.show_campaign(campaign_id)
+
+    def _on_engagement_selected(self, engagement_id: int) -> None:
+        with self.store.read() as s:
+            e = s.get(Engagement, engagement_id)
+            campaign_id = e.campaign_id if e else None
+        if campaign_id is not None and self.pages.currentWidget() is not self.wizard:
+            self.campaign_page.show_campaign(campaign_id)
+            self.show_page("campaign")
+        if self.preview is not None:
+            self.preview.show_engagement(engagement_id)
+
+    def open_engagement(self, engagement_id: int) -> None:
+        self.wizard.open_engagement(engagement_id)
+        self.show_page("wizard")
+
+    def jump_to(self, where: Where) -> None:
+        """Go to the page and field a problem concerns."""
+        if where.entity == "campaign":
+            self.tree.select("campaign", where.id)
+            self._on_campaign_selected(where.id)
+            w = self.campaign_page.bind.widget_for(where.field)
+            if w is not None:
+                self.campaign_page.ensureWidgetVisible(w)
+                w.setFocus()
+        elif where.entity == "engagement":
+            self.wizard.go_to_field(where.id, where.field)
+            self.show_page("wizard")
+        elif where.entity in self.libraries:
+            self.libraries[where.entity].select(where.id)
+            self.show_page(where.entity)
+            self.libraries[where.entity].rules.setFocus()
+        elif where.entity == "account":
+            self.show_page("account")
+            w = self.account_page.bind.widget_for(where.field)
+            if w is not None:
+                w.setFocus()
+
+    # Edits started from the window
+
+    def selected_campaign(self) -> int | None:
+        current = self.tree.current()
+        if current is None:
+            return None
+        if current[0] == "campaign":
+            return current[1]
+        with self.store.read() as s:
+            return s.get(Engagement, current[1]).campaign_id
+
+    def new_campaign(self) -> int | None:
+        with self.store.read() as s:
+            name = unique_name(s, Campaign, "New campaign")
+        command = create_row(Campaign, "campaign", f"New campaign {name}", name=name)
+        if not self.session.push(command):
+            return None
+        self.tree.select("campaign", command.row_id)
+        self._on_campaign_selected(command.row_id)
+        self.campaign_page.bind.widget_for("name").setFocus()
+        return command.row_id
+
+    def add_engagement(self, campaign_id: int | None = None) -> None:
+        campaign_id = campaign_id or self.selected_campaign() or self.new_campaign()
+        if campaign_id is None:
+            return
+        self.wizard.start(campaign_id)
+        self.show_page("wizard")
+
+    def duplicate_selected(self) -> None:
+        current = self.tree.current()
+        if current is None:
+            return
+        entity, row_id = current
+        model = Campaign if entity == "campaign" else Engagement
+        with self.store.read() as s:
+            row = s.get(model, row_id)
+            changes = (
+                {"name": unique_name(s, Campaign, f"{row.name} (copy)")}
+                if entity == "campaign"
+                else {"name": f"{row.name} (copy)"}
+            )
+            if entity == "campaign":
+                changes["status"] = "draft"
+            command = duplicate_row(s, model, entity, row_id, f"Duplicate {row.name}", **changes)
+        if self.session.push(command):
+            self.tree.select(entity, command.row_id)
+
+    def delete_selected(self) -> None:
+        current = self.tree.current()
+        if current is None:
+            return
+        entity, row_id = current
+        model = Campaign if entity == "campaign" else Engagement
+        with self.store.read() as s:
+            row = s.get(model, row_id)
+            name = row.name
+            extra = (
+                f" and its {len(row.engagements)} engagements"
+                if entity == "campaign" and row.engagements
+                else ""
+            )
+            command = delete_row(s, model, entity, row_id, f"Delete {name}")
+        if confirm(self, f"Delete “{name}”{extra}?", "You can undo it with Ctrl+Z.", "Delete"):
+            self.session.push(command)
+            if entity == "campaign":
+                self.campaign_page.campaign_id = None
+                self.show_page("campaign")
+
+    def publish(self, campaign_id: int | None = None, folder: str | None = None) -> bool:
+        campaign_id = campaign_id or self.selected_campaign()
+        if campaign_id is None:
+            show_error(self, "Select a campaign in the tree first, then publish it.")
+            return False
+        ok = self.publisher.publish(campaign_id, folder)
+        self.problems.refresh()
+        if self.publisher.last_message:
+            self.statusBar().showMessage(self.publisher.last_message.split("\n")[0])
+        return ok
+
+    def show_preview(self, campaign_id: int | None = None) -> None:
+        """Open (making it the first time) the live preview beside the page."""
+        if self.preview is None:
+            try:
+                from designer.preview.panel import PreviewPanel
+            except ModuleNotFoundError as e:
+                if not (e.name or "").startswith("designer.preview"):
+                    raise
+                show_error(
+                    self,
+                    "The live preview is not part of this installation of Engagement Designer.",
+                )
+                return
+            self.preview = PreviewPanel(self.store, self)
+            self.preview_dock = QDockWidget("Preview", self)
+            self.preview_dock.setObjectName("preview_dock")
+            self.preview_dock.setWidget(self.preview)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+            self.session.changed.connect(lambda *_: self.preview.refresh())
+        self.preview_dock.show()
+        campaign_id = campaign_id or self.selected_campaign()
+        current = self.tree.current()
+        if current and current[0] == "engagement":
+            self.preview.show_engagement(current[1])
+        elif campaign_id is not None:
+            self.preview.show_campaign(campaign_id)
+
+    # Following the store
+
+    def _on_changed(self, entity: str, _id: int) -> None:
+        if (
+            entity == "campaign"
+            and self.pages.currentWidget() is self.campaign_page
+            and self.campaign_page.campaign_id is None
+        ):
+            self.show_page("campaign")
+        self._say_counts()
+
+    def _on_counted(self, errors: int, warnings: int) -> None:
+        self.problem_count.setText(f"{errors} errors · {warnings} warnings")
+        self.problems_dock.setWindowTitle(f"Problems ({errors + warnings})")
+
+    def _on_wizard_finished(self, engagement_id: int) -> None:
+        self.tree.select("engagement", engagement_id)
+        self.statusBar().showMessage("The engagement is finished and saved.")
+
+    def _on_wizard_closed(self) -> None:
+        campaign_id = self.wizard.campaign_id
+        self.show_page("campaign")
+        if campaign_id is not None:
+            self.tree.select("campaign", campaign_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # a field being typed in saves on leaving it
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        self.close_store()
+        self.session = None
+        super().closeEvent(event)

@@ -1,0 +1,254 @@
+"""The campaign page: goal, audience, time frame, priority, control group, status, publish."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDateTime, QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from designer.models.campaign import Campaign
+from designer.models.libraries import TargetAudience
+from designer.models.vocabulary import PRIORITY_WEIGHT, BusinessGoal, HoursMode, Priority
+from designer.views.edit_session import EditSession, set_fields
+from designer.views.field_binder import FieldBinder
+from designer.views.history_panel import HistoryPanel
+from designer.views.record_list import Column, RecordList
+from designer.views.week_calendar import ShiftEditor
+
+OCCASION_COLUMNS = [
+    Column("name", "Occasion", "text"),
+    Column("date", "Date", "date"),
+    Column("closed", "Closed all day", "bool"),
+    Column("start", "From", "time"),
+    Column("end", "Until", "time"),
+]
+
+
+class CampaignPage(QScrollArea):
+    """Edits one campaign; `publish_requested` and `add_engagement_requested` carry its id."""
+
+    publish_requested = Signal(int)
+    add_engagement_requested = Signal(int)
+    preview_requested = Signal(int)
+
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.campaign_id: int | None = None
+        self.bind = FieldBinder(session, Campaign, "campaign", self)
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Campaign")
+        body = QWidget()
+        page = QVBoxLayout(body)
+        self.title = QLabel()
+        self.title.setObjectName("page_title")
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        page.addWidget(self.title)
+        page.addLayout(self._actions())
+        page.addWidget(self._basics())
+        page.addWidget(self._time_frame())
+        self.history = HistoryPanel(session)
+        page.addWidget(self.history)
+        page.addStretch(1)
+        self.setWidget(body)
+        session.changed.connect(self._on_changed)
+
+    def _actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setAccessibleName("Status")
+        self.enable = QPushButton("Enable")
+        self.enable.setToolTip(
+            "Let the campaign's engagements show again (as a draft until published)"
+        )
+        self.disable = QPushButton("Disable")
+        self.disable.setToolTip("Stop every engagement of the campaign from showing")
+        self.add_engagement = QPushButton("Add engagement…")
+        self.add_engagement.setToolTip(
+            "Make a new engagement in this campaign with the wizard (Ctrl+E)"
+        )
+        self.preview = QPushButton("Preview")
+        self.preview.setToolTip("Show the campaign in the live preview (F5)")
+        self.publish = QPushButton("Publish…")
+        self.publish.setToolTip(
+            "Check the campaign, record a version and export the bundle (Ctrl+P)"
+        )
+        row.addWidget(self.status, 1)
+        for b in (self.enable, self.disable, self.add_engagement, self.preview, self.publish):
+            b.setAccessibleName(b.text().rstrip("…"))
+            row.addWidget(b)
+        self.enable.clicked.connect(lambda: self._set_status("draft"))
+        self.disable.clicked.connect(lambda: self._set_status("disabled"))
+        self.publish.clicked.connect(lambda: self.publish_requested.emit(self.campaign_id))
+        self.add_engagement.clicked.connect(
+            lambda: self.add_engagement_requested.emit(self.campaign_id)
+        )
+        self.preview.clicked.connect(lambda: self.preview_requested.emit(self.campaign_id))
+        return row
+
+    def _basics(self) -> QGroupBox:
+        box = QGroupBox("Campaign")
+        form = QFormLayout(box)
+        b = self.bind
+        form.addRow("&Name", b.line("name", "Name", "The campaign's name, unique in the store"))
+        form.addRow("&Description", b.line("description", "Description"))
+        goal = QHBoxLayout()
+        goal.addWidget(
+            b.combo("goal", "Business goal", list(BusinessGoal), "What the campaign is for")
+        )
+        goal.addWidget(b.check("goal_once_per_visit", "Count once per visit"))
+        form.addRow("Business goal", goal)
+        self.audience = QComboBox()
+        b.custom("audience_id", self.audience, self._load_audience, "Target audience")
+        self.audience.setToolTip("Who the campaign is for; edit audiences in the library")
+        self.audience.activated.connect(
+            lambda i: b.commit("audience_id", self.audience.itemData(i), "Target audience")
+        )
+        form.addRow("Target &audience", self.audience)
+        form.addRow(
+            "&Priority",
+            b.combo(
+                "priority",
+                "Priority",
+                list(Priority),
+                "Display chance when engagements compete in one zone",
+                show=lambda p: f"{p.capitalize()} ({PRIORITY_WEIGHT[Priority(p)]}%)",
+            ),
+        )
+        form.addRow(
+            "&Control group",
+            b.spin(
+                "control_group_percent",
+                "Control group",
+                0,
+                25,
+                "% of visitors",
+                "A share of visitors who see none of the campaign, to measure its effect",
+            ),
+        )
+        return box
+
+    def _time_frame(self) -> QGroupBox:
+        box = QGroupBox("Time frame")
+        form = QFormLayout(box)
+        self.dates: dict[str, tuple[QCheckBox, QDateTimeEdit]] = {}
+        for field, label in (("starts_at", "Starts"), ("ends_at", "Ends")):
+            on, edit = QCheckBox(label), QDateTimeEdit()
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setAccessibleName(f"{label} at")
+            on.setAccessibleName(f"{label} on a date")
+            on.setToolTip(f"Unticked: the campaign has no {label.lower()} date")
+            row = QHBoxLayout()
+            row.addWidget(on)
+            row.addWidget(edit, 1)
+            form.addRow(label, row)
+            self.bind.custom(field, edit, lambda v, f=field: self._load_date(f, v), f"{label} at")
+            self.dates[field] = (on, edit)
+            on.toggled.connect(lambda _, f=field: self._on_date_edited(f))
+            edit.editingFinished.connect(lambda f=field: self._on_date_edited(f))
+        zones = sorted(available_timezones())
+        form.addRow(
+            "Time &zone",
+            self.bind.combo("time_zone", "Time zone", zones, "Hours are read in this zone", str),
+        )
+        hours = self.bind.combo("hours_mode", "Hours", list(HoursMode), "When in the week it runs")
+        form.addRow("&Hours", hours)
+        self.all_hours = QLabel(
+            "Runs at all hours. Choose Specific hours or Weekly to draw shifts on the week calendar."
+        )
+        form.addRow(self.all_hours)
+        self.shifts = ShiftEditor("Shifts")
+        self.bind.custom("shifts", self.shifts, self._load_shifts, "Shifts")
+        self.shifts.edited.connect(lambda v: self.bind.commit("shifts", v, "Shifts"))
+        form.addRow(self.shifts)
+        self.occasions = RecordList("Special occasions", OCCASION_COLUMNS)
+        self.bind.custom(
+            "special_occasions", self.occasions, self.occasions.set_records, "Special occasions"
+        )
+        self.occasions.edited.connect(
+            lambda v: self.bind.commit("special_occasions", v, "Special occasions")
+        )
+        form.addRow("Special occasions", self.occasions)
+        return box
+
+    def _load_date(self, field: str, value: datetime | None) -> None:
+        on, edit = self.dates[field]
+        with QSignalBlocker(on), QSignalBlocker(edit):
+            on.setChecked(value is not None)
+            edit.setEnabled(value is not None)
+            edit.setDateTime(QDateTime(value) if value else QDateTime.currentDateTime())
+
+    def _on_date_edited(self, field: str) -> None:
+        on, edit = self.dates[field]
+        edit.setEnabled(on.isChecked())
+        value = (
+            edit.dateTime().toPython().replace(second=0, microsecond=0) if on.isChecked() else None
+        )
+        self.bind.commit(field, value, "Time frame")
+
+    def _load_shifts(self, shifts: list) -> None:
+        mode = self.bind.widget_for("hours_mode").currentData()
+        self.all_hours.setVisible(mode == "all_hours")
+        self.shifts.setVisible(mode != "all_hours")
+        self.shifts.set_shifts(
+            shifts, self.bind.widget_for("hours_mode").currentData() == "specific_hours"
+        )
+
+    def _load_audience(self, audience_id: int | None) -> None:
+        self.audience.clear()
+        self.audience.addItem("Every visitor (no audience)", None)
+        with self.session.store.read() as s:
+            for a in s.scalars(select(TargetAudience).order_by(TargetAudience.name)):
+                self.audience.addItem(a.name, a.id)
+        self.audience.setCurrentIndex(max(0, self.audience.findData(audience_id)))
+
+    def show_campaign(self, campaign_id: int) -> None:
+        self.campaign_id = campaign_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.campaign_id is None:
+            return
+        with self.session.store.read() as s:
+            c = s.get(Campaign, self.campaign_id)
+            if c is None:
+                self.campaign_id = None
+                return
+            self.title.setText(c.name)
+            self.status.setText(f"Status: {c.status} · {len(c.engagements)} engagements")
+            self.enable.setEnabled(c.status == "disabled")
+            self.disable.setEnabled(c.status != "disabled")
+            # hours_mode loads before shifts so the calendar knows its mode
+            self.bind.load(c)
+            self._load_shifts(c.shifts)
+        self.history.show_campaign(self.campaign_id)
+
+    def _set_status(self, status: str) -> None:
+        with self.session.store.read() as s:
+            old = s.get(Campaign, self.campaign_id).status
+        text = "Disable campaign" if status == "disabled" else "Enable campaign"
+        self.session.push(
+            set_fields(
+                Campaign, "campaign", self.campaign_id, text, {"status": old}, {"status": status}
+            )
+        )
+
+    def _on_changed(self, entity: str, entity_id: int) -> None:
+        if self.campaign_id is not None and entity in ("campaign", "engagement", "audience"):
+            self.reload()

@@ -1,0 +1,164 @@
+"""The campaign tree: campaigns and their engagements with status, format and zone; search and filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from designer.models.campaign import Campaign
+from designer.models.engagement import Engagement
+from designer.views.edit_session import EditSession
+
+ROLE = Qt.ItemDataRole.UserRole
+STATUS_FILTERS = (
+    ("All campaigns", None),
+    ("Drafts", "draft"),
+    ("Published", "published"),
+    ("Disabled", "disabled"),
+)
+
+
+def engagement_status(enabled: bool, stage: str) -> str:
+    if stage != "done":
+        return f"unfinished ({stage.replace('_', ' ')})"
+    return "enabled" if enabled else "disabled"
+
+
+class CampaignTree(QWidget):
+    campaign_selected = Signal(int)
+    engagement_selected = Signal(int)
+    engagement_activated = Signal(int)
+
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search campaigns and engagements")
+        self.search.setAccessibleName("Search")
+        self.search.setToolTip("Show only names containing these words (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.filter = QComboBox()
+        for label, value in STATUS_FILTERS:
+            self.filter.addItem(label, value)
+        self.filter.setAccessibleName("Status filter")
+        self.filter.setToolTip("Show campaigns of one status")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Campaign / engagement", "Status", "Format", "Zone"])
+        self.tree.setAccessibleName("Campaigns and engagements")
+        self.tree.setToolTip("Double-click an engagement to open it in the wizard")
+        self.tree.setUniformRowHeights(True)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.filter)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(top)
+        box.addWidget(self.tree)
+        self.search.textChanged.connect(lambda _: self._apply_filter())
+        self.filter.currentIndexChanged.connect(lambda _: self._apply_filter())
+        self.tree.currentItemChanged.connect(self._on_current)
+        self.tree.itemActivated.connect(self._on_activated)
+        session.changed.connect(self._on_changed)
+
+    def reload(self) -> None:
+        current = self.current()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        with self.session.store.read() as s:
+            campaigns = s.execute(
+                select(Campaign.id, Campaign.name, Campaign.status).order_by(Campaign.name)
+            ).all()
+            rows = s.execute(
+                select(
+                    Engagement.id,
+                    Engagement.campaign_id,
+                    Engagement.name,
+                    Engagement.enabled,
+                    Engagement.format,
+                    Engagement.zone,
+                    Engagement.element_id,
+                    Engagement.wizard_stage,
+                ).order_by(Engagement.position, Engagement.id)
+            ).all()
+        by_campaign: dict[int, list] = {}
+        for r in rows:
+            by_campaign.setdefault(r.campaign_id, []).append(r)
+        for c in campaigns:
+            item = QTreeWidgetItem([c.name, c.status, "", ""])
+            item.setData(0, ROLE, ("campaign", c.id))
+            for e in by_campaign.get(c.id, []):
+                zone = f"embedded: {e.element_id}" if e.zone == "embedded" else e.zone
+                child = QTreeWidgetItem(
+                    [
+                        e.name,
+                        engagement_status(e.enabled, e.wizard_stage),
+                        e.format.replace("_", " "),
+                        zone,
+                    ]
+                )
+                child.setData(0, ROLE, ("engagement", e.id))
+                item.addChild(child)
+            self.tree.addTopLevelItem(item)
+        self.tree.expandAll()
+        for col in range(4):
+            self.tree.resizeColumnToContents(col)
+        self._apply_filter()
+        if current:  # keep the selection without announcing it again
+            self.select(*current)
+        self.tree.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        words = self.search.text().lower().split()
+        status = self.filter.currentData()
+        for i in range(self.tree.topLevelItemCount()):
+            c = self.tree.topLevelItem(i)
+            any_child = False
+            for j in range(c.childCount()):
+                e = c.child(j)
+                hit = all(w in e.text(0).lower() for w in words)
+                e.setHidden(not hit and not all(w in c.text(0).lower() for w in words))
+                any_child |= hit
+            name_hit = all(w in c.text(0).lower() for w in words)
+            c.setHidden((status is not None and c.text(1) != status) or not (name_hit or any_child))
+
+    def current(self) -> tuple[str, int] | None:
+        item = self.tree.currentItem()
+        return item.data(0, ROLE) if item else None
+
+    def select(self, entity: str, entity_id: int) -> bool:
+        for i in range(self.tree.topLevelItemCount()):
+            c = self.tree.topLevelItem(i)
+            for item in [c] + [c.child(j) for j in range(c.childCount())]:
+                if item.data(0, ROLE) == (entity, entity_id):
+                    self.tree.setCurrentItem(item)
+                    return True
+        return False
+
+    def campaign_count(self) -> int:
+        return self.tree.topLevelItemCount()
+
+    def _on_current(self, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            return
+        entity, entity_id = item.data(0, ROLE)
+        (self.campaign_selected if entity == "campaign" else self.engagement_selected).emit(
+            entity_id
+        )
+
+    def _on_activated(self, item: QTreeWidgetItem) -> None:
+        entity, entity_id = item.data(0, ROLE)
+        if entity == "engagement":
+            self.engagement_activated.emit(entity_id)
+
+    def _on_changed(self, entity: str, _id: int) -> None:
+        if entity in ("campaign", "engagement"):
+            self.reload()

@@ -1,0 +1,197 @@
+"""The main window's menus and toolbar: every command with its shortcut and tooltip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+
+from designer.views import store_files
+from designer.views.palette import apply_palette
+
+Key = QKeySequence.StandardKey
+
+
+def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
+    actions: dict[str, QAction] = {}
+
+    def act(menu: QMenu, name: str, text: str, slot: Callable, key=None, tip: str = "") -> QAction:  # noqa: ANN001
+        a = QAction(text, w)
+        a.setObjectName(name)
+        if key is not None:
+            a.setShortcut(QKeySequence(key) if isinstance(key, str) else key)
+        a.setToolTip(tip or text.replace("&", "").rstrip("…"))
+        a.setStatusTip(a.toolTip())
+        a.triggered.connect(lambda _=False: slot())
+        menu.addAction(a)
+        actions[name] = a
+        return a
+
+    bar = w.menuBar()
+    file = bar.addMenu("&File")
+    act(
+        file,
+        "new_store",
+        "&New store…",
+        lambda: store_files.new_store(w),
+        Key.New,
+        "Make an empty campaign store",
+    )
+    act(
+        file,
+        "open_store",
+        "&Open store…",
+        lambda: store_files.open_store(w),
+        Key.Open,
+        "Open a campaign store file",
+    )
+    recent = file.addMenu("Open &recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
+    act(
+        file,
+        "save_copy",
+        "Save a &copy…",
+        lambda: store_files.save_copy(w),
+        "Ctrl+Shift+S",
+        "Write a consistent copy of the store to another file",
+    )
+    file.addSeparator()
+    act(file, "quit", "&Quit", w.close, Key.Quit)
+
+    edit = bar.addMenu("&Edit")
+    undo = act(
+        edit,
+        "undo",
+        "&Undo",
+        lambda: w.session.undo_stack.undo(),
+        Key.Undo,
+        "Take back the last change",
+    )
+    redo = act(
+        edit,
+        "redo",
+        "&Redo",
+        lambda: w.session.undo_stack.redo(),
+        "Ctrl+Shift+Z",
+        "Make the change again",
+    )
+    edit.addSeparator()
+    act(edit, "new_campaign", "New &campaign", w.new_campaign, "Ctrl+Shift+N")
+    act(
+        edit,
+        "add_engagement",
+        "Add &engagement…",
+        w.add_engagement,
+        "Ctrl+E",
+        "Make an engagement in the selected campaign with the wizard",
+    )
+    act(
+        edit,
+        "duplicate",
+        "&Duplicate",
+        w.duplicate_selected,
+        "Ctrl+D",
+        "Copy the selected campaign or engagement",
+    )
+    act(
+        edit,
+        "delete",
+        "De&lete…",
+        w.delete_selected,
+        Key.Delete,
+        "Delete the selected campaign or engagement",
+    )
+    act(
+        edit,
+        "find",
+        "&Find",
+        lambda: w.tree.search.setFocus(),
+        Key.Find,
+        "Search campaigns and engagements",
+    )
+
+    def follow_stack() -> None:
+        if w.session is None:  # the window is closing
+            return
+        stack = w.session.undo_stack
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        undo.setText(f"&Undo {stack.undoText()}".strip())
+        redo.setText(f"&Redo {stack.redoText()}".strip())
+
+    w.follow_stack = follow_stack
+    go = bar.addMenu("&Go")
+    for i, (name, text) in enumerate(
+        (
+            ("campaign", "&Campaigns"),
+            ("account", "&Account settings"),
+            ("entry_point", "&Entry points"),
+            ("audience", "Target a&udiences"),
+            ("behavior", "&Behaviors"),
+        ),
+        1,
+    ):
+        act(go, f"go_{name}", text, lambda n=name: w.show_page(n), f"Ctrl+{i}")
+    campaign = bar.addMenu("&Campaign")
+    act(
+        campaign,
+        "publish",
+        "&Publish…",
+        lambda: w.publish(),
+        "Ctrl+P",
+        "Check the selected campaign, record a version and export its bundle",
+    )
+    view = bar.addMenu("&View")
+    act(
+        view,
+        "preview",
+        "&Preview",
+        lambda: w.show_preview(),
+        "F5",
+        "Show the selection in the live preview",
+    )
+    view.addAction(w.tree_dock.toggleViewAction())
+    view.addAction(w.problems_dock.toggleViewAction())
+    w.problems_dock.toggleViewAction().setShortcut(QKeySequence("F8"))
+    theme = view.addMenu("&Theme")
+    for mode in ("system", "light", "dark"):
+        act(theme, f"theme_{mode}", mode.capitalize(), lambda m=mode: _set_theme(m))
+    help_ = bar.addMenu("&Help")
+    act(
+        help_,
+        "about",
+        "&About",
+        lambda: QMessageBox.about(
+            w,
+            "Engagement Designer",
+            "Draft website messaging campaigns offline, preview them and export engagement bundles.",
+        ),
+    )
+    toolbar = w.addToolBar("Main")
+    toolbar.setObjectName("main_toolbar")
+    for name in ("undo", "redo", "new_campaign", "add_engagement", "publish", "preview"):
+        toolbar.addAction(actions[name])
+    connect_stack(w)
+    return actions
+
+
+def connect_stack(w) -> None:  # noqa: ANN001
+    stack = w.session.undo_stack
+    stack.indexChanged.connect(lambda _: w.follow_stack())
+    w.follow_stack()
+
+
+def _fill_recent(w, menu: QMenu) -> None:  # noqa: ANN001
+    menu.clear()
+    items = store_files.recent_stores()
+    if not items:
+        menu.addAction("No recent stores").setEnabled(False)
+    for path in items:
+        menu.addAction(path, lambda p=path: store_files.open_store(w, p))
+
+
+def _set_theme(mode: str) -> None:
+    QSettings().setValue("view/theme", mode)
+    apply_palette(QApplication.instance(), mode)

@@ -1,0 +1,202 @@
+"""Rule editors: an entry point's URL rules, and the conditions of audiences and behaviors.
+
+Each holds the rule as plain data, shows it in words as the designer edits,
+and emits `edited` with the whole new value for one undoable command.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.models.conditions import ConditionType, describe
+from designer.models.properties import defaults
+from designer.models.vocabulary import UrlMatch
+from designer.views.field_binder import words
+from designer.views.prop_form import PropForm
+
+
+def _button(text: str, tip: str) -> QPushButton:
+    b = QPushButton(text)
+    b.setToolTip(tip)
+    b.setAccessibleName(tip)
+    return b
+
+
+class UrlRulesEditor(QWidget):
+    """Rules [{"match", "value", "exclude"}] and page sections; edited(rules, sections)."""
+
+    edited = Signal(list, list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rules: list[dict] = []
+        self.sections: list[str] = []
+        self.list = QListWidget()
+        self.list.setAccessibleName("URL rules")
+        self.list.setMaximumHeight(150)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.match = QComboBox()
+        for m in UrlMatch:
+            self.match.addItem(
+                "matches the pattern (regex)" if m == "regex" else words(m).lower(), m.value
+            )
+        self.match.setAccessibleName("Kind of URL rule")
+        self.match.setToolTip("How the URL is compared")
+        self.value = QLineEdit()
+        self.value.setPlaceholderText("/checkout")
+        self.value.setAccessibleName("URL of the rule")
+        self.value.setToolTip("The URL, or part of it, to compare with")
+        self.exclude = QCheckBox("but not")
+        self.exclude.setAccessibleName("Exclusion")
+        self.exclude.setToolTip("Ticked: pages matching this rule are left out")
+        self.add = _button("Add rule", "Add the URL rule")
+        self.remove = _button("Remove rule", "Remove the selected URL rule")
+        self.section_edit = QLineEdit()
+        self.section_edit.setPlaceholderText("page sections, separated by commas (optional)")
+        self.section_edit.setAccessibleName("Page sections")
+        self.section_edit.setToolTip("Limit the entry point to page sections the site declares")
+        row = QHBoxLayout()
+        for w in (self.exclude, self.match, self.value, self.add, self.remove):
+            row.addWidget(w)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.list)
+        box.addLayout(row)
+        box.addWidget(self.section_edit)
+        self.add.clicked.connect(self._on_add)
+        self.value.returnPressed.connect(self._on_add)
+        self.remove.clicked.connect(self._on_remove)
+        self.section_edit.editingFinished.connect(self._on_sections)
+
+    def set_rules(self, rules: list[dict], sections: list[str]) -> None:
+        self.rules, self.sections = copy.deepcopy(rules), list(sections)
+        self.list.clear()
+        for r in rules:
+            not_ = "but not " if r.get("exclude") else ""
+            self.list.addItem(f"{not_}URL {words(r.get('match', '')).lower()} {r.get('value', '')}")
+        self.section_edit.setText(", ".join(sections))
+
+    def _on_add(self) -> None:
+        if not self.value.text().strip():
+            self.value.setPlaceholderText("Type the URL first, e.g. /checkout")
+            self.value.setFocus()
+            return
+        rule = {
+            "match": self.match.currentData(),
+            "value": self.value.text().strip(),
+            "exclude": self.exclude.isChecked(),
+        }
+        self.value.clear()
+        self.edited.emit(self.rules + [rule], self.sections)
+
+    def _on_remove(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.rules):
+            self.edited.emit(self.rules[:row] + self.rules[row + 1 :], self.sections)
+
+    def _on_sections(self) -> None:
+        sections = [p.strip() for p in self.section_edit.text().split(",") if p.strip()]
+        if sections != self.sections:
+            self.edited.emit(self.rules, sections)
+
+
+class ConditionsEditor(QWidget):
+    """Conditions [{"type", ...params}] matched all or any; edited(match, conditions)."""
+
+    edited = Signal(str, list)
+
+    def __init__(self, types: dict[str, ConditionType], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.types = types
+        self.match, self.conditions = "all", []
+        self.mode = QComboBox()
+        self.mode.addItem("All of these", "all")
+        self.mode.addItem("Any of these", "any")
+        self.mode.setAccessibleName("Match all or any")
+        self.mode.setToolTip("Whether every condition must hold, or one is enough")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Conditions")
+        self.list.setMaximumHeight(150)
+        self.kind = QComboBox()
+        for t in types.values():
+            self.kind.addItem(t.label, t.type)
+        self.kind.setAccessibleName("Kind of condition to add")
+        self.kind.setToolTip("The condition to add")
+        self.add = _button("Add condition", "Add a condition of the chosen kind")
+        self.remove = _button("Remove condition", "Remove the selected condition")
+        self.params = QWidget()
+        self.params_box = QVBoxLayout(self.params)
+        self.params_box.setContentsMargins(0, 0, 0, 0)
+        self._form: PropForm | None = None
+        row = QHBoxLayout()
+        for w in (self.kind, self.add, self.remove):
+            row.addWidget(w)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.mode)
+        box.addWidget(self.list)
+        box.addLayout(row)
+        box.addWidget(self.params)
+        self.mode.activated.connect(
+            lambda _: self.edited.emit(self.mode.currentData(), self.conditions)
+        )
+        self.add.clicked.connect(self._on_add)
+        self.remove.clicked.connect(self._on_remove)
+        self.list.currentRowChanged.connect(self._on_selected)
+
+    def set_conditions(self, match: str, conditions: list[dict]) -> None:
+        row = self.list.currentRow()
+        self.match, self.conditions = match, copy.deepcopy(conditions)
+        self.mode.setCurrentIndex(0 if match == "all" else 1)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for c in conditions:
+            label = self.types[c["type"]].label if c.get("type") in self.types else "Unknown"
+            self.list.addItem(f"{label}: {describe(self.types, c)}")
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(min(row, len(conditions) - 1) if conditions else -1)
+        self._on_selected(self.list.currentRow())
+
+    def _on_add(self) -> None:
+        ctype = self.types[self.kind.currentData()]
+        new = {"type": ctype.type} | defaults(ctype.params)
+        self.edited.emit(self.match, self.conditions + [new])
+        self.list.setCurrentRow(len(self.conditions) - 1)
+
+    def _on_remove(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.conditions):
+            self.edited.emit(self.match, self.conditions[:row] + self.conditions[row + 1 :])
+
+    def _on_selected(self, row: int) -> None:
+        if self._form is not None:
+            self._form.deleteLater()
+            self._form = None
+        if (
+            not 0 <= row < len(self.conditions)
+            or self.conditions[row].get("type") not in self.types
+        ):
+            return
+        ctype = self.types[self.conditions[row]["type"]]
+        self._form = PropForm(ctype.params)
+        self._form.set_values(self.conditions[row])
+        self._form.value_edited.connect(lambda name, value: self._on_param(row, name, value))
+        self.params_box.addWidget(self._form)
+
+    def _on_param(self, row: int, name: str, value: object) -> None:
+        conditions = copy.deepcopy(self.conditions)
+        conditions[row][name] = value
+        self.edited.emit(self.match, conditions)
