@@ -1,0 +1,91 @@
+"""Driving the studio as a designer does: real mouse and keyboard events on the canvas."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from designer.models.design import StateDesigns
+from designer.models.engagement import Engagement
+from designer.views.edit_session import EditSession
+from designer.views.studio.studio_editor import StudioEditor
+
+NO_MODS = Qt.KeyboardModifier.NoModifier
+
+
+def engagement_id(store, fmt: str) -> int:
+    with store.read() as s:
+        return s.scalars(select(Engagement.id).where(Engagement.format == fmt)).first()
+
+
+def saved_designs(store, eid: int) -> StateDesigns:
+    with store.read() as s:
+        return s.get(Engagement, eid).state_designs()
+
+
+def open_studio(qtbot, store, fmt: str = "overlay") -> StudioEditor:
+    session = EditSession(store)
+    editor = StudioEditor(session, engagement_id(store, fmt))
+    qtbot.addWidget(editor)
+    editor.resize(1200, 760)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.canvas.actual_size()
+    editor.canvas.centerOn(editor.scene.sceneRect().center())
+    return editor
+
+
+def at(editor: StudioEditor, x: float, y: float) -> QPoint:
+    """The canvas viewport point showing design point (x, y) (inside the border)."""
+    ox, oy = editor.scene.origin()
+    return editor.canvas.mapFromScene(QPointF(x + ox, y + oy))
+
+
+def click(editor, x, y, modifiers=NO_MODS) -> None:
+    QTest.mouseClick(
+        editor.canvas.viewport(), Qt.MouseButton.LeftButton, modifiers, at(editor, x, y)
+    )
+
+
+def drag(editor, start: tuple[float, float], end: tuple[float, float], modifiers=NO_MODS, steps=6):
+    """Press at start, move in steps, release at end (design points)."""
+    port = editor.canvas.viewport()
+    a, b = at(editor, *start), at(editor, *end)
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, modifiers, a)
+    for i in range(1, steps + 1):
+        move(editor, a + (b - a) * i / steps, modifiers)
+    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, modifiers, b)
+
+
+def move(editor, point: QPoint, modifiers=NO_MODS) -> None:
+    """A mouse move with the left button held and these keys down (QTest's moves carry no keys)."""
+    port = editor.canvas.viewport()
+    local = QPointF(point)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        local,
+        QPointF(port.mapToGlobal(point)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        modifiers,
+    )
+    QApplication.sendEvent(port, event)
+
+
+def key(editor, k, modifiers=NO_MODS) -> None:
+    QTest.keyClick(editor.canvas, k, modifiers)
+
+
+def undo(editor) -> None:
+    editor.session.undo_stack.undo()
+
+
+def redo(editor) -> None:
+    editor.session.undo_stack.redo()
+
+
+def props(editor, element_id: str) -> dict:
+    return editor.doc.design.element(element_id).props

@@ -1,0 +1,203 @@
+"""The studio canvas driven with the mouse and keyboard: every gesture saved and undoable."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.studio_driver import (
+    at,
+    click,
+    drag,
+    key,
+    open_studio,
+    props,
+    redo,
+    saved_designs,
+    undo,
+)
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def studio(qtbot, store):
+    return open_studio(qtbot, store, "overlay")
+
+
+def saved(studio, element_id):
+    design = saved_designs(studio.session.store, studio.engagement_id).online
+    element = design.element(element_id)
+    return element.props if element else None
+
+
+def test_the_canvas_shows_every_element_of_the_design(studio):
+    assert set(studio.scene.items_by_id) == {"text1", "button1", "close1"}
+    item = studio.scene.items_by_id["button1"]
+    assert item.sceneBoundingRect().topLeft().toTuple() == (16, 249)
+
+
+def test_add_a_text_by_clicking_with_the_text_tool(studio):
+    studio.tool_actions["text"].trigger()
+    click(studio, 200, 120)
+    added = [e for e in studio.doc.design.elements if e.id == "text2"]
+    assert added and added[0].props["x"] == 200 and added[0].props["y"] == 120
+    assert "text2" in studio.scene.items_by_id
+    assert studio.scene.selected_ids() == ["text2"]
+    assert saved(studio, "text2")["x"] == 200
+    assert studio.tool_actions["select"].isChecked()  # back to selecting
+    undo(studio)
+    assert "text2" not in studio.scene.items_by_id and saved(studio, "text2") is None
+    redo(studio)
+    assert "text2" in studio.scene.items_by_id and saved(studio, "text2") is not None
+
+
+def test_drag_out_a_shape_of_the_size_dragged(studio):
+    studio.tool_actions["shape"].trigger()
+    drag(studio, (240, 96), (320, 160))
+    shape = props(studio, "shape1")
+    assert (shape["x"], shape["y"], shape["width"], shape["height"]) == (240, 96, 80, 64)
+
+
+def test_a_drag_moves_the_element_in_one_command_snapped_to_the_grid(studio):
+    stack = studio.session.undo_stack
+    before = stack.count()
+    drag(studio, (100, 270), (173, 231))  # the button, by (73, -39)
+    button = props(studio, "button1")
+    assert (button["x"], button["y"]) == (88, 208)  # 16+73=89 -> 88, 249-39=210 -> 208
+    assert stack.count() == before + 1
+    assert saved(studio, "button1")["x"] == 88
+    undo(studio)
+    assert (props(studio, "button1")["x"], props(studio, "button1")["y"]) == (16, 249)
+    assert studio.scene.items_by_id["button1"].pos().toTuple() == (16, 249)
+    redo(studio)
+    assert props(studio, "button1")["x"] == 88
+
+
+def test_a_drag_snaps_to_another_element_and_shows_the_guide(studio, qtbot):
+    port = studio.canvas.viewport()
+    from PySide6.QtTest import QTest
+
+    # the close button's left edge is at 408; drag it so its left edge comes near 396,
+    # the text's right edge (16 + 380), without landing on the 8 px grid by chance
+    QTest.mousePress(
+        port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(studio, 420, 16)
+    )
+    QTest.mouseMove(port, at(studio, 414, 60))
+    QTest.mouseMove(port, at(studio, 410, 81))
+    assert ("x", 396.0) in studio.scene.guides.guides
+    QTest.mouseRelease(
+        port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(studio, 410, 81)
+    )
+    assert props(studio, "close1")["x"] == 396
+    assert studio.scene.guides.guides == []
+
+
+def test_resize_from_a_handle_snaps_and_shift_keeps_proportions(studio):
+    click(studio, 100, 270)  # select the button (16, 249, 180 × 40)
+    assert studio.scene.handles.box is not None
+    drag(studio, (196, 289), (237, 294))  # the south-east handle
+    button = props(studio, "button1")
+    assert (button["width"], button["height"]) == (224, 47)  # right 237 -> 240, bottom 294 -> 296
+    undo(studio)
+    drag(studio, (196, 289), (237, 300))  # near the engagement's bottom edge, 305: it wins
+    assert props(studio, "button1")["height"] == 305 - 249
+    undo(studio)
+    assert (props(studio, "button1")["width"], props(studio, "button1")["height"]) == (180, 40)
+    drag(studio, (196, 289), (286, 299), modifiers=SHIFT)
+    button = props(studio, "button1")
+    assert button["width"] / button["height"] == pytest.approx(180 / 40, abs=0.05)
+    assert button["width"] == 270
+
+
+def test_arrow_keys_nudge_and_shift_moves_ten(studio):
+    click(studio, 100, 270)
+    key(studio, Qt.Key.Key_Right)
+    key(studio, Qt.Key.Key_Down, SHIFT)
+    button = props(studio, "button1")
+    assert (button["x"], button["y"]) == (17, 259)
+    undo(studio)
+    assert props(studio, "button1")["y"] == 249
+    undo(studio)
+    assert props(studio, "button1")["x"] == 16
+
+
+def test_ctrl_click_and_rubber_band_select_several(studio):
+    click(studio, 100, 270)
+    click(studio, 50, 30, CTRL)
+    assert studio.scene.selected_ids() == ["text1", "button1"]
+    click(studio, 50, 30, CTRL)
+    assert studio.scene.selected_ids() == ["button1"]
+    drag(studio, (-10, 200), (300, 300))  # from the pasteboard around the button
+    assert studio.scene.selected_ids() == ["button1"]
+    drag(studio, (2, 2), (430, 300))
+    assert studio.scene.selected_ids() == ["text1", "button1", "close1"]
+
+
+def test_z_order_front_and_back(studio):
+    click(studio, 100, 270)
+    key(studio, Qt.Key.Key_BracketRight, CTRL | SHIFT)
+    assert [e.id for e in studio.doc.design.elements] == ["text1", "close1", "button1"]
+    assert studio.scene.items_by_id["button1"].zValue() == 2
+    studio.actions.restack("back")
+    assert [e.id for e in studio.doc.design.elements][0] == "button1"
+    undo(studio)
+    undo(studio)
+    assert [e.id for e in studio.doc.design.elements] == ["text1", "button1", "close1"]
+    assert [
+        e.id for e in saved_designs(studio.session.store, studio.engagement_id).online.elements
+    ] == [
+        "text1",
+        "button1",
+        "close1",
+    ]
+
+
+def test_copy_paste_duplicate_cut_and_delete(studio):
+    click(studio, 100, 270)
+    key(studio, Qt.Key.Key_C, CTRL)
+    key(studio, Qt.Key.Key_V, CTRL)
+    assert studio.scene.selected_ids() == ["button2"]
+    assert (props(studio, "button2")["x"], props(studio, "button2")["y"]) == (26, 259)
+    assert props(studio, "button2")["text"] == props(studio, "button1")["text"]
+    key(studio, Qt.Key.Key_D, CTRL)
+    assert studio.scene.selected_ids() == ["button3"]
+    key(studio, Qt.Key.Key_X, CTRL)
+    assert "button3" not in studio.scene.items_by_id
+    click(studio, 190, 290)  # only the pasted copy reaches here
+    assert studio.scene.selected_ids() == ["button2"]
+    key(studio, Qt.Key.Key_Delete)
+    assert "button2" not in studio.scene.items_by_id and saved(studio, "button2") is None
+    undo(studio)
+    assert "button2" in studio.scene.items_by_id and saved(studio, "button2") is not None
+    undo(studio)
+    undo(studio)
+    undo(studio)
+    assert set(studio.scene.items_by_id) == {"text1", "button1", "close1"}
+
+
+def test_escape_cancels_a_drag_and_nothing_is_saved(studio, qtbot):
+    from PySide6.QtTest import QTest
+
+    port = studio.canvas.viewport()
+    before = studio.session.undo_stack.count()
+    QTest.mousePress(
+        port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(studio, 100, 270)
+    )
+    QTest.mouseMove(port, at(studio, 150, 200))
+    key(studio, Qt.Key.Key_Escape)
+    QTest.mouseRelease(
+        port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(studio, 150, 200)
+    )
+    assert studio.scene.items_by_id["button1"].pos().toTuple() == (16, 249)
+    assert studio.session.undo_stack.count() == before
+
+
+def test_zoom_and_fit(studio):
+    studio.canvas.zoom_in()
+    assert studio.canvas.zoom == 1.5
+    studio.canvas.fit()
+    box = studio.canvas.mapFromScene(studio.scene.sceneRect()).boundingRect()
+    port = studio.canvas.viewport().rect()
+    assert port.adjusted(-2, -2, 2, 2).contains(box)
