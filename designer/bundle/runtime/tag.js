@@ -527,9 +527,8 @@
     if (action === "open_url") {
       var href = safeUrl(url || e.content_url);
       if (href) W.open(href, "_blank", "noopener");
-      return;
-    }
-    openWindow(e, from);
+    } else openWindow(e, from);
+    evaluate();
   }
   function decline(e) {
     mark("declined", e.id);
@@ -546,7 +545,7 @@
       var s = shown[zone], w = wanted[zone];
       if (!w || w.id !== s.id || w.state !== s.state) { if (s.el.parentNode) s.el.parentNode.removeChild(s.el); delete shown[zone]; }
     });
-    var engagements = byId(manifest ? manifest.engagements : []);
+    var engagements = byId(manifest ? manifest.engagements : []), exposedNow = false;
     Object.keys(wanted).forEach(function (zone) {
       var d = wanted[zone], e = engagements[d.id];
       if (shown[zone]) return;
@@ -558,9 +557,11 @@
         var kind = e.kind === "content" ? "content" : "conversation";
         visit.displays[kind] = (visit.displays[kind] || 0) + 1;
       }
+      exposedNow = exposedNow || visit.exposed.indexOf(e.id) < 0;
       mark("exposed", e.id);
       emit("impression", { engagement: e.id, name: e.name, zone: zone, state: d.state });
     });
+    if (exposedNow) evaluate();  // "engaged in session: exposed" may now hold for others
   }
 
   /* ---------- the conversation window (window.js, loaded on the first click) ---------- */
@@ -665,6 +666,11 @@
     on: function (name, fn) { if (typeof fn === "function") (listeners[name] = listeners[name] || []).push(fn); },
     preview: function (options) {  // this visitor's simulation only; nothing is stored
       preview = options && typeof options === "object" ? Object.assign({}, options) : {};
+      Object.keys(shown).forEach(function (zone) {  // a new simulation starts from an empty page
+        var el = shown[zone].el;
+        if (el.parentNode) el.parentNode.removeChild(el);
+        delete shown[zone];
+      });
       if (manifest) evaluate();
     },
     transport: function (t) { transport = t && typeof t.send === "function" ? t : null; },
