@@ -33,23 +33,34 @@ def _occasion(occasions: list[dict], day: date) -> dict | None:
     return next((o for o in occasions if o.get("date") == day.isoformat()), None)
 
 
-def open_minutes_on(mode: str, shifts: list[dict], occasions: list[dict], day: date) -> int:
-    """How many minutes of day (local to the campaign) the time frame allows."""
+def open_intervals_on(
+    mode: str, shifts: list[dict], occasions: list[dict], day: date
+) -> list[tuple[int, int]]:
+    """The (start, end) minutes of day, local to the campaign, the time frame allows."""
     occasion = _occasion(occasions, day)
     if occasion is not None:
-        return (
-            0
-            if occasion.get("closed")
-            else max(0, occasion.get("end", 0) - occasion.get("start", 0))
-        )
+        if occasion.get("closed"):
+            return []
+        return [(occasion.get("start", 0), occasion.get("end", 0))]
     if mode == HoursMode.ALL_HOURS:
-        return 1440
+        return [(0, 1440)]
     todays = (
         shifts
         if mode == HoursMode.SPECIFIC_HOURS
         else [s for s in shifts if s.get("weekday") == day.weekday()]
     )
-    return sum(max(0, s.get("end", 0) - s.get("start", 0)) for s in todays)
+    return [(s.get("start", 0), s.get("end", 0)) for s in todays]
+
+
+def open_minutes_on(mode: str, shifts: list[dict], occasions: list[dict], day: date) -> int:
+    """How many minutes of day (local to the campaign) the time frame allows."""
+    return sum(
+        max(0, end - start) for start, end in open_intervals_on(mode, shifts, occasions, day)
+    )
+
+
+def _minute_of(moment: datetime) -> int:
+    return moment.hour * 60 + moment.minute + (1 if moment.second or moment.microsecond else 0)
 
 
 def can_ever_be_active(
@@ -59,13 +70,20 @@ def can_ever_be_active(
     starts_at: datetime | None,
     ends_at: datetime | None,
 ) -> bool:
-    """Whether any minute between start and end is inside the hours (at most 2 years are looked at)."""
+    """Whether any minute between start and end is inside the hours.
+
+    The first and last day count only from the start and until the end; at
+    most 2 years are looked at (a longer time frame is taken as possible).
+    """
     first = (starts_at or datetime(2000, 1, 3)).date()
     last = (ends_at or datetime.combine(first + timedelta(days=13), datetime.min.time())).date()
     day, looked = first, 0
     while day <= last and looked < 731:
-        if open_minutes_on(mode, shifts, occasions, day) > 0:
-            return True
+        low = _minute_of(starts_at) if starts_at and day == first else 0
+        high = ends_at.hour * 60 + ends_at.minute if ends_at and day == last else 1440
+        for start, end in open_intervals_on(mode, shifts, occasions, day):
+            if min(end, high) > max(start, low):
+                return True
         day += timedelta(days=1)
         looked += 1
     return looked >= 731
