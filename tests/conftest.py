@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,21 +33,35 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "campaigns.sqlite"
 
 
-@pytest.fixture
-def store(store_path: Path):
-    """A new store with the sample campaigns."""
+@pytest.fixture(scope="session")
+def _new_store_files(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Path]:
+    """A sample store and an empty one, made (migrated, seeded) once per test session."""
     from designer.models.store import Store
 
+    folder = tmp_path_factory.mktemp("new-stores")
+    files = {seed: folder / f"seed-{seed}.sqlite" for seed in (True, False)}
+    for seed, path in files.items():
+        Store.open(path, seed=seed).close()  # closed: the file holds everything
+    return files
+
+
+@pytest.fixture
+def store(store_path: Path, _new_store_files: dict[bool, Path]):
+    """A new store with the sample campaigns (a copy of one made for the session)."""
+    from designer.models.store import Store
+
+    shutil.copyfile(_new_store_files[True], store_path)
     s = Store.open(store_path)
     yield s
     s.close()
 
 
 @pytest.fixture
-def empty_store(store_path: Path):
+def empty_store(store_path: Path, _new_store_files: dict[bool, Path]):
     """A new store with account settings only."""
     from designer.models.store import Store
 
-    s = Store.open(store_path, seed=False)
+    shutil.copyfile(_new_store_files[False], store_path)
+    s = Store.open(store_path)
     yield s
     s.close()
