@@ -45,10 +45,12 @@ LIBRARIES = {
 }
 
 
-def users_in_words(item) -> list[str]:  # noqa: ANN001 - any library row
+def users_in_words(item, besides: int | None = None) -> list[str]:  # noqa: ANN001 - a library row
+    """Who uses item, in words; `besides` leaves out the engagement being edited."""
     return [
         f"{u.campaign.name} › {u.name}" if hasattr(u, "campaign") else u.name
         for u in item.used_by()
+        if not (besides is not None and hasattr(u, "campaign") and u.id == besides)
     ]
 
 
@@ -58,6 +60,7 @@ class LibraryPage(QSplitter):
         self.session, self.lib = session, LIBRARIES[kind]
         self.item_id: int | None = None
         self.auto_select = True  # the wizard's pickers start with nothing chosen
+        self.own_engagement: int | None = None  # the wizard's engagement: no warning about it
         self._cleared_for: int | None = None  # the item whose users were already shown
         self.setAccessibleName(self.lib.title)
         self.addWidget(self._list_side())
@@ -173,7 +176,7 @@ class LibraryPage(QSplitter):
             return self.item_id is not None
         with self.session.store.read() as s:
             r = s.get(self.lib.model, self.item_id)
-            users, name = users_in_words(r), r.name
+            users, name = users_in_words(r, self.own_engagement), r.name
         if users and not confirm(
             self,
             f"“{name}” is used by {len(users)}; the change applies to all of them.",

@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         ):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        for w in (self.tree, self.problems, self.pages):
+            w.show()  # widgets placed in a shown window after a store switch stay hidden otherwise
         self.tree.campaign_selected.connect(self._on_campaign_selected)
         self.tree.engagement_selected.connect(self._on_engagement_selected)
         self.tree.engagement_activated.connect(self.open_engagement)

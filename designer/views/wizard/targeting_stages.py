@@ -44,6 +44,7 @@ class _PickStage(Stage):
         self.page.new.clicked.connect(self._on_new_made)
 
     def load(self, s: Session, e: Engagement) -> None:
+        self.page.own_engagement = e.id
         self.chosen = getattr(e, self.field)
         item = getattr(e, self.field.removesuffix("_id"))
         if item is not None:

@@ -1,0 +1,54 @@
+"""GUI fixtures: a main-window factory that closes its windows and fails on leaked ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture
+def isolated_settings(qapp, tmp_path: Path):
+    """QSettings (geometry, recent stores, theme) kept in the test's own folder."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    qapp.setOrganizationName("EngagementDesignerTests")
+    qapp.setApplicationName("Engagement Designer")
+    yield tmp_path / "settings"
+
+
+@pytest.fixture
+def main_window(qtbot, isolated_settings):
+    """make(path, seed=True) -> a shown MainWindow on the store at path (taking its lock)."""
+    from designer.views.main_window import MainWindow
+    from designer.views.store_files import open_locked
+
+    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    made: list = []
+
+    def make(path: Path, seed: bool = True) -> MainWindow:
+        opened = open_locked(None, path, seed)
+        assert opened is not None, f"{path} did not open"
+        window = MainWindow(*opened)
+        made.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for window in made:
+        if window.session is not None:
+            window.close()
+    QApplication.processEvents()
+    leaked = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and id(w) not in before and w not in made
+    ]
+    for w in leaked:
+        w.close()
+    assert not leaked, f"top-level widgets left open: {[type(w).__name__ for w in leaked]}"
