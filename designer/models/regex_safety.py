@@ -7,6 +7,7 @@ A catastrophic pattern (nested or overlapping unbounded repeats such as
 from __future__ import annotations
 
 import re
+import string
 from re import _constants as C  # noqa: N812 - the stdlib's own parser constants
 from re import _parser as sre_parse
 
@@ -115,12 +116,45 @@ def _body(items):  # noqa: ANN001
     return items
 
 
+_ONE_CHAR = (C.LITERAL, C.NOT_LITERAL, C.ANY, C.RANGE, C.CATEGORY, C.IN)
+_SAMPLE = string.printable + "\u00e9"
+
+
+def _optional_chars(items):  # noqa: ANN001
+    """One-character items of the optional parts of items: a?, a{0,3}, and (|a)."""
+    for op, av in items:
+        if op in _REPEATS and av[0] == 0:
+            yield from ((o, a) for o, a in av[2] if o in _ONE_CHAR)
+        elif op == C.BRANCH and any(not b for b in av[1]):
+            for b in av[1]:
+                yield from ((o, a) for o, a in b[:1] if o in _ONE_CHAR)
+        elif op == C.SUBPATTERN:
+            yield from _optional_chars(av[-1])
+
+
+def _optional_tail_overlaps(body) -> bool:  # noqa: ANN001
+    """(a|aa)* (which the parser writes a(?:|a)) or (aa?)*: a turn may end early or late.
+
+    When an optional part can match what the body starts with, a run of such
+    characters splits into turns in exponentially many ways.
+    """
+    if not body or body[0][0] not in _ONE_CHAR:
+        return False
+    first = body[0]
+    return any(
+        any(_matches(*first, ch) and _matches(o, a, ch) for ch in _SAMPLE)
+        for o, a in _optional_chars(body[1:])
+    )
+
+
 def _dangerous(items, inside_repeat: bool = False) -> bool:  # noqa: ANN001
     for op, av in items:
         if op in _REPEATS:
             body = _body(av[2])
             if av[1] > 1 and _contains_unbounded(body) and not _separated(body):
                 return True  # (a+)+, (a*){2,}, (.*)*, (\w+\s?)+
+            if av[1] == _UNBOUNDED and _optional_tail_overlaps(body):
+                return True  # (a|aa)*, (aa?)+
             if _dangerous(body, inside_repeat or av[1] > 1):
                 return True
         elif op == C.SUBPATTERN:
