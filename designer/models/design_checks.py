@@ -6,6 +6,7 @@ repeats them for the whole store. Each returns (severity, field, sentence).
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from designer.models.contrast import required_ratio, verdict
@@ -60,7 +61,8 @@ def element_problems(design: Design, element: Element) -> list[tuple[str, str, s
                 (
                     "error",
                     "color",
-                    f"Text contrast is {ratio:.1f}:1, below the {need:g}:1 "
+                    # Cut, not rounded: 4.48 must not read "4.5:1, below the 4.5:1".
+                    f"Text contrast is {math.floor(ratio * 10) / 10:.1f}:1, below the {need:g}:1 "
                     "that people with low vision need; darken or lighten the text or background.",
                 )
             )
