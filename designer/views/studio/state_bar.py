@@ -73,7 +73,10 @@ class StateBar(QWidget):
         self.display.addItem("Show a design", StateDisplay.SHOW_DESIGN)
         self.display.addItem("Hide the engagement", StateDisplay.HIDE)
         self.display.setAccessibleName("What visitors see in this state")
-        self.display.activated.connect(lambda i: self.display_chosen.emit(self.display.itemData(i)))
+        # Qt hands enum data back as plain strings
+        self.display.activated.connect(
+            lambda i: self.display_chosen.emit(StateDisplay(self.display.itemData(i)))
+        )
         layout.addWidget(self.display)
         self.start = QComboBox()
         self.start.setAccessibleName("Start this state's design from another")
@@ -112,7 +115,7 @@ class StateBar(QWidget):
         source = self.start.itemData(index)
         self.start.setCurrentIndex(0)
         if source is not None:
-            self.start_from.emit(source)
+            self.start_from.emit(AgentState(source))
 
     def _on_size(self, index: int) -> None:
         size = self.sizes.itemData(index)
