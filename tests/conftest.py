@@ -17,7 +17,8 @@ os.environ.pop("ENGAGEMENT_DESIGNER_STORE", None)
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "qtbot" in getattr(item, "fixturenames", ()) or "qapp" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        if "qtbot" in names or "qapp" in names:
             item.add_marker(pytest.mark.gui)
 
 
