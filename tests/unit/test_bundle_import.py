@@ -1,0 +1,287 @@
+"""Import: round trips into real stores, and bad bundles refused with the store unchanged."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from designer.bundle.build import bundle_files
+from designer.bundle.errors import BundleError
+from designer.bundle.export import export
+from designer.bundle.files import hashed_name, zip_bytes
+from designer.bundle.importer import import_bundle
+from designer.cli import main
+from designer.models import Campaign, EntryPoint
+from designer.models.store import Store
+from tests.unit.bundle_samples import add_picture, encoded, jpeg_with_gps, picture
+
+
+@pytest.fixture(scope="module")
+def good_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The sample store's bundle, drafts and images included (built once for the module)."""
+    store = Store.open(tmp_path_factory.mktemp("source") / "source.sqlite")
+    add_picture(store)
+    files = bundle_files(store, include_drafts=True)
+    store.close()
+    return files
+
+
+def rows(store: Store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return {
+            t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one()
+            for t in store.table_names()
+        }
+
+
+def manifest_name(files: dict[str, bytes]) -> str:
+    return next(n for n in files if n.startswith("engagements.") and n.endswith(".json"))
+
+
+def with_manifest(files: dict[str, bytes], data: bytes) -> dict[str, bytes]:
+    """files with another manifest under its proper hashed name (install.html left out)."""
+    out = {n: d for n, d in files.items() if n != manifest_name(files) and n != "install.html"}
+    out[hashed_name("engagements", "json", data)] = data
+    return out
+
+
+def edited(files: dict[str, bytes], change) -> dict[str, bytes]:
+    manifest = json.loads(files[manifest_name(files)])
+    change(manifest)
+    return with_manifest(files, json.dumps(manifest).encode())
+
+
+def test_round_trip_gives_identical_bytes(good_files: dict, tmp_path: Path) -> None:
+    (tmp_path / "bundle.zip").write_bytes(zip_bytes(good_files))
+    target = Store.open(tmp_path / "new.sqlite", seed=False)
+    result = import_bundle(target, tmp_path / "bundle.zip")
+    assert result.campaigns == ["Winter sale", "Customer care"]
+    assert result.engagements == 6 and result.images == 4
+    assert "Imported “Winter sale”, “Customer care” (6 engagements, 4 images)" in result.in_words(
+        "x"
+    )
+    assert bundle_files(target, include_drafts=True) == good_files
+    with target.read() as s:
+        assert s.query(Campaign).filter_by(name="Customer care").one().status == "draft"
+    export(target, None, tmp_path / "again")
+    assert import_bundle(Store.open(tmp_path / "third.sqlite", seed=False), tmp_path / "again")
+
+
+def test_import_into_a_store_with_the_same_names_adds_beside_them(
+    good_files: dict, store: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "b.zip").write_bytes(zip_bytes(good_files))
+    with store.edit() as s:
+        s.query(EntryPoint).filter_by(name="Cart").one().rules = [
+            {"match": "equals", "value": "/basket", "exclude": False}
+        ]
+    before = rows(store)
+    result = import_bundle(store, tmp_path / "b.zip")
+    assert result.campaigns == ["Winter sale (imported)", "Customer care (imported)"]
+    words = result.in_words(store.label)
+    assert "account settings and shift scheduler were kept" in words
+    assert "“Cart” already differs in this store, so it was added as “Cart (imported)”" in words
+    after = rows(store)
+    assert after["campaigns"] == before["campaigns"] + 2
+    assert after["entry_points"] == before["entry_points"] + 1  # the same ones are shared
+    assert after["working_shifts"] == before["working_shifts"]
+
+
+def _zip_with(members: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            z.writestr(info, data)
+    return out.getvalue()
+
+
+def _symlink(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.create_system = 3
+    info.external_attr = 0o120777 << 16
+    return info
+
+
+def _lying_sizes(data: bytes, declared: int) -> bytes:
+    """The zip with every member's declared uncompressed size replaced (central and local)."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at >= 0:
+        struct.pack_into("<I", out, at + 24, declared)
+        local = struct.unpack_from("<I", out, at + 42)[0]
+        struct.pack_into("<I", out, local + 22, declared)
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def _bad_bundles(good: dict[str, bytes]) -> dict[str, tuple]:
+    """name -> (a maker of zip bytes or a files dict, words the refusal must hold)."""
+    window = next(n for n in good if n.startswith("window."))
+    image = next(n for n in good if n.startswith("images/") and "@2x" in n)
+    listed = list(good.items())
+    changed_window = dict(good)
+    changed_window[window] = good[window] + b"\n// changed"
+    other_window = hashed_name("window", "js", good[window] + b" ")
+    renamed_window = edited(good, lambda m: m["files"].update(window=other_window))
+    renamed_window[other_window] = good[window] + b" "  # named right, integrity value stale
+    gps_image = dict(good)
+    gps_image[image] = jpeg_with_gps()
+    many = [(f"images/{i:010x}.png", os.urandom(64)) for i in range(11)]
+    return {
+        "path traversal": (
+            lambda: _zip_with([*listed, ("../../evil.js", b"alert(1)")]),
+            "points outside",
+        ),
+        "absolute path": (lambda: _zip_with([*listed, ("/etc/cron.d/x", b"x")]), "points outside"),
+        "windows drive": (lambda: _zip_with([*listed, ("C:/evil.js", b"x")]), "points outside"),
+        "backslashes": (lambda: _zip_with([*listed, ("..\\evil.js", b"x")]), "points outside"),
+        "symlink": (
+            lambda: _zip_with([*listed, (_symlink("images/0123456789.png"), b"/etc/passwd")]),
+            "is a link",
+        ),
+        "zip bomb": (
+            lambda: _zip_with([*listed, ("images/0123456789.png", bytes(26 * 1024 * 1024))]),
+            "zip bomb",
+        ),
+        # zipfile stops at the declared size; the cut member then fails its CRC check.
+        "lying sizes": (lambda: _lying_sizes(_zip_with(listed), 100), "is damaged"),
+        "declared total": (lambda: _lying_sizes(_zip_with(many), 24 * 1024 * 1024), "zip bomb"),
+        "not a zip": (lambda: os.urandom(2048), "not a zip file"),
+        "cut short": (lambda: zip_bytes(good)[:5000], "not a zip file"),
+        "no manifest": (
+            lambda: {n: d for n, d in good.items() if n != manifest_name(good)},
+            "no engagements",
+        ),
+        "malformed json": (
+            lambda: with_manifest(good, b'{"format": "engagement-designer/manifest",'),
+            "not valid JSON",
+        ),
+        "not utf-8": (lambda: with_manifest(good, b"\xff\xfe{}"), "not UTF-8"),
+        "deep json": (
+            lambda: with_manifest(good, b"[" * 100000 + b"]" * 100000),
+            "nested too deeply",
+        ),
+        "wrong format": (
+            lambda: edited(good, lambda m: m.update(format="other/app")),
+            "not an Engagement Designer bundle",
+        ),
+        "newer version": (
+            lambda: edited(good, lambda m: m.update(version=2)),
+            "newer version of Engagement Designer",
+        ),
+        "schema": (
+            lambda: edited(good, lambda m: m["engagements"][0].update(zone="middle")),
+            "engagements/0/zone",
+        ),
+        "unknown campaign": (
+            lambda: edited(good, lambda m: m["engagements"][0].update(campaign=99)),
+            "names a campaign it lacks",
+        ),
+        "missing window": (
+            lambda: {n: d for n, d in good.items() if n != window},
+            "which is missing",
+        ),
+        "missing image": (lambda: {n: d for n, d in good.items() if n != image}, "is missing"),
+        "changed file": (lambda: changed_window, "does not match its name"),
+        "integrity mismatch": (lambda: renamed_window, "integrity value"),
+        "image with metadata": (lambda: gps_image, "not an image Engagement Designer writes"),
+    }
+
+
+BAD = [
+    "path traversal",
+    "absolute path",
+    "windows drive",
+    "backslashes",
+    "symlink",
+    "zip bomb",
+    "lying sizes",
+    "declared total",
+    "not a zip",
+    "cut short",
+    "no manifest",
+    "malformed json",
+    "not utf-8",
+    "deep json",
+    "wrong format",
+    "newer version",
+    "schema",
+    "unknown campaign",
+    "missing window",
+    "missing image",
+    "changed file",
+    "integrity mismatch",
+    "image with metadata",
+]
+
+
+@pytest.fixture(scope="module")
+def target(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """A sample store every bad bundle is tried on (each refusal leaves it as it was)."""
+    store = Store.open(tmp_path_factory.mktemp("target") / "target.sqlite")
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_bad_bundle_is_refused_with_a_sentence_and_the_store_unchanged(
+    case: str, good_files: dict, target: Store, tmp_path: Path
+) -> None:
+    make, words = _bad_bundles(good_files)[case]
+    bundle = make()
+    path = tmp_path / "bad.zip"
+    path.write_bytes(bundle if isinstance(bundle, bytes) else zip_bytes(bundle))
+    before = rows(target)
+    with pytest.raises(BundleError) as refused:
+        import_bundle(target, path)
+    assert words in str(refused.value)
+    assert str(refused.value).rstrip().endswith(".")
+    assert rows(target) == before
+
+
+def test_a_bundle_image_carrying_metadata_under_its_own_name_is_refused(
+    good_files: dict, store: Store, tmp_path: Path
+) -> None:
+    sneaky = encoded(picture((40, 30)), "JPEG", comment=b"secret")
+    name = f"images/{hashed_name('x', 'jpg', sneaky).split('.')[1]}.jpg"
+    files = edited(
+        {**good_files, name: sneaky, name.replace(".jpg", "@2x.jpg"): sneaky},
+        lambda m: m["engagements"][0]["designs"]["online"]["props"].update(
+            background_image={"src": name, "src2x": name.replace(".jpg", "@2x.jpg")}
+        ),
+    )
+    (tmp_path / "b.zip").write_bytes(zip_bytes(files))
+    before = rows(store)
+    with pytest.raises(BundleError, match="not an image Engagement Designer writes"):
+        import_bundle(store, tmp_path / "b.zip")
+    assert rows(store) == before
+
+
+def test_a_folder_bundle_with_a_link_is_refused(
+    good_files: dict, store: Store, tmp_path: Path
+) -> None:
+    folder = tmp_path / "bundle"
+    for name, data in good_files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    image = next(folder.glob("images/*.png"))
+    image.unlink()
+    image.symlink_to("/etc/hostname")
+    with pytest.raises(BundleError, match="is a link to another place"):
+        import_bundle(store, folder)
+
+
+def test_cli_import(good_files: dict, tmp_path: Path, capsys) -> None:
+    (tmp_path / "b.zip").write_bytes(zip_bytes(good_files))
+    target = tmp_path / "imported.sqlite"
+    assert main(["import", str(tmp_path / "b.zip"), "--store", str(target)]) == 0
+    assert "Imported “Winter sale”, “Customer care”" in capsys.readouterr().out
+    assert main(["import", str(tmp_path / "none.zip"), "--store", str(target)]) == 2
+    assert "does not exist; choose a bundle folder or .zip file." in capsys.readouterr().err
