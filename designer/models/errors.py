@@ -20,10 +20,15 @@ def sentence_for(error: BaseException, where: str) -> StoreError | None:
         and "sqlite" not in type(original).__module__
     ):
         return None
-    if "database or disk is full" in text or "disk i/o error" in text:
+    if "database or disk is full" in text:
         return StoreError(
             f"The disk holding {where} is full, so the last change was not saved. "
             "Free some space and try again; the store is as it was before the change."
+        )
+    if "disk i/o error" in text:
+        return StoreError(
+            f"The disk holding {where} reported an error, so the last change was not saved. "
+            "Check that the drive is still connected and try again."
         )
     if "database is locked" in text or "database table is locked" in text:
         return StoreError(
