@@ -158,7 +158,7 @@ class ConditionsEditor(QWidget):
         self.list.currentRowChanged.connect(self._on_selected)
 
     def set_conditions(self, match: str, conditions: list[dict]) -> None:
-        row = self.list.currentRow()
+        row = max(0, self.list.currentRow())  # the first condition's form shows at once
         self.match, self.conditions = match, copy.deepcopy(conditions)
         self.mode.setCurrentIndex(0 if match == "all" else 1)
         self.list.blockSignals(True)

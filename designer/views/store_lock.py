@@ -22,8 +22,8 @@ class StoreLock:
     def holder(self) -> str:
         if self._lock is None:
             return ""
-        ok, pid, host, app = self._lock.getLockInfo()
-        return f"process {pid} on {host}" if ok else "another program"
+        info = self._lock.getLockInfo()  # (pid, host, app), or False when unreadable
+        return f"process {info[0]} on {info[1]}" if isinstance(info, tuple) else "another program"
 
     def release(self) -> None:
         if self._lock is not None and self.acquired:

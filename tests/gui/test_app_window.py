@@ -1,0 +1,85 @@
+"""The main window as a desktop app: problems that jump, a second instance, search, geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from designer.models.campaign import Campaign
+from designer.views.main_window import MainWindow
+from designer.views.store_files import open_locked
+from tests.gui.app_driver import answering, pick, type_into
+
+
+def test_a_problem_clicked_jumps_to_its_field(main_window, qtbot, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    with window.store.read() as s:
+        care = s.scalar(select(Campaign.id).where(Campaign.name == "Customer care"))
+    window.tree.select("campaign", care)
+    pick(window.campaign_page.bind.widget_for("hours_mode"), "weekly")
+    qtbot.waitUntil(lambda: window.problem_count.text().startswith("1 errors"))
+    item = window.problems.list.item(0)
+    assert "The time frame has no hours" in item.text()
+    window.tree.select("campaign", care)
+    window.actions_by_name["go_account"].trigger()
+    window.problems.list.itemClicked.emit(item)
+    assert window.current_page() == "campaign"
+    assert window.campaign_page.campaign_id == care
+    assert QApplication.focusWidget() is window.campaign_page.bind.widget_for("shifts")
+
+
+def test_a_second_window_on_the_same_store_opens_read_only(main_window, qtbot, tmp_path):
+    path = tmp_path / "s.sqlite"
+    first = main_window(path)
+    with answering("Open read-only") as dialogs:
+        opened = open_locked(None, path)
+    assert "already open in another Engagement Designer window" in dialogs.seen[0]
+    second = MainWindow(*opened)
+    qtbot.addWidget(second)
+    assert "(read-only)" in second.windowTitle()
+    with answering("OK") as dialogs:
+        second.new_campaign()
+    assert "open read-only here" in dialogs.seen[0]
+    with second.store.read() as s:
+        assert sorted(s.scalars(select(Campaign.name))) == ["Customer care", "Winter sale"]
+    second.close()
+    first.new_campaign()  # the first window still edits
+    with first.store.read() as s:
+        assert "New campaign" in s.scalars(select(Campaign.name)).all()
+    with answering("Cancel"):
+        assert open_locked(None, path) is None
+
+
+def test_search_and_status_filter_the_campaign_tree(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    tree = window.tree
+
+    def shown() -> list[str]:
+        out = []
+        for i in range(tree.tree.topLevelItemCount()):
+            c = tree.tree.topLevelItem(i)
+            if not c.isHidden():
+                out.append(c.text(0))
+                out += [
+                    f"  {c.child(j).text(0)}"
+                    for j in range(c.childCount())
+                    if not c.child(j).isHidden()
+                ]
+        return out
+
+    type_into(tree.search, "toaster")
+    assert shown() == ["Winter sale", "  Cart toaster"]
+    tree.search.clear()
+    pick(tree.filter, "draft")
+    assert shown() == ["Customer care", "  Help centre button"]
+
+
+def test_window_geometry_is_remembered(main_window, tmp_path):
+    path = tmp_path / "s.sqlite"
+    window = main_window(path)
+    window.resize(1200, 760)
+    window.close()
+    assert QSettings().value("main_window/geometry") is not None
+    again = main_window(path)
+    assert (again.width(), again.height()) == (1200, 760)
