@@ -75,10 +75,14 @@ def _check_sqlite_file(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> None:
         )
     _check_schema(path, busy_timeout)
     if _is_read_only(path) or not os.access(path.parent, os.W_OK):
-        raise StoreError(
-            f"{name} is read-only, so changes could not be saved. "
-            "Save a copy somewhere you can write, or change the file's permissions."
-        )
+        raise _read_only_error(name)
+
+
+def _read_only_error(name: str) -> StoreError:
+    return StoreError(
+        f"{name} is read-only, so changes could not be saved. "
+        "Save a copy somewhere you can write, or change the file's permissions."
+    )
 
 
 def _check_schema(path: Path, busy_timeout: float) -> None:
@@ -195,7 +199,11 @@ class Store:
             target = default_store_path()
         if isinstance(target, Path) or not _is_url(str(target)):
             path = Path(target).expanduser().resolve()
-            if not path.exists() or path.stat().st_size == 0:
+            if path.is_file() and path.stat().st_size > 0:
+                _check_sqlite_file(path, busy_timeout)
+            elif path.is_file() and _is_read_only(path):
+                raise _read_only_error(path.name)
+            elif not path.exists():
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError:
@@ -203,7 +211,7 @@ class Store:
                         f"The folder {path.parent} cannot be made. Choose another place for the store."
                     ) from None
             else:
-                _check_sqlite_file(path, busy_timeout)
+                _check_sqlite_file(path, busy_timeout)  # a folder, or an empty file: say which
             url, label = f"sqlite:///{path}", path.name
         else:
             url = str(target)

@@ -100,6 +100,13 @@ def test_read_only_file_is_refused_even_for_root(closed_store: Path) -> None:
     Store.open(closed_store).close()  # writable again: opens as before
 
 
+def test_empty_read_only_file_is_not_made_into_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "placeholder.sqlite"
+    path.touch(mode=0o444)
+    assert "placeholder.sqlite is read-only" in refused(path)
+    assert path.stat().st_size == 0
+
+
 def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a folder, not a campaign store"):
         Store.open(tmp_path)
