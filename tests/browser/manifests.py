@@ -7,7 +7,11 @@ designer.models, so the runtime is tested against the documents designers make.
 from __future__ import annotations
 
 import copy
+import hashlib
+import io
 from typing import Any
+
+from PIL import Image
 
 from designer.models.design import Design, Element, WindowDesign
 from designer.models.gallery import template
@@ -152,3 +156,15 @@ def entry_point(id: int, name: str, *rules: tuple[str, str, bool], sections=()) 
 
 def rule_set(id: int, name: str, *conditions: dict[str, Any], match: str = "all") -> dict[str, Any]:
     return {"id": id, "name": name, "match": match, "conditions": list(conditions)}
+
+
+def image(color: str = "#d33f49", size: int = 40) -> tuple[dict[str, str], dict[str, bytes]]:
+    """A bundle image reference {"src", "src2x"} and its files, as the exporter writes them."""
+    files = {}
+    for scale in (1, 2):
+        out = io.BytesIO()
+        Image.new("RGB", (size * scale, size * scale), color).save(out, "PNG")
+        files[scale] = out.getvalue()
+    h = hashlib.sha256(files[1]).hexdigest()[:10]
+    ref = {"src": f"images/{h}.png", "src2x": f"images/{h}@2x.png"}
+    return ref, {ref["src"]: files[1], ref["src2x"]: files[2]}

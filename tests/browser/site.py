@@ -16,6 +16,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from designer.bundle.build import css_bytes
+from designer.bundle.manifest import schema_problems
+
 NONCE = "r4nd0mN0nce"
 STRICT_CSP = (
     f"default-src 'none'; script-src 'nonce-{NONCE}'; style-src 'nonce-{NONCE}'; "
@@ -26,6 +29,11 @@ VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scal
 
 def runtime_source(name: str) -> bytes:
     return resources.files("designer.bundle.runtime").joinpath(name).read_bytes()
+
+
+def hashed(stem: str, extension: str, data: bytes) -> str:
+    """The bundle's content-hashed file name: stem.<first 10 hex digits of SHA-256>.ext."""
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{extension}"
 
 
 def integrity(data: bytes) -> str:
@@ -66,28 +74,46 @@ class Site:
         csp: bool = False,
         before_tag: str = "",
         path: str = "",
+        images: dict[str, bytes] | None = None,
     ) -> str:
         """Write a bundle and a host page using it; return the page's URL.
 
         path: the page's path (for entry point rules), e.g. "shop/checkout/index.html".
+        images: bundle image files by their manifest path ("images/<h>.png").
         before_tag: script run before the tag loads (given the CSP nonce when csp is on).
         """
         self._count += 1
         folder = f"b{self._count}"
-        tag, window = runtime_source("tag.js"), runtime_source("window.js")
-        self.write(f"{folder}/tag.js", tag)
-        self.write(f"{folder}/window.js", window)
+        tag, window, css = runtime_source("tag.js"), runtime_source("window.js"), css_bytes()
+        names = {
+            "tag": hashed("tag", "js", tag),
+            "window": hashed("window", "js", window),
+            "css": hashed("engagements", "css", css),
+        }
+        self.write(f"{folder}/{names['tag']}", tag)
+        self.write(f"{folder}/{names['window']}", window)
+        self.write(f"{folder}/{names['css']}", css)
+        for name, data in (images or {}).items():
+            self.write(f"{folder}/{name}", data)
         manifest = dict(manifest)
-        manifest["files"] = {"window": "window.js", "window_integrity": integrity(window)}
+        manifest["files"] = {
+            "window": names["window"],
+            "window_integrity": integrity(window),
+            "css": names["css"],
+            "css_integrity": integrity(css),
+        }
+        problems = schema_problems(manifest)
+        assert not problems, f"the test's manifest breaks the bundle's JSON Schema: {problems}"
         data = json.dumps(manifest).encode()
-        self.write(f"{folder}/engagements.json", data)
+        names["manifest"] = hashed("engagements", "json", data)
+        self.write(f"{folder}/{names['manifest']}", data)
         nonce = f' nonce="{NONCE}"' if csp else ""
         stub = f"<script{nonce}>{before_tag}</script>" if before_tag else ""
         page = (
             "<!doctype html><html lang=en><head><meta charset=utf-8>"
             f"{VIEWPORT_META if viewport else ''}<title>Host page</title>{stub}"
-            f'<script async src="/{folder}/tag.js" integrity="{integrity(tag)}" '
-            f'crossorigin="anonymous" data-manifest="engagements.json" '
+            f'<script async src="/{folder}/{names["tag"]}" integrity="{integrity(tag)}" '
+            f'crossorigin="anonymous" data-manifest="{names["manifest"]}" '
             f'data-manifest-integrity="{integrity(data)}"{nonce}></script>'
             f"</head><body><main><h1>Northwind Outfitters</h1>{body}</main></body></html>"
         )

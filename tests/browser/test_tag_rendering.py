@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from designer.models.design import Element
 from tests.browser import manifests as m
 from tests.browser.pages import decision, push, shown
 
@@ -79,3 +82,84 @@ def test_push_of_the_sites_events_re_decides_at_once(site, open_page):
     assert shown(page) == []
     push(page, type="error", message="Your card was declined", code="402")
     assert shown(page) == [1]
+
+
+def test_image_element_has_srcset_and_the_phone_loads_the_2x_file(site, open_page):
+    ref, images = m.image()
+    d = m.design(
+        Element.new("image1", "image", x=8, y=8, width=40, height=40, alt="Our team"),
+        Element.new("image2", "image", x=60, y=8, width=40, height=40, decorative=True),
+        width=200,
+        height=60,
+    )
+    for element in d["elements"]:
+        element["props"]["src"] = ref
+    e = m.engagement(1, "checkout-overlay", designs={"online": d, "offline": d, "busy": d})
+    page = open_page(site.publish(m.manifest(e), images=images), device="phone")
+    img = page.get_by_role("img", name="Our team")
+    img.wait_for()
+    assert img.get_attribute("srcset").endswith("@2x.png 2x")
+    page.wait_for_function("() => document.querySelector('.ed-image').complete")
+    assert img.evaluate("i => i.currentSrc").endswith("@2x.png")
+    decorative = page.locator(".ed-image").nth(1)
+    assert (decorative.get_attribute("alt"), decorative.get_attribute("aria-hidden")) == (
+        "",
+        "true",
+    )
+
+
+def test_gradient_border_and_shape_follow_the_design(site, open_page):
+    d = m.design(
+        Element.new(
+            "shape1", "shape", x=10, y=10, width=50, height=50, shape="ellipse", fill="#ff0000"
+        ),
+        Element.new("button1", "button", x=70, y=10, width=100, height=40, text="Go"),
+        width=200,
+        height=80,
+        background="gradient",
+        background_color="#112233",
+        gradient_to="#445566",
+        border_width=3,
+        border_color="#00ff00",
+        radius=12,
+    )
+    e = m.engagement(1, "checkout-overlay", designs={"online": d, "offline": d, "busy": d})
+    page = open_page(site.publish(m.manifest(e)))
+    root = page.locator(".ed-engagement")
+    style = root.evaluate(
+        "r => { const s = getComputedStyle(r); return [s.backgroundImage, s.borderTopWidth, "
+        "s.borderTopColor, s.borderTopLeftRadius]; }"
+    )
+    assert style == [
+        "linear-gradient(135deg, rgb(17, 34, 51), rgb(68, 85, 102))",
+        "3px",
+        "rgb(0, 255, 0)",
+        "12px",
+    ]
+    shape = page.locator(".ed-shape").evaluate(
+        "s => [getComputedStyle(s).borderTopLeftRadius, getComputedStyle(s).backgroundColor]"
+    )
+    assert shape == ["50%", "rgb(255, 0, 0)"]
+
+
+@pytest.mark.parametrize(
+    ("url", "opens"),
+    [("/favicon.ico", True), ("javascript:window.pwned=1", False), ("data:text/html,x", False)],
+)
+def test_open_url_buttons_open_only_web_mail_and_phone_links(site, open_page, url, opens):
+    d = m.design(
+        Element.new(
+            "button1", "button", x=0, y=0, width=160, height=48, text="See offer", action="open_url"
+        ),
+        width=160,
+        height=48,
+    )
+    d["elements"][0]["props"]["url"] = site.url + url if url.startswith("/") else url
+    e = m.engagement(1, "promo-peel", designs={"online": d, "offline": d, "busy": d})
+    page = open_page(site.publish(m.manifest(e)))
+    opened = []
+    page.context.on("page", lambda p: opened.append(p))
+    page.get_by_role("button", name="See offer").click()
+    page.wait_for_timeout(300)
+    assert len(opened) == (1 if opens else 0)
+    assert page.evaluate("window.pwned") is None

@@ -337,6 +337,7 @@
     manifest.engagements.forEach(function (e) {
       var campaign = campaigns[e.campaign], reason = null, state = null, design = null;
       if (!campaign) reason = "The engagement's campaign is missing from the bundle.";
+      else if (e.enabled === false) reason = "The engagement is turned off in the designer.";
       if (!reason) {
         if (!(e.campaign in campaignCache)) {
           var cr = timeFrameReason(campaign, at);
