@@ -16,10 +16,17 @@ os.environ.pop("ENGAGEMENT_DESIGNER_STORE", None)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    gui = False
     for item in items:
         names = getattr(item, "fixturenames", ())
         if "qtbot" in names or "qapp" in names:
             item.add_marker(pytest.mark.gui)
+            gui = True
+    if gui:
+        # The preview's URL scheme must be registered before the QApplication exists.
+        from designer.preview.scheme import register_scheme
+
+        register_scheme()
 
 
 @pytest.fixture(autouse=True)

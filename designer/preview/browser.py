@@ -11,7 +11,7 @@ import base64
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -28,18 +28,7 @@ def emulate(
     session: DevToolsSession, profile: ViewportProfile, scale: float, then: Callable
 ) -> None:
     """Make the page behave as the profile's device: viewport, pixel ratio, touch, mobile layout."""
-    session.send(
-        "Emulation.setDeviceMetricsOverride",
-        {
-            "width": profile.width,
-            "height": profile.height,
-            "deviceScaleFactor": scale,
-            "mobile": profile.mobile,
-            "screenWidth": profile.width,
-            "screenHeight": profile.height,
-        },
-    )
-    # Mouse-as-touch first: it resets the touch points the next command sets.
+    # Touch first: changing it resyncs the screen metrics, which would drop the override.
     session.send(
         "Emulation.setEmitTouchEventsForMouse",
         {"enabled": profile.touch, "configuration": "mobile"},
@@ -47,7 +36,17 @@ def emulate(
     touch = {"enabled": profile.touch}
     if profile.touch:
         touch["maxTouchPoints"] = 1
-    session.send("Emulation.setTouchEmulationEnabled", touch, on_reply=lambda _result: then())
+    session.send("Emulation.setTouchEmulationEnabled", touch)
+    session.send(
+        "Emulation.setDeviceMetricsOverride",
+        {
+            "width": profile.width,
+            "height": profile.height,
+            "deviceScaleFactor": scale,
+            "mobile": profile.mobile,
+        },
+        on_reply=lambda _result: then(),
+    )
 
 
 class PreviewBrowser(QWidget):
@@ -70,18 +69,16 @@ class PreviewBrowser(QWidget):
         self.view.setPage(self.page)
         self.view.setAccessibleName("Preview of the host page")
         self.caption = QLabel(self)
-        self.tab_view = QWebEngineView(self)
-        self.tab_view.setAccessibleName("The new tab the conversation window opened in")
+        self.tab_view: QWebEngineView | None = None  # made when a page opens a tab
         back = QPushButton("← Back to the page", self)
         back.clicked.connect(self._on_back)
-        tab_box = QWidget(self)
+        tab_box = self.tab_box = QWidget(self)
         tab_layout = QVBoxLayout(tab_box)
         tab_layout.setContentsMargins(0, 0, 0, 0)
         tab_note = QLabel("The conversation window opened as a new tab.", tab_box)
         tab_note.setWordWrap(True)
         tab_layout.addWidget(tab_note)
         tab_layout.addWidget(back)
-        tab_layout.addWidget(self.tab_view, 1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(tab_box)
@@ -90,6 +87,11 @@ class PreviewBrowser(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.stack)
         self.devtools = DevToolsSession(self.page, self)
+        self._emulate_timer = QTimer(self)
+        self._emulate_timer.setSingleShot(True)
+        self._emulate_timer.setInterval(50)
+        self._emulate_timer.timeout.connect(self._on_emulate_timer)
+        self.view.installEventFilter(self)
         self.emulated = False
         self.window_mode = ""
         self._popups: list[QWidget] = []
@@ -106,9 +108,22 @@ class PreviewBrowser(QWidget):
         self.profile, self.scale = profile, scale
         self.caption.setText(profile.label)
         self.view.setFixedSize(round(profile.width * scale), round(profile.height * scale))
-        self.tab_view.setFixedSize(self.view.size())
+        if self.tab_view is not None:
+            self.tab_view.setFixedSize(self.view.size())
         self.emulated = False
-        emulate(self.devtools, profile, scale * self.devicePixelRatioF(), self._on_emulated)
+        self._emulate_timer.start()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt override
+        # QtWebEngine sends the widget's own screen metrics when it is shown or resized,
+        # which would undo the emulation: say it again after each.
+        if watched is self.view and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            self._emulate_timer.start()
+        return False
+
+    def _on_emulate_timer(self) -> None:
+        if self.view.isVisible():
+            ratio = self.scale * self.devicePixelRatioF()
+            emulate(self.devtools, self.profile, ratio, self._on_emulated)
 
     def load(self, url: str) -> None:
         """Open url; it waits for the emulation when that is still being set up."""
@@ -193,14 +208,8 @@ class PreviewBrowser(QWidget):
     # --- slots ----------------------------------------------------------------
 
     def _on_emulated(self) -> None:
-        # Chromium applies touch emulation from the next navigation on: pass through a blank page.
-        self.page.loadFinished.disconnect(self.loaded)
-        self.page.loadFinished.connect(self._on_blank_loaded)
-        self.page.setUrl(QUrl("about:blank"))
-
-    def _on_blank_loaded(self, _ok: bool) -> None:
-        self.page.loadFinished.disconnect(self._on_blank_loaded)
-        self.page.loadFinished.connect(self.loaded)
+        if self.emulated:
+            return
         self.emulated = True
         if not self._url.isEmpty():
             self.page.load(self._url)
@@ -215,6 +224,13 @@ class PreviewBrowser(QWidget):
     def _on_window_opened(self, mode: str, page: QWebEnginePage) -> None:
         self.window_mode = mode
         if mode == TAB:
+            if self.tab_view is not None:
+                self.tab_view.setParent(None)
+                self.tab_view.deleteLater()
+            self.tab_view = QWebEngineView(self.tab_box)
+            self.tab_view.setAccessibleName("The new tab the conversation window opened in")
+            self.tab_view.setFixedSize(self.view.size())
+            self.tab_box.layout().addWidget(self.tab_view, 1)
             self.tab_view.setPage(page)
             session = DevToolsSession(page, page)
             emulate(session, self.profile, self.scale * self.devicePixelRatioF(), lambda: None)

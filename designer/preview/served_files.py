@@ -11,7 +11,9 @@ site owner would paste it.
 from __future__ import annotations
 
 import base64
+import fnmatch
 import hashlib
+import json
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -155,3 +157,50 @@ class PreviewFiles:
         match = _HEAD_END.search(html)
         at = match.start() if match else 0
         return html[:at] + snippet + html[at:]
+
+
+def _rule_matches(rule: dict, path: str) -> bool:
+    value, match = str(rule.get("value", "")), rule.get("match", "contains")
+    if match == "equals":
+        return path == value
+    if match == "starts_with":
+        return path.startswith(value)
+    if match == "wildcard":
+        return fnmatch.fnmatchcase(path, value)
+    if match == "regex":
+        try:
+            return re.search(value, path) is not None
+        except re.error:
+            return False
+    return value in path
+
+
+def page_for_rules(rules: list[dict]) -> SamplePage:
+    """The first sample page an entry point's URL rules let in (the home page when none does)."""
+    for page in SAMPLE_PAGES:
+        included = any(_rule_matches(r, page.path) for r in rules if not r.get("exclude"))
+        excluded = any(_rule_matches(r, page.path) for r in rules if r.get("exclude"))
+        if included and not excluded:
+            return page
+    return SAMPLE_PAGES[0]
+
+
+def tag_loader_script(files: PreviewFiles, host: str = SITE_HOST) -> str:
+    """JavaScript adding the bundle's tag to a page the preview does not serve (a typed URL)."""
+    tag, manifest = files.bundle_file("tag.", ".js"), files.bundle_file("engagements.", ".json")
+    if not tag or not manifest:
+        return ""
+    attributes = {
+        "src": f"{page_url(host, BUNDLE_PREFIX)}{tag}",
+        "integrity": integrity(files.bundle[tag]),
+        "crossorigin": "anonymous",
+        "data-manifest": manifest,
+        "data-manifest-integrity": integrity(files.bundle[manifest]),
+    }
+    sets = "".join(
+        f"s.setAttribute({json.dumps(k)}, {json.dumps(v)});" for k, v in attributes.items()
+    )
+    return (
+        "(function () { var s = document.createElement('script'); s.async = true;"
+        f" {sets} (document.head || document.documentElement).appendChild(s); }})();"
+    )

@@ -12,6 +12,9 @@ from designer.models.store import default_store_path
 
 
 def make_application() -> QApplication:
+    from designer.preview.scheme import register_scheme
+
+    register_scheme()  # the preview's URL scheme must exist before the QApplication
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )

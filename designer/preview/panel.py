@@ -1,0 +1,320 @@
+"""The preview panel: the host page in viewport profiles, the visitor simulator, the decisions.
+
+Importing this module is what starts QtWebEngine's widgets; the app imports it
+only when a preview is first shown. Views embed `PreviewPanel(store)` and call
+`show_campaign`, `show_engagement` and `refresh` (after each edit).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from designer.models.account import AccountSettings
+from designer.models.engagement import Engagement
+from designer.models.store import Store
+from designer.preview.browser import PreviewBrowser
+from designer.preview.decision_list import DecisionList
+from designer.preview.engine import PreviewEngine
+from designer.preview.profiles import DESKTOP, PHONE, PHONE_NO_META, TABLET, ViewportProfile
+from designer.preview.served_files import (
+    LOCAL_HOST,
+    NO_META_HOST,
+    SAMPLE_PAGES,
+    SITE_HOST,
+    page_for_rules,
+    page_url,
+    tag_loader_script,
+)
+from designer.preview.simulator import VisitorSimulator
+from designer.preview.visitor import Visitor
+
+log = logging.getLogger(__name__)
+
+LAYOUTS: dict[str, tuple[str, tuple[ViewportProfile, ...]]] = {
+    "desktop": (DESKTOP.label, (DESKTOP,)),
+    "tablet": (TABLET.label, (TABLET,)),
+    "phone": (PHONE.label, (PHONE,)),
+    "phone-no-meta": (PHONE_NO_META.label, (PHONE_NO_META,)),
+    "side-by-side": ("Desktop and phone side by side", (DESKTOP, PHONE)),
+}
+SAMPLE, LOCAL_FILE, WEB_ADDRESS = "sample", "file", "url"
+DECISIONS_JS = "JSON.stringify(window.EngagementTag && EngagementTag.decisions ? EngagementTag.decisions() : null)"
+NEW_VISIT_JS = "try { sessionStorage.clear(); localStorage.clear(); } catch (e) {}"
+
+
+class PreviewPanel(QWidget):
+    """Live preview of the store's campaigns on a host page, with a simulated visitor."""
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, engine: PreviewEngine | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.engine = engine or PreviewEngine(store, self)
+        self.visitor = Visitor()
+        self.browsers: list[PreviewBrowser] = []
+        self.source, self.local_file, self.web_address = SAMPLE, None, ""
+        self._build_toolbar()
+        self.stage = QWidget()
+        self.stage_layout = QHBoxLayout(self.stage)
+        self.stage_layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.stage)
+        self.scroll.setWidgetResizable(True)
+        self.simulator = VisitorSimulator(self._time_zone(), self)
+        self.simulator.visitor_changed.connect(self._on_visitor_changed)
+        simulator_scroll = QScrollArea(self)
+        simulator_scroll.setWidget(self.simulator)
+        simulator_scroll.setWidgetResizable(True)
+        self.decisions = DecisionList(self)
+        side = QTabWidget(self)
+        side.addTab(self.decisions, "Decisions")
+        side.addTab(simulator_scroll, "Visitor")
+        splitter = QSplitter(self)
+        splitter.addWidget(self.scroll)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        side.setMinimumWidth(280)
+        side.setMaximumWidth(460)
+        splitter.setSizes([900, 360])
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Preview messages")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self.engine.rebuilt.connect(self._on_rebuilt)
+        self.poll = QTimer(self)
+        self.poll.setInterval(1000)
+        self.poll.timeout.connect(self._on_poll)
+        self.poll.start()
+        self._build_browsers()
+        if self.engine.parent() is self:
+            # Children are deleted in order: the pages must go before their web profile.
+            self.engine.setParent(None)
+            self.engine.setParent(self)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QHBoxLayout()
+        self.source_box = QComboBox(self)
+        self.source_box.setAccessibleName("Host page source")
+        for key, label in (
+            (SAMPLE, "Sample store"),
+            (LOCAL_FILE, "Local HTML file…"),
+            (WEB_ADDRESS, "Web address"),
+        ):
+            self.source_box.addItem(label, key)
+        self.source_box.activated.connect(self._on_source_chosen)
+        self.page_box = QComboBox(self)
+        self.page_box.setAccessibleName("Page of the sample store")
+        for page in SAMPLE_PAGES:
+            self.page_box.addItem(page.label, page.key)
+        self.page_box.currentIndexChanged.connect(self._on_page_chosen)
+        self.address = QLineEdit(self)
+        self.address.setAccessibleName("Web address of the host page")
+        self.address.setPlaceholderText("http://127.0.0.1:8000/ and Enter")
+        self.address.returnPressed.connect(self._on_address_entered)
+        self.address.hide()
+        self.layout_box = QComboBox(self)
+        self.layout_box.setAccessibleName("Viewport")
+        for key, (label, _profiles) in LAYOUTS.items():
+            self.layout_box.addItem(label, key)
+        self.layout_box.currentIndexChanged.connect(self._on_layout_chosen)
+        reload_button = QPushButton("Reload", self)
+        reload_button.setToolTip("Load the page again, as the same visitor")
+        reload_button.clicked.connect(self.reload)
+        new_visit = QPushButton("New visit", self)
+        new_visit.setToolTip(
+            "Forget the visitor's visit (closed engagements, pages viewed) and reload"
+        )
+        new_visit.clicked.connect(self.new_visit)
+        for w in (self.source_box, self.page_box, self.address, self.layout_box):
+            self.toolbar.addWidget(w)
+        self.toolbar.addWidget(reload_button)
+        self.toolbar.addWidget(new_visit)
+        self.toolbar.addStretch(1)
+
+    # --- the interface views use ---------------------------------------------
+
+    def show_campaign(self, campaign_id: int) -> None:
+        """Preview this campaign's engagements (drafts included)."""
+        self.engine.focus([campaign_id])
+        self.reload()
+
+    def show_engagement(self, engagement_id: int) -> None:
+        """Preview the engagement's campaign on a sample page its entry point lets in."""
+        with self.store.read() as s:
+            e = s.get(Engagement, engagement_id)
+            if e is None:
+                return
+            campaign_id = e.campaign_id
+            rules = list(e.entry_point.rules) if e.entry_point else []
+        if self.source == SAMPLE and rules:
+            index = self.page_box.findData(page_for_rules(rules).key)
+            self.page_box.blockSignals(True)
+            self.page_box.setCurrentIndex(index)
+            self.page_box.blockSignals(False)
+        self.show_campaign(campaign_id)
+
+    def refresh(self) -> None:
+        """Rebuild the bundle from the store and show it (call after each edit)."""
+        if self.engine.rebuild():
+            self.reload()
+
+    def reload(self) -> None:
+        for browser in self.browsers:
+            self._prepare(browser)
+            browser.load(self._url_for(browser.profile))
+
+    def new_visit(self) -> None:
+        for browser in self.browsers:
+            browser.run_js(NEW_VISIT_JS)
+        self.reload()
+
+    # --- building ---------------------------------------------------------------
+
+    def _time_zone(self) -> str:
+        with self.store.read() as s:
+            account = s.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()
+            return account.time_zone if account else "UTC"
+
+    def _profiles(self) -> tuple[ViewportProfile, ...]:
+        return LAYOUTS[self.layout_box.currentData()][1]
+
+    def _build_browsers(self) -> None:
+        for browser in self.browsers:
+            browser.close_popups()
+            browser.setParent(None)
+            browser.deleteLater()
+        self.browsers = []
+        for profile in self._profiles():
+            # Actual size: QtWebEngine draws emulated pixel ratios other than the screen's
+            # uncropped only in screenshots, so the panel scrolls instead of scaling.
+            browser = PreviewBrowser(self.engine, profile, 1.0, self.stage)
+            browser.window_opened.connect(self._on_window_opened)
+            self.stage_layout.addWidget(browser)
+            self.browsers.append(browser)
+        self.reload()
+
+    def _prepare(self, browser: PreviewBrowser) -> None:
+        script = self.visitor.script()
+        if self.source == WEB_ADDRESS:
+            script += tag_loader_script(self.engine.files)
+        browser.set_visitor_script(script)
+
+    def _url_for(self, profile: ViewportProfile) -> str:
+        if self.source == LOCAL_FILE and self.local_file is not None:
+            return page_url(LOCAL_HOST, "/" + self.local_file.name)
+        if self.source == WEB_ADDRESS and self.web_address:
+            return self.web_address
+        page = SAMPLE_PAGES[max(self.page_box.currentIndex(), 0)]
+        return page_url(SITE_HOST if profile.meta_tag else NO_META_HOST, page.path)
+
+    # --- slots ------------------------------------------------------------------
+
+    def _on_source_chosen(self, _index: int) -> None:
+        source = self.source_box.currentData()
+        if source == LOCAL_FILE:
+            name, _filter = QFileDialog.getOpenFileName(
+                self, "Preview on a local page", "", "Web pages (*.html *.htm)"
+            )
+            if not name:
+                self.source_box.setCurrentIndex(self.source_box.findData(self.source))
+                return
+            self.open_local_file(Path(name))
+            return
+        self.source = source
+        self.page_box.setVisible(source == SAMPLE)
+        self.address.setVisible(source == WEB_ADDRESS)
+        if source == SAMPLE:
+            self.reload()
+
+    def open_local_file(self, path: Path) -> None:
+        """Show the engagements on a page from the designer's disk."""
+        if not path.is_file():
+            self.status.setText(f"{path} is not a file; choose an HTML page to preview on.")
+            return
+        self.engine.files.local_file = path
+        self.source, self.local_file = LOCAL_FILE, path
+        self.source_box.setCurrentIndex(self.source_box.findData(LOCAL_FILE))
+        self.page_box.hide()
+        self.address.hide()
+        self.status.setText(f"Previewing on {path.name}.")
+        self.reload()
+
+    def open_address(self, address: str) -> None:
+        """Show the engagements on a page at a web address the designer typed."""
+        address = address.strip()
+        if "://" not in address:
+            address = "http://" + address
+        if not address.startswith(("http://", "https://")):
+            self.status.setText("Type a web address starting with http:// or https://.")
+            return
+        self.source, self.web_address = WEB_ADDRESS, address
+        self.source_box.setCurrentIndex(self.source_box.findData(WEB_ADDRESS))
+        self.address.setText(address)
+        self.address.show()
+        self.page_box.hide()
+        self.reload()
+
+    def _on_address_entered(self) -> None:
+        self.open_address(self.address.text())
+
+    def _on_page_chosen(self, _index: int) -> None:
+        self.reload()
+
+    def _on_layout_chosen(self, _index: int) -> None:
+        self._build_browsers()
+
+    def _on_visitor_changed(self, visitor: Visitor) -> None:
+        self.visitor = visitor
+        for browser in self.browsers:
+            self._prepare(browser)
+            browser.run_js(visitor.script())
+        self._on_poll()
+
+    def _on_poll(self) -> None:
+        if not self.browsers or not self.isVisible():
+            return
+        first = self.browsers[0]
+        first.run_js(DECISIONS_JS, lambda text: self._on_decisions(first, text))
+
+    def _on_decisions(self, browser: PreviewBrowser, text: object) -> None:
+        if browser not in self.browsers or not isinstance(text, str):
+            return
+        decisions = json.loads(text)
+        if decisions is not None:
+            self.decisions.show_decisions(decisions, browser.profile.label)
+
+    def _on_window_opened(self, mode: str) -> None:
+        if mode == "tab":
+            self.status.setText(
+                "The conversation window opened as a new tab: phones do that when the page "
+                "has no viewport meta tag."
+            )
+        else:
+            self.status.setText("The conversation window opened as a separate window.")
+
+    def _on_rebuilt(self, problem: str) -> None:
+        if problem or self.status.text().startswith("The preview shows the last good version"):
+            self.status.setText(problem)
