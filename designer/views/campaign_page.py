@@ -231,7 +231,8 @@ class CampaignPage(QScrollArea):
                 self.campaign_id = None
                 return
             self.title.setText(c.name)
-            self.status.setText(f"Status: {c.status} · {len(c.engagements)} engagements")
+            n = len(c.engagements)
+            self.status.setText(f"Status: {c.status} · {n} engagement{'s' * (n != 1)}")
             self.enable.setEnabled(c.status == "disabled")
             self.disable.setEnabled(c.status != "disabled")
             # hours_mode loads before shifts so the calendar knows its mode

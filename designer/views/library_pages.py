@@ -151,8 +151,15 @@ class LibraryPage(QSplitter):
     def _load_item(self) -> None:
         if self.item_id is None:
             self.name.clear()
-            self.users.setText(f"Pick a {self.lib.singular} in the list, or press New to make one.")
+            article = "an" if self.lib.singular[0] in "aeiou" else "a"
+            self.users.setText(
+                f"Pick {article} {self.lib.singular} in the list, or press New to make one."
+            )
             self.words.clear()
+            if isinstance(self.rules, UrlRulesEditor):
+                self.rules.set_rules([], [])
+            else:
+                self.rules.set_conditions("all", [])
             return
         with self.session.store.read() as s:
             r = s.get(self.lib.model, self.item_id)

@@ -327,7 +327,9 @@ class MainWindow(QMainWindow):
         self._say_counts()
 
     def _on_counted(self, errors: int, warnings: int) -> None:
-        self.problem_count.setText(f"{errors} errors · {warnings} warnings")
+        self.problem_count.setText(
+            f"{errors} error{'s' * (errors != 1)} · {warnings} warning{'s' * (warnings != 1)}"
+        )
         self.problems_dock.setWindowTitle(f"Problems ({errors + warnings})")
 
     def _on_wizard_finished(self, engagement_id: int) -> None:

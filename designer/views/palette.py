@@ -47,5 +47,9 @@ def apply_palette(app: QGuiApplication, mode: str) -> str:
     palette = QPalette()
     for role, colour in (DARK if mode == "dark" else LIGHT).items():
         palette.setColor(role, QColor(colour))
+    # Disabled controls must look disabled: dimmed text, in both palettes.
+    dim = QColor("#7d8188" if mode == "dark" else "#9a9ea6")
+    for role in (R.WindowText, R.Text, R.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, dim)
     app.setPalette(palette)
     return mode

@@ -18,7 +18,7 @@ def test_a_problem_clicked_jumps_to_its_field(main_window, qtbot, tmp_path):
         care = s.scalar(select(Campaign.id).where(Campaign.name == "Customer care"))
     window.tree.select("campaign", care)
     pick(window.campaign_page.bind.widget_for("hours_mode"), "weekly")
-    qtbot.waitUntil(lambda: window.problem_count.text().startswith("1 errors"))
+    qtbot.waitUntil(lambda: window.problem_count.text().startswith("1 error "))
     item = window.problems.list.item(0)
     assert "The time frame has no hours" in item.text()
     window.tree.select("campaign", care)

@@ -192,7 +192,8 @@ class EngagementWizard(QWidget):
             return
         if key == "done" or WIZARD_STAGES.index(key) > WIZARD_STAGES.index(current):
             self.stages[0].engagement_id = self.engagement_id
-            self.stages[0].set("Wizard stage", wizard_stage=key)
+            title = "Finish" if key == "done" else f"Go on to {self.stage(key).title}"
+            self.stages[0].set(title, wizard_stage=key)
 
     def _create(self) -> bool:
         t = template(self.stages[0].chosen)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -60,7 +61,7 @@ class SettingsStage(Stage):
         b = self.bind = FieldBinder(session, Engagement, "engagement", self)
         self.messages: dict = {}
         form_widget = QWidget()
-        form = QFormLayout(form_widget)
+        form = self.form = QFormLayout(form_widget)
         form.addRow(
             "Conversation &type",
             b.combo("conversation_type", "Conversation type", list(ConversationType)),
@@ -134,6 +135,7 @@ class SettingsStage(Stage):
         outer = QVBoxLayout(page)
         outer.addWidget(form_widget)
         outer.addWidget(auto)
+        outer.addWidget(QLabel("Predefined content (answers agents can send with one click)"))
         outer.addWidget(self.content_list)
         outer.addStretch(1)
         scroll = QScrollArea()
@@ -171,10 +173,11 @@ class SettingsStage(Stage):
         self.bind.load(e)
         self._load_messages(e.automatic_messages)
         fmt = EngagementFormat(e.format)
-        self.zone.setEnabled(len(FORMAT_ZONES[fmt]) > 1)
-        self.element.setEnabled(e.zone == "embedded")
-        self.content.setEnabled(e.kind == "content")
-        self.skill.setEnabled(e.routing == "specific_skill")
+        # Only the fields that apply to this format, kind and routing are shown.
+        self.form.setRowVisible(self.zone, len(FORMAT_ZONES[fmt]) > 1)
+        self.form.setRowVisible(self.element, e.zone == "embedded")
+        self.form.setRowVisible(self.content, e.kind == "content")
+        self.form.setRowVisible(self.skill, e.routing == "specific_skill")
         self._routing, self._skill, self._zone, self._element = (
             e.routing,
             e.skill_id,

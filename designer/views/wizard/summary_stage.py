@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 from sqlalchemy.orm import Session
 
 from designer.models.engagement import Engagement
@@ -59,7 +59,10 @@ class SummaryStage(Stage):
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addLayout(self.facts)
-        box.addWidget(self.publish)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.publish)
+        box.addLayout(row)
         box.addStretch(1)
 
     def load(self, s: Session, e: Engagement) -> None:
