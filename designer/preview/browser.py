@@ -133,6 +133,22 @@ class PreviewBrowser(QWidget):
         if self.emulated:
             self.page.load(self._url)
 
+    def load_now(self, url: str, timeout_ms: int = 15000) -> bool:
+        """Open url and wait until it loaded (headless runs and tests); False when it failed."""
+        loop, result = QEventLoop(), {}
+
+        def done(ok: bool) -> None:
+            result["ok"] = ok
+            loop.quit()
+
+        self.loaded.connect(done)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        self.load(url)
+        if "ok" not in result:
+            loop.exec()
+        self.loaded.disconnect(done)
+        return bool(result.get("ok"))
+
     def reload(self) -> None:
         if self.emulated and not self._url.isEmpty():
             self.page.load(self._url)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
 
 from designer.bundle.errors import BundleError
 from designer.models.errors import StoreError
@@ -37,6 +37,10 @@ class PreviewEngine(QObject):
         self.campaign_ids: list[int] | None = None
         self.files = PreviewFiles()
         self.profile = QWebEngineProfile(self)  # off the record: the visitor is new each run
+        # As headless Chromium does: the runtime opens the window from its own click handler.
+        self.profile.settings().setAttribute(
+            QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, True
+        )
         self.handler = PreviewSchemeHandler(self.files, self)
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self.handler)
         self.problem = ""
