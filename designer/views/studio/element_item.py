@@ -41,6 +41,8 @@ class ElementItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
         self.setAcceptHoverEvents(False)
+        # Painted once into a pixmap: a drag moves pictures, it does not lay out text again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.sync()
 
     @property

@@ -22,6 +22,7 @@ class EngagementItem(QGraphicsItem):
         self._rect = QRectF()
         self.hidden_note = ""  # said across the box when the engagement hides in this state
         self.setZValue(-1000)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def sync(self, props: dict, hidden_note: str = "") -> None:
         rect = QRectF(0, 0, props["width"], props["height"])

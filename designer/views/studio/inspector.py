@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from designer.models.contrast import verdict
 from designer.models.design_checks import design_problems, element_problems, text_colors
@@ -52,6 +59,9 @@ class StudioInspector(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
         self.setMinimumWidth(300)
+        # The forms differ in width; the canvas must not jump when the selection changes.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.setFixedWidth(340)
         self.subject: str | None = None  # the element id shown, DESIGN, or None
         for callback in (doc.element_changed, doc.design_changed, doc.element_removed):
             callback.connect(self._on_document_changed)

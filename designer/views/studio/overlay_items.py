@@ -10,11 +10,10 @@ from designer.views.studio.snapping import Box, handle_points
 
 GUIDE_COLOR = QColor("#e8388a")
 HANDLE_COLOR = QColor("#ff8a00")
-FAR = 100000.0
 
 
 class GuidesItem(QGraphicsItem):
-    """The lines a moved box snapped to, shown while the drag lasts."""
+    """The lines a moved box snapped to, shown while the drag lasts, across the scene."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -23,21 +22,34 @@ class GuidesItem(QGraphicsItem):
 
     def set_guides(self, guides: list[tuple[str, float]]) -> None:
         if guides != self.guides:
+            # repaint only the strips of the old and new lines, not the whole canvas
+            for axis, pos in self.guides + guides:
+                self.update(self._strip(axis, pos))
             self.guides = guides
-            self.update()
+
+    def _strip(self, axis: str, pos: float) -> QRectF:
+        area = self._area()
+        if axis == "x":
+            return QRectF(pos - 1, area.top(), 2, area.height())
+        return QRectF(area.left(), pos - 1, area.width(), 2)
+
+    def _area(self) -> QRectF:
+        scene = self.scene()
+        return scene.sceneRect() if scene is not None else QRectF()
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-FAR, -FAR, 2 * FAR, 2 * FAR)
+        return self._area()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setPen(QPen(GUIDE_COLOR, 0))
+        area = self._area()
         for axis, pos in self.guides:
             if axis == "x":
-                painter.drawLine(QPointF(pos, -FAR), QPointF(pos, FAR))
+                painter.drawLine(QPointF(pos, area.top()), QPointF(pos, area.bottom()))
             else:
-                painter.drawLine(QPointF(-FAR, pos), QPointF(FAR, pos))
+                painter.drawLine(QPointF(area.left(), pos), QPointF(area.right(), pos))
 
 
 class HandlesItem(QGraphicsItem):

@@ -190,15 +190,19 @@ class StudioScene(QGraphicsScene):
         if self.grid * scale < 6:  # too dense to help
             return
         w, h = self.doc.design.props["width"], self.doc.design.props["height"]
+        area = rect.intersected(QRectF(0, 0, w, h))  # only the part being repainted
+        if area.isEmpty():
+            return
         painter.setPen(QPen(QColor(120, 130, 150, 60), 0))
-        x = 0
-        while x <= w:
-            painter.drawLine(QPointF(x, 0), QPointF(x, h))
-            x += self.grid
-        y = 0
-        while y <= h:
-            painter.drawLine(QPointF(0, y), QPointF(w, y))
-            y += self.grid
+        g = self.grid
+        x = int(area.left() // g) * g
+        while x <= area.right():
+            painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+            x += g
+        y = int(area.top() // g) * g
+        while y <= area.bottom():
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            y += g
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.tool is not None and self.tool.press(event):
