@@ -25,7 +25,7 @@ from designer.models.assets import assets_by_sha, sha256_of_ref
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.store import Store
-from designer.models.validation import ERROR, Problem, campaign_problems
+from designer.models.validation import ERROR, Problem, campaign_problems, validate
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 Cancel = Callable[[], bool]  # True once the user asked to stop
@@ -97,11 +97,11 @@ def choose_campaigns(
 def refusals(session: Session, campaigns: list[Campaign], include_drafts: bool) -> list[Problem]:
     """The error-level problems of what would be exported (each listed once)."""
     found: dict[str, Problem] = {}
+    everything = [p for p in validate(session) if p.severity == ERROR] if campaigns else []
     for c in campaigns:
         exported = {e.id for e in exported_engagements(c, include_drafts)}
-        for p in campaign_problems(session, c):
-            skipped = p.where.entity == "engagement" and p.where.id not in exported
-            if p.severity == ERROR and not skipped:
+        for p in campaign_problems(session, c, everything):
+            if not (p.where.entity == "engagement" and p.where.id not in exported):
                 found.setdefault(str(p), p)
     return list(found.values())
 

@@ -211,14 +211,20 @@ def validate(session: Session) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.severity != ERROR, p.where.label))
 
 
-def campaign_problems(session: Session, campaign: Campaign) -> list[Problem]:
-    """The problems that concern one campaign and what it uses."""
+def campaign_problems(
+    session: Session, campaign: Campaign, problems: list[Problem] | None = None
+) -> list[Problem]:
+    """The problems that concern one campaign and what it uses.
+
+    problems: the store's problems from `validate`, when already known (several
+    campaigns checked at once validate the store once).
+    """
     ids = {e.id for e in campaign.engagements}
     eps = {e.entry_point_id for e in campaign.engagements}
     behaviors = {e.behavior_id for e in campaign.engagements}
     return [
         p
-        for p in validate(session)
+        for p in (validate(session) if problems is None else problems)
         if (p.where.entity == "campaign" and p.where.id == campaign.id)
         or (p.where.entity == "engagement" and p.where.id in ids)
         or (p.where.entity == "entry_point" and p.where.id in eps)
