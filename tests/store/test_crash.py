@@ -40,8 +40,17 @@ def test_killed_writer_never_loses_a_reported_edit(store_path: Path) -> None:
     rng = random.Random(20261125)
     campaigns: set[int] = set()
     counter = 0
-    rounds_with_edits = 0
     lines: queue.Queue[str] = queue.Queue()
+
+    def take(line: str) -> None:
+        nonlocal counter
+        kind, value = line.split()
+        if kind == "campaign":
+            campaigns.add(int(value))
+        else:
+            counter = max(counter, int(value))
+
+    amid_edits = 0
     with subprocess.Popen(
         [sys.executable, str(WRITER), str(store_path)],
         stdin=subprocess.PIPE,
@@ -56,23 +65,20 @@ def test_killed_writer_never_loses_a_reported_edit(store_path: Path) -> None:
                 server.stdin.flush()
                 kind, pid = lines.get(timeout=30).split()
                 assert kind == "worker"
-                # Anywhere from during Store.open to deep in a run of edits.
-                threading.Event().wait(rng.uniform(0.0, 0.15))
+                # A quarter of the kills land anywhere, even inside Store.open;
+                # the rest somewhere in a run of edits, however slow the machine.
+                if rng.random() < 0.75:
+                    take(lines.get(timeout=30))
+                    amid_edits += 1
+                threading.Event().wait(rng.uniform(0.0, 0.1))
                 os.kill(int(pid), signal.SIGKILL)
-                edits = 0
                 while (line := lines.get(timeout=30).strip()) != "dead":
-                    kind, value = line.split()
-                    if kind == "campaign":
-                        campaigns.add(int(value))
-                    else:
-                        counter = max(counter, int(value))
-                    edits += 1
-                rounds_with_edits += edits > 0
+                    take(line)
                 check_store(store_path, campaigns, counter)
         finally:
             server.stdin.close()
             server.wait(timeout=30)
-    assert rounds_with_edits >= KILLS // 2  # most kills landed among edits, not before them
-    assert len(campaigns) + counter > 200
+    assert amid_edits >= KILLS // 2
+    assert len(campaigns) + counter >= amid_edits
     store = Store.open(store_path)  # and the app opens it as usual afterwards
     store.close()
