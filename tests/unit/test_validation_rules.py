@@ -225,3 +225,38 @@ def test_campaign_problems_only_concern_that_campaign(store: Store) -> None:
     assert care == ["An embedded engagement needs the id of the page element it goes into."]
     assert "The entry point has no URL rule, so it matches no page." in sale
     assert all("embedded engagement" not in m for m in sale)
+
+
+def test_content_engagement_without_its_link(store: Store) -> None:
+    with store.edit() as s:
+        one(s, Engagement, "Free delivery banner").content_url = ""
+    [p] = new_problems(store)
+    assert (p.severity, p.message) == (WARNING, "A content engagement needs the link it opens.")
+
+
+def test_format_in_a_zone_it_cannot_stand_in(store: Store) -> None:
+    with store.edit() as s:
+        one(s, Engagement, "Product expert").zone = "proactive"
+    [p] = new_problems(store)
+    assert (p.where.field, p.message) == ("zone", "A slide out cannot stand in the proactive zone.")
+
+
+def test_unknown_format(store: Store) -> None:
+    with store.edit() as s:
+        one(s, Engagement, "Product expert").format = "hologram"
+    [p] = new_problems(store)
+    assert p.message == "“hologram” is not a format of the gallery; choose one again."
+
+
+def test_campaign_without_engagements_and_without_a_name(store: Store) -> None:
+    with store.edit() as s:
+        s.add(Campaign(name=" "))
+    messages = sorted(p.message for p in new_problems(store))
+    assert messages == ["The campaign has no engagements yet.", "The campaign needs a name."]
+
+
+def test_account_time_zone(store: Store) -> None:
+    with store.edit() as s:
+        store.account(s).time_zone = "Europe/Atlantis"
+    [p] = new_problems(store)
+    assert (p.where.entity, p.message) == ("account", "“Europe/Atlantis” is not a time zone.")
