@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from sqlalchemy import select
 
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.store import Store
 from designer.models.validation import Where
-from designer.views.account_page import AccountPage
-from designer.views.campaign_page import CampaignPage
+
+if TYPE_CHECKING:
+    from designer.views.account_page import AccountPage
+    from designer.views.library_pages import LibraryPage
+    from designer.views.wizard.engagement_wizard import EngagementWizard
 from designer.views.campaign_tree import CampaignTree
 from designer.views.commands import create_row, delete_row, duplicate_row, unique_name
 from designer.views.edit_session import EditSession
-from designer.views.library_pages import LibraryPage
 from designer.views.main_menus import build_menus, connect_stack
+from designer.views.pages import LIBRARY_KINDS, Pages
 from designer.views.problems_panel import ProblemsPanel
 from designer.views.publish import Publisher
 from designer.views.sentences import confirm, show_error
 from designer.views.store_lock import StoreLock
-from designer.views.wizard.engagement_wizard import EngagementWizard
 
 
 class MainWindow(QMainWindow):
@@ -81,24 +85,9 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWidget(self.problems)
         self.problems.counted.connect(self._on_counted)
         self.problems.jump_requested.connect(self.jump_to)
-        self.pages = QStackedWidget()
-        self.campaign_page = CampaignPage(self.session)
-        self.account_page = AccountPage(self.session)
-        self.libraries = {
-            k: LibraryPage(self.session, k) for k in ("entry_point", "audience", "behavior")
-        }
-        self.wizard = EngagementWizard(self.session)
-        self.empty = QLabel("The store has no campaigns yet. Press Ctrl+Shift+N to make one.")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        for page in (
-            self.empty,
-            self.campaign_page,
-            self.account_page,
-            *self.libraries.values(),
-            self.wizard,
-        ):
-            self.pages.addWidget(page)
+        self.pages = Pages(self.session)
+        self.pages.made.connect(self._on_page_made)
+        self.campaign_page = self.pages.page("campaign")
         self.setCentralWidget(self.pages)
         for w in (self.tree, self.problems, self.pages):
             w.show()  # widgets placed in a shown window after a store switch stay hidden otherwise
@@ -108,13 +97,10 @@ class MainWindow(QMainWindow):
         self.campaign_page.publish_requested.connect(self.publish)
         self.campaign_page.add_engagement_requested.connect(self.add_engagement)
         self.campaign_page.preview_requested.connect(self.show_preview)
-        self.wizard.finished.connect(self._on_wizard_finished)
-        self.wizard.closed.connect(self._on_wizard_closed)
-        self.wizard.publish_requested.connect(self.publish)
         self.session.changed.connect(self._on_changed)
         self.publisher = Publisher(self.session, self)
         self.tree.reload()
-        self.problems.refresh()
+        QTimer.singleShot(0, self.problems.refresh)  # after the window first shows
         mode = " (read-only)" if read_only else ""
         self.setWindowTitle(f"{store.label}{mode} — Engagement Designer")
         if self.tree.campaign_count():
@@ -146,25 +132,31 @@ class MainWindow(QMainWindow):
     # Navigation
 
     def show_page(self, name: str) -> None:
-        page = {
-            "campaign": self.campaign_page,
-            "account": self.account_page,
-            "wizard": self.wizard,
-        }.get(name)
-        page = page or self.libraries.get(name)
         if name == "campaign" and self.campaign_page.campaign_id is None:
-            page = self.empty
-        self.pages.setCurrentWidget(page)
+            self.pages.setCurrentWidget(self.pages.empty)
+        else:
+            self.pages.setCurrentWidget(self.pages.page(name))
 
     def current_page(self) -> str:
-        w = self.pages.currentWidget()
-        named = {
-            "campaign": self.campaign_page,
-            "account": self.account_page,
-            "wizard": self.wizard,
-        }
-        named |= self.libraries
-        return next((name for name, page in named.items() if page is w), "empty")
+        return self.pages.current_name()
+
+    @property
+    def account_page(self) -> AccountPage:
+        return self.pages.page("account")
+
+    @property
+    def wizard(self) -> EngagementWizard:
+        return self.pages.page("wizard")
+
+    @property
+    def libraries(self) -> dict[str, LibraryPage]:
+        return {kind: self.pages.page(kind) for kind in LIBRARY_KINDS}
+
+    def _on_page_made(self, name: str, page: QWidget) -> None:
+        if name == "wizard":
+            page.finished.connect(self._on_wizard_finished)
+            page.closed.connect(self._on_wizard_closed)
+            page.publish_requested.connect(self.publish)
 
     def _on_campaign_selected(self, campaign_id: int) -> None:
         self.campaign_page.show_campaign(campaign_id)
@@ -176,7 +168,7 @@ class MainWindow(QMainWindow):
         with self.store.read() as s:
             e = s.get(Engagement, engagement_id)
             campaign_id = e.campaign_id if e else None
-        if campaign_id is not None and self.pages.currentWidget() is not self.wizard:
+        if campaign_id is not None and self.current_page() != "wizard":
             self.campaign_page.show_campaign(campaign_id)
             self.show_page("campaign")
         if self.preview is not None:
@@ -198,7 +190,7 @@ class MainWindow(QMainWindow):
         elif where.entity == "engagement":
             self.wizard.go_to_field(where.id, where.field)
             self.show_page("wizard")
-        elif where.entity in self.libraries:
+        elif where.entity in LIBRARY_KINDS:
             self.libraries[where.entity].select(where.id)
             self.show_page(where.entity)
             self.libraries[where.entity].rules.setFocus()

@@ -1,0 +1,91 @@
+"""Startup: time from process start to the main window shown on the sample store.
+
+Each run is a fresh Python process (offscreen), timed from spawn until the
+window has painted once; the child also reports whether QtWebEngine was
+imported (it must not be, until a preview is shown).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = 7
+CHILD = r"""
+import sys, time
+t0 = time.perf_counter()
+from PySide6.QtCore import QTimer
+from designer.views.app import make_application
+from designer.views.store_files import open_locked
+app = make_application()
+t1 = time.perf_counter()
+opened = open_locked(None, sys.argv[1])
+t2 = time.perf_counter()
+from designer.views.main_window import MainWindow
+window = MainWindow(*opened)
+window.show()
+t3 = time.perf_counter()
+def shown():
+    web = any(m.startswith("PySide6.QtWebEngine") for m in sys.modules)
+    print(f"SHOWN {t1 - t0:.3f} {t2 - t1:.3f} {t3 - t2:.3f} {int(web)}", flush=True)
+    window.close()
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def _sample_store(folder: Path) -> Path:
+    from designer.models.store import Store
+
+    path = folder / "sample.sqlite"
+    Store.open(path).close()
+    return path
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parents[2]
+    folder = Path(tempfile.mkdtemp(prefix="bench-startup-"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(folder / "config"))
+    try:
+        store = _sample_store(folder)
+        totals, phases, web = [], [], False
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(store)],
+                cwd=root,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            totals.append(time.perf_counter() - started)
+            line = next((l for l in out.stdout.splitlines() if l.startswith("SHOWN")), None)
+            if line is None:
+                print(out.stdout, out.stderr)
+                raise SystemExit("the window did not show")
+            parts = line.split()
+            phases.append([float(p) for p in parts[1:4]])
+            web |= parts[4] == "1"
+        med = [statistics.median(p[i] for p in phases) for i in range(3)]
+        print(
+            f"process start to main window shown, median of {RUNS}: {statistics.median(totals):.3f} s "
+            f"(min {min(totals):.3f}, max {max(totals):.3f}; goal < 1.0 s)"
+        )
+        print(
+            f"  Qt and app imports {med[0]:.3f} s · store open {med[1]:.3f} s · window built {med[2]:.3f} s"
+        )
+        print(f"  QtWebEngine imported at startup: {'yes' if web else 'no'}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
