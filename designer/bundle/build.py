@@ -175,7 +175,9 @@ def _install_page(
     ]
     if images:
         size = bf.human_size(sum(len(files[n]) for n in images))
-        listed.append({"name": "images/", "size": size, "what": f"{len(images)} images, 1x and 2x"})
+        listed.append(
+            {"name": "images/", "size": size, "what": f"{len(images) // 2} images, at 1x and 2x"}
+        )
     engagements = manifest["engagements"]
     campaigns = [
         {

@@ -228,7 +228,7 @@ def _write(
         path: add_asset(session, path.rsplit("/", 1)[-1], img.mime, img.data).ref
         for path, img in images.items()
     }
-    manifest = _restore_images(manifest, refs)
+    manifest["engagements"] = _restore_images(manifest["engagements"], refs)
     fresh = not session.scalar(select(func.count(Campaign.id)))
     skills = _skills(session, manifest["account"]["skills"])
     if fresh:
