@@ -1,0 +1,153 @@
+"""What the studio canvas shows is what the browser shows.
+
+For each engagement of the sample store (designs from the gallery templates),
+the store is exported by the real bundle exporter and served to QtWebEngine
+by the preview; the runtime tag renders it on a sample page. Each element's
+box there (getBoundingClientRect, relative to the engagement's box) must
+match its item's box on the canvas within 2 px, and the two renderings are
+compared pixel by pixel for a similarity figure.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from designer.models.design_document import DesignDocument
+from designer.models.engagement import Engagement
+from designer.models.store import Store
+from designer.models.vocabulary import AgentState
+from designer.preview.profiles import DESKTOP
+from designer.preview.served_files import SITE_HOST, page_url
+from designer.preview.shots import eager_visitor, planned_shots
+from designer.views.studio.studio_scene import StudioScene
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TOLERANCE_PX = 2
+MIN_SIMILARITY = 0.9
+BOXES_JS = """(function (name) {
+  var t = window.EngagementTag; if (!t || !t.decisions) return null;
+  var d = t.decisions().filter(function (x) { return x.name === name; })[0];
+  if (!d || !d.shows) return null;
+  var root = document.querySelector('[data-engagement="' + d.id + '"]'); if (!root) return null;
+  var r = root.getBoundingClientRect();
+  var kids = Array.prototype.map.call(root.children, function (c) {
+    var b = c.getBoundingClientRect();
+    return {z: +c.style.getPropertyValue("z-index"), x: b.left - r.left, y: b.top - r.top,
+            w: b.width, h: b.height};
+  });
+  return JSON.stringify({root: {x: r.left, y: r.top, w: r.width, h: r.height},
+                         state: d.state, kids: kids});
+})(%s)"""
+
+
+@pytest.fixture(scope="module")
+def measured(qapp, tmp_path_factory):
+    """{engagement name: (canvas boxes, browser boxes, similarity)} for the sample store."""
+    from designer.preview.browser import PreviewBrowser
+    from designer.preview.engine import PreviewEngine
+
+    store = Store.open(tmp_path_factory.mktemp("fidelity") / "sample.sqlite")
+    engine = PreviewEngine(store)
+    browser = PreviewBrowser(engine, DESKTOP, 1.0)
+    browser.show()
+    results = {}
+    try:
+        for shot in planned_shots(store):
+            engine.focus([shot.campaign_id])
+            browser.set_visitor_script(eager_visitor(shot.clock).script())
+            browser.load_now(page_url(SITE_HOST, shot.path))
+            seen = None
+            for _ in range(60):
+                seen = browser.evaluate(BOXES_JS % json.dumps(shot.engagement))
+                if seen:
+                    break
+                browser.wait_until("false", 100)
+            assert seen, f"{shot.engagement} was not shown on {shot.path}"
+            browser.wait_until("false", 300)  # fonts and transitions settle
+            seen = json.loads(browser.evaluate(BOXES_JS % json.dumps(shot.engagement)))
+            png = browser.capture_png_now()
+            results[shot.engagement] = _compare(store, shot.engagement, seen, png)
+    finally:
+        browser.close()
+        browser.deleteLater()
+        # The page must be gone before its web profile.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        store.close()
+    return results
+
+
+def _compare(store: Store, name: str, seen: dict, png: bytes):
+    with store.read() as s:
+        designs = s.query(Engagement).filter_by(name=name).one().state_designs()
+    doc = DesignDocument(designs, AgentState(seen["state"]))
+    scene = StudioScene(doc)
+    canvas = {
+        z + 1: scene.items_by_id[e.id].sceneBoundingRect().getRect()
+        for z, e in enumerate(doc.design.elements)
+    }
+    browser = {k["z"]: (k["x"], k["y"], k["w"], k["h"]) for k in seen["kids"]}
+    root = seen["root"]
+    shown = QImage.fromData(png).convertToFormat(QImage.Format.Format_RGB32)
+    page = shown.copy(round(root["x"]), round(root["y"]), round(root["w"]), round(root["h"]))
+    drawn = QImage(page.size(), QImage.Format.Format_RGB32)
+    drawn.fill(QColor(page.pixelColor(0, 0)))  # what is behind the corners on the page
+    painter = QPainter(drawn)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(
+        painter,
+        QRectF(drawn.rect()),
+        QRectF(0, 0, root["w"], root["h"]),
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+    )
+    painter.end()
+    scene.detach()
+    scene.deleteLater()
+    return canvas, browser, _similarity(page, drawn), (page, drawn)
+
+
+def _similarity(a: QImage, b: QImage) -> float:
+    """1 − mean absolute difference of the RGB channels, over every pixel (1.0 = identical)."""
+    total, count = 0, 0
+    for y in range(a.height()):
+        for x in range(a.width()):
+            p, q = a.pixelColor(x, y), b.pixelColor(x, y)
+            total += abs(p.red() - q.red()) + abs(p.green() - q.green()) + abs(p.blue() - q.blue())
+            count += 3
+    return 1 - total / (255 * count) if count else 0.0
+
+
+def test_every_sample_engagement_was_measured(measured):
+    assert len(measured) >= 5
+    assert all(canvas and browser for canvas, browser, _, _ in measured.values())
+
+
+def test_each_element_box_matches_the_browser_within_2_px(measured):
+    off = []
+    for name, (canvas, browser, _, _) in measured.items():
+        assert set(canvas) == set(browser), f"{name}: different elements"
+        for z, box in canvas.items():
+            worst = max(abs(a - b) for a, b in zip(box, browser[z], strict=True))
+            if worst > TOLERANCE_PX:
+                off.append(f"{name} element {z}: canvas {box}, browser {browser[z]}")
+    assert not off, "\n".join(off)
+
+
+def test_the_renderings_look_alike(measured, record_property, tmp_path):
+    """Similarity per engagement; both images are kept in tmp_path to look at."""
+    figures = {}
+    for name, (_, _, similarity, (page, drawn)) in measured.items():
+        figures[name] = round(similarity, 4)
+        slug = name.lower().replace(" ", "-")
+        page.save(str(tmp_path / f"{slug}-browser.png"))
+        drawn.save(str(tmp_path / f"{slug}-canvas.png"))
+    record_property("similarity", figures)
+    print("\ncanvas vs browser similarity:", json.dumps(figures, indent=1))
+    low = {n: s for n, s in figures.items() if s < MIN_SIMILARITY}
+    assert not low, f"renderings differ too much: {low} (images in {tmp_path})"

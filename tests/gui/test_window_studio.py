@@ -1,0 +1,90 @@
+"""The window studio: the conversation window's design, edited by keyboard, saved and undoable."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from designer.models.engagement import Engagement
+from designer.views.edit_session import EditSession
+from designer.views.studio.window_studio import WindowStudioEditor, window_notes
+from tests.gui.studio_driver import engagement_id
+
+
+@pytest.fixture
+def window_studio(qtbot, store):
+    editor = WindowStudioEditor(EditSession(store), engagement_id(store, "overlay"))
+    qtbot.addWidget(editor)
+    editor.resize(1100, 760)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def saved(editor) -> dict:
+    with editor.session.store.read() as s:
+        return s.get(Engagement, editor.engagement_id).get_window_design().props
+
+
+def type_into(field, text: str) -> None:
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, text)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_header_text_typed_is_saved_shown_and_undone(window_studio):
+    form = window_studio.form
+    type_into(form.editors["header_text"], "Talk to Ana")
+    assert saved(window_studio)["header_text"] == "Talk to Ana"
+    assert window_studio.window_item.props["header_text"] == "Talk to Ana"
+    window_studio.session.undo_stack.undo()
+    assert saved(window_studio)["header_text"] == "Chat with us"
+    assert form.editors["header_text"].text() == "Chat with us"
+    assert window_studio.window_item.props["header_text"] == "Chat with us"
+
+
+def test_theme_bubble_shape_and_radius_change_the_window(window_studio):
+    before = window_studio.view.grab().toImage()
+    combo = window_studio.form.editors["theme"]
+    combo.setCurrentIndex(combo.findData("dark"))
+    combo.activated.emit(combo.currentIndex())
+    type_into(window_studio.form.editors["corner_radius"], "30")
+    props = saved(window_studio)
+    assert (props["theme"], props["corner_radius"]) == ("dark", 30)
+    after = window_studio.view.grab().toImage()
+    assert before != after  # the canvas follows
+
+
+def test_contrast_of_bubbles_and_header_beside_the_colours(window_studio):
+    form = window_studio.form
+    assert "passes WCAG AA" in form.note_text("visitor_text_color")
+    type_into(form.editors["visitor_text_color"], "#3a6ee8")
+    assert "Fails WCAG AA" in form.note_text("visitor_text_color")
+
+
+def test_header_image_needs_alt_text_and_a_safe_link(window_studio, tmp_path):
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 40), (10, 90, 200)).save(logo)
+    window_studio.form._edited("header_image", str(logo))  # what the file dialog hands over
+    assert saved(window_studio)["header_image"].startswith("asset:")
+    assert "no alt text" in window_studio.form.note_text("header_image_alt")
+    type_into(window_studio.form.editors["header_image_link"], "javascript:void(0)")
+    assert "must start with https://" in window_studio.form.note_text("header_image_link")
+
+
+def test_a_broken_agent_picture_is_explained(window_studio, tmp_path):
+    broken = tmp_path / "face.jpg"
+    broken.write_bytes(b"\xff\xd8\xff not a jpeg at all")
+    window_studio.form._edited("agent_picture", str(broken))
+    assert "face.jpg is not an image we can use" in window_studio.message.text()
+    assert saved(window_studio)["agent_picture"] == ""
+
+
+def test_window_notes_alone():
+    from designer.models.design import WindowDesign
+
+    props = WindowDesign().props | {"agent_bubble_color": "#1a56db"}
+    assert any("look alike" in t for _, t in window_notes(props)["visitor_bubble_color"])
