@@ -4,17 +4,55 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 
 class StoreError(Exception):
     """A failure the designer can act on; str() is the sentence to show."""
 
 
+# Table -> the word a designer knows it by, for "another ... already has that name".
+_NAMED = {
+    "campaigns": "campaign",
+    "entry_points": "entry point",
+    "target_audiences": "target audience",
+    "behaviors": "behavior",
+    "skills": "skill",
+}
+# Check constraints (by the name in the schema) -> what the allowed values are.
+_CHECKS = {
+    "control_group_range": "The control group must be between 0% and 25% of visitors.",
+    "cross_session_days": "The cross-session period must be 0, 1, 7, 14 or 31 days.",
+    "weekday_range": "A shift's day must be Monday to Sunday.",
+    "minute_range": "A shift must start and end within one day.",
+}
+
+
+def _constraint_sentence(text: str) -> str | None:
+    """The sentence for a refused value; SQLite's and PostgreSQL's wordings both."""
+    if "unique constraint" in text:
+        for table, thing in _NAMED.items():
+            if f"{table}.name" in text or f"uq_{table}_name" in text:
+                return f"Another {thing} already has that name; choose a different one."
+    elif "check constraint" in text:
+        for name, sentence in _CHECKS.items():
+            if name in text:
+                return sentence
+    elif "foreign key constraint" in text:
+        return (
+            "It is still used elsewhere, or what it refers to is gone. "
+            "See who uses it, change those first, then try again."
+        )
+    return None
+
+
 def sentence_for(error: BaseException, where: str) -> StoreError | None:
     """The StoreError for a known database failure, or None when it is a bug."""
     original = error.orig if isinstance(error, DBAPIError) else error
     text = str(original).lower()
+    if isinstance(error, IntegrityError) or isinstance(original, sqlite3.IntegrityError):
+        sentence = _constraint_sentence(text)
+        return StoreError(f"{sentence} Nothing was changed.") if sentence else None
     if (
         not isinstance(original, sqlite3.Error | OperationalError)
         and "sqlite" not in type(original).__module__

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from designer.models import AccountSettings, Holiday, Skill, WorkingShift
+from designer.models.errors import StoreError
 from designer.models.store import Store
 from designer.models.vocabulary import CROSS_SESSION_DAYS, DISPLAYS_PER_VISIT, AttributionModel
 
@@ -49,13 +49,18 @@ def test_displays_per_visit_are_set_per_kind(empty_store: Store) -> None:
 
 
 @pytest.mark.parametrize(
-    ("field", "value"), [("control_group_percent", 26), ("cross_session_days", 5)]
+    ("field", "value", "sentence"),
+    [
+        ("control_group_percent", 26, "The control group must be between 0% and 25% of visitors."),
+        ("cross_session_days", 5, "The cross-session period must be 0, 1, 7, 14 or 31 days."),
+    ],
 )
 def test_the_store_refuses_account_values_outside_the_reference(
-    empty_store: Store, field: str, value: int
+    empty_store: Store, field: str, value: int, sentence: str
 ) -> None:
-    with pytest.raises(IntegrityError), empty_store.edit() as s:
+    with pytest.raises(StoreError) as caught, empty_store.edit() as s:
         setattr(empty_store.account(s), field, value)
+    assert str(caught.value) == f"{sentence} Nothing was changed."
     with empty_store.read() as s:
         assert getattr(empty_store.account(s), field) != value
 
@@ -94,7 +99,8 @@ def test_deleting_a_skill_deletes_its_shifts(empty_store: Store) -> None:
 
 
 def test_a_shift_on_an_eighth_weekday_is_refused(empty_store: Store) -> None:
-    with pytest.raises(IntegrityError), empty_store.edit() as s:
+    sentence = "A shift's day must be Monday to Sunday."
+    with pytest.raises(StoreError, match=sentence), empty_store.edit() as s:
         s.add(WorkingShift(weekday=7, start_minute=0, end_minute=60))
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from designer.models import Campaign, CampaignVersion, Engagement
+from designer.models.errors import StoreError
 from designer.models.store import Store
 from designer.models.vocabulary import PRIORITY_WEIGHT, BusinessGoal, CampaignStatus, Priority
 
@@ -44,7 +44,7 @@ def test_business_goals_of_the_reference() -> None:
 
 
 def test_control_group_above_25_percent_is_refused(empty_store: Store) -> None:
-    with pytest.raises(IntegrityError), empty_store.edit() as s:
+    with pytest.raises(StoreError, match="between 0% and 25%"), empty_store.edit() as s:
         s.add(Campaign(name="Too careful", control_group_percent=30))
     with empty_store.read() as s:
         assert s.scalar(select(func.count()).select_from(Campaign)) == 0
@@ -53,8 +53,11 @@ def test_control_group_above_25_percent_is_refused(empty_store: Store) -> None:
 def test_campaign_names_are_unique(empty_store: Store) -> None:
     with empty_store.edit() as s:
         s.add(Campaign(name="Spring sale"))
-    with pytest.raises(IntegrityError), empty_store.edit() as s:
+    with pytest.raises(StoreError) as caught, empty_store.edit() as s:
         s.add(Campaign(name="Spring sale"))
+    assert str(caught.value) == (
+        "Another campaign already has that name; choose a different one. Nothing was changed."
+    )
 
 
 def test_engagements_keep_their_order_and_go_with_their_campaign(store: Store) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from designer.models import Behavior, Campaign, Engagement, EntryPoint, TargetAudience
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
+from designer.models.errors import StoreError
 from designer.models.store import Store
 
 
@@ -63,9 +63,12 @@ def test_an_unused_library_item_is_used_by_nobody(empty_store: Store) -> None:
     [(EntryPoint, "Checkout"), (Behavior, "Lingering at checkout"), (TargetAudience, "Everyone")],
 )
 def test_a_library_item_in_use_cannot_be_deleted(store: Store, kind, name: str) -> None:  # noqa: ANN001
-    with pytest.raises(IntegrityError), store.edit() as s:
+    with pytest.raises(StoreError) as caught, store.edit() as s:
         s.delete(library(s, kind, name))
-        s.flush()
+    assert str(caught.value) == (
+        "It is still used elsewhere, or what it refers to is gone. "
+        "See who uses it, change those first, then try again. Nothing was changed."
+    )
     with store.read() as s:
         assert library(s, kind, name).used_by()
 
@@ -142,6 +145,12 @@ def test_every_condition_of_the_reference_is_declared() -> None:
     for ctype in (*BEHAVIOR_CONDITIONS.values(), *AUDIENCE_CONDITIONS.values()):
         assert ctype.problems({"type": ctype.type}) == [], ctype.type  # defaults are valid
         assert ctype.describe({"type": ctype.type})
+
+
+def test_a_second_entry_point_with_the_same_name_gets_a_sentence(store: Store) -> None:
+    sentence = "Another entry point already has that name"
+    with pytest.raises(StoreError, match=sentence), store.edit() as s:
+        s.add(EntryPoint(name="Checkout"))
 
 
 def test_campaign_audience_is_shared(store: Store) -> None:
