@@ -1,0 +1,130 @@
+"""Account settings, the campaign's special occasions, version history, and accessible names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QListView,
+    QWidget,
+)
+from sqlalchemy import select
+
+from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
+from designer.models.campaign import Campaign
+from tests.gui.app_driver import click, pick, type_into
+
+
+def test_account_settings_and_the_shift_scheduler_per_skill(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    window.actions_by_name["go_account"].trigger()
+    page = window.account_page
+    page.bind.widget_for("idle_time_days").setValue(12)
+    pick(page.bind.widget_for("cross_session_days"), 31)
+    pick(page.bind.widget_for("conversation_displays_per_visit"), 2)
+    page.bind.widget_for("conversation_invite_after_decline").click()
+    pick(page.schedule_skill, page.schedule_skill.itemData(page.schedule_skill.findText("Sales")))
+    assert page.shifts.list.count() == 6
+    assert page.shifts.list.item(5).text() == "Saturday 10:00–16:00"
+    page.shifts.day.setCurrentIndex(6)
+    page.shifts.start.setTime(QTime(10, 0))
+    page.shifts.end.setTime(QTime(14, 0))
+    click(page.shifts.add)
+    page.holidays.inputs["day"].setDate(QDate(2026, 12, 26))
+    type_into(page.holidays.inputs["name"], "Boxing Day")
+    click(page.holidays.add)
+    with window.store.read() as s:
+        account = s.scalar(select(AccountSettings))
+        assert (account.idle_time_days, account.cross_session_days) == (12, 31)
+        assert account.conversation_displays_per_visit == 2
+        assert account.conversation_invite_after_decline is True
+        sales = s.scalar(select(Skill).where(Skill.name == "Sales"))
+        sunday = [(w.start_minute, w.end_minute) for w in sales.shifts if w.weekday == 6]
+        assert sunday == [(600, 840)]
+        holiday = s.scalar(select(Holiday))
+        assert (holiday.day, holiday.name, holiday.skill_id) == (
+            date(2026, 12, 26),
+            "Boxing Day",
+            sales.id,
+        )
+    window.actions_by_name["undo"].trigger()  # the holiday
+    window.actions_by_name["undo"].trigger()  # the Sunday shift
+    with window.store.read() as s:
+        assert s.scalar(select(Holiday)) is None
+        assert s.scalar(select(WorkingShift).where(WorkingShift.weekday == 6)) is None
+    assert page.shifts.list.count() == 6
+
+
+def test_special_occasions_and_comparing_two_published_versions(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    page = window.campaign_page
+    with window.store.read() as s:
+        sale = s.scalar(select(Campaign.id).where(Campaign.name == "Winter sale"))
+    window.tree.select("campaign", sale)
+    assert page.occasions.table.item(0, 0).text() == "Christmas Day"
+    type_into(page.occasions.inputs["name"], "Boxing Day sale")
+    page.occasions.inputs["date"].setDate(QDate(2026, 12, 26))
+    page.occasions.inputs["start"].setTime(QTime(6, 0))
+    page.occasions.inputs["end"].setTime(QTime(23, 0))
+    click(page.occasions.add)
+    assert window.publish(sale, str(tmp_path / "v1"))
+    pick(page.bind.widget_for("priority"), "low")
+    page.bind.widget_for("control_group_percent").setValue(20)
+    assert window.publish(sale, str(tmp_path / "v2"))
+    with window.store.read() as s:
+        occasions = s.get(Campaign, sale).special_occasions
+    assert occasions[1] == {
+        "name": "Boxing Day sale",
+        "date": "2026-12-26",
+        "closed": False,
+        "start": 360,
+        "end": 1380,
+    }
+    history = page.history
+    assert [history.list.item(i).text()[:9] for i in range(2)] == ["Version 2", "Version 1"]
+    text = history.compare_text(history.list.item(0).data(256), history.list.item(1).data(256))
+    assert text.splitlines()[0] == "From version 1 to version 2:"
+    assert "~ priority: 'high' → 'low'" in text
+    assert "~ control_group_percent: 10 → 20" in text
+
+
+def _part_of_a_qt_control(w: QWidget) -> bool:
+    """Qt's own pieces: headers, corner and clear buttons, a combo box's popup list."""
+    parent = type(w.parent()).__name__
+    return (
+        isinstance(w, QHeaderView)
+        or w.objectName().startswith("qt_")
+        or isinstance(w.parent(), QLineEdit)
+        or (isinstance(w, QListView) and parent == "QFrame")
+        or parent in ("QCalendarWidget", "QToolBar")
+    )
+
+
+def test_every_control_has_an_accessible_name(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    for name in ("account", "entry_point", "audience", "behavior", "wizard"):
+        window.show_page(name)
+    studio = [
+        w
+        for w in window.findChildren(QWidget)
+        if type(w).__module__.startswith("designer.views.studio")
+    ]
+    unnamed = []
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractItemView)
+    for w in window.findChildren(QWidget):
+        if not isinstance(w, kinds) or any(s.isAncestorOf(w) for s in studio):
+            continue
+        if isinstance(w, QLineEdit) and isinstance(w.parent(), QAbstractSpinBox | QComboBox):
+            continue  # the editor inside a spin box or combo box is named by it
+        if _part_of_a_qt_control(w):
+            continue
+        if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text())):
+            unnamed.append(f"{type(w).__name__} {w.objectName()!r} in {type(w.parent()).__name__}")
+    assert unnamed == [], "\n".join(sorted(set(unnamed)))
