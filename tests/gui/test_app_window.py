@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from designer.models.campaign import Campaign
+from designer.views import store_files
 from designer.views.main_window import MainWindow
 from designer.views.store_files import open_locked
 from tests.gui.app_driver import answering, pick, type_into
@@ -83,3 +84,35 @@ def test_window_geometry_is_remembered(main_window, tmp_path):
     assert QSettings().value("main_window/geometry") is not None
     again = main_window(path)
     assert (again.geometry().top(), again.geometry().height()) == (30, 610)
+
+
+def test_a_file_that_is_not_a_store_is_refused_with_a_sentence(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("shopping list")
+    with answering("OK") as dialogs:
+        store_files.open_store(window, str(notes))
+    assert dialogs.seen[0].startswith("notes.sqlite is not a campaign store")
+    assert window.windowTitle().startswith("s.sqlite")  # still on the store it had
+    assert notes.read_text() == "shopping list"
+
+
+def test_duplicate_and_delete_a_campaign_from_the_tree(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    with window.store.read() as s:
+        sale = s.scalar(select(Campaign.id).where(Campaign.name == "Winter sale"))
+    window.tree.select("campaign", sale)
+    window.actions_by_name["duplicate"].trigger()
+    with window.store.read() as s:
+        copy = s.scalar(select(Campaign).where(Campaign.name == "Winter sale (copy)"))
+        assert (copy.status, len(copy.engagements), copy.versions) == ("draft", 5, [])
+        copy_id = copy.id
+    assert window.tree.current() == ("campaign", copy_id)
+    with answering("Delete") as dialogs:
+        window.actions_by_name["delete"].trigger()
+    assert "and its 5 engagements" in dialogs.seen[0]
+    with window.store.read() as s:
+        assert s.get(Campaign, copy_id) is None
+    window.actions_by_name["undo"].trigger()
+    with window.store.read() as s:
+        assert len(s.get(Campaign, copy_id).engagements) == 5
