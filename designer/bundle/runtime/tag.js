@@ -333,7 +333,8 @@
     var sections = visitor.sections.concat(list(preview.sections));
     var cgForced = preview.control_group;
     var accountOut = inGroup("account", acc.control_group_percent, cgForced);
-    var campaignCache = {}, out = [], contenders = {};
+    var campaignCache = {}, epCache = {}, behaviorCache = {}, stateCache = {}, out = [], contenders = {};
+    var declined = declinedKinds();
     manifest.engagements.forEach(function (e) {
       var campaign = campaigns[e.campaign], reason = null, state = null, design = null;
       if (!campaign) reason = "The engagement's campaign is missing from the bundle.";
@@ -350,12 +351,19 @@
         }
         reason = campaignCache[e.campaign];
       }
-      if (!reason && e.entry_point != null) {
-        reason = eps[e.entry_point] ? entryPointReason(eps[e.entry_point], url, sections) : "The engagement's entry point is missing from the bundle.";
+      if (!reason && e.entry_point != null) {  // the same page for every engagement: decided once per entry point
+        if (!(e.entry_point in epCache)) {
+          epCache[e.entry_point] = eps[e.entry_point] ? entryPointReason(eps[e.entry_point], url, sections) : "The engagement's entry point is missing from the bundle.";
+        }
+        reason = epCache[e.entry_point];
       }
-      if (!reason && e.behavior != null && behaviors[e.behavior]) reason = ruleReason(BEHAVIOR, behaviors[e.behavior], "behavior");
+      if (!reason && e.behavior != null && behaviors[e.behavior]) {
+        if (!(e.behavior in behaviorCache)) behaviorCache[e.behavior] = ruleReason(BEHAVIOR, behaviors[e.behavior], "behavior");
+        reason = behaviorCache[e.behavior];
+      }
       if (!reason) {
-        state = agentState(e, at);
+        if (!(e.skill in stateCache)) stateCache[e.skill] = agentState(e, at);
+        state = stateCache[e.skill];
         design = (e.designs || {})[state];
         if (!design) reason = "Agents are " + stateWords(state) + " and this engagement hides when they are.";
       }
@@ -364,7 +372,7 @@
       if (!reason && e.format === "toaster" && device() === "phone") reason = "A toaster is not shown on phones: it is not accessible on mobile web.";
       if (!reason && e.zone === "proactive" && !current) {
         var kind = e.kind === "content" ? "content" : "conversation";
-        if (!(acc.invite_after_decline || {})[kind] && declinedKind(kind)) {
+        if (!(acc.invite_after_decline || {})[kind] && declined[kind]) {
           reason = "The visitor declined a " + kind + " engagement in this visit and the account does not invite again after a decline.";
         }
         var limit = (acc.displays_per_visit || {})[kind], seen = visit.displays[kind] || 0;
@@ -398,11 +406,12 @@
     });
     return out;
   }
-  function declinedKind(kind) {
-    return visit.declined.some(function (id) {
-      var e = manifest.engagements.filter(function (x) { return x.id === id; })[0];
-      return e && e.zone === "proactive" && (e.kind === "content" ? "content" : "conversation") === kind;
+  function declinedKinds() {  // which kinds of proactive engagement the visitor declined in this visit
+    var kinds = {};
+    manifest.engagements.forEach(function (e) {
+      if (e.zone === "proactive" && visit.declined.indexOf(e.id) >= 0) kinds[e.kind === "content" ? "content" : "conversation"] = true;
     });
+    return kinds;
   }
 
   /* ---------- rendering: the design as absolutely positioned elements ---------- */

@@ -1,0 +1,201 @@
+"""The runtime tag's cost to a site: sizes, decision time, layout shift.
+
+- tag.js and window.js gzipped (goal: tag.js at most 8 KB);
+- the median time of EngagementTag.decisions() for a manifest of 1,000
+  engagements in headless Chromium (goal: under 5 ms);
+- the cumulative layout shift the tag causes on the sample checkout page with
+  the exported sample store (goal: 0; engagements are fixed overlays or fill a
+  reserved page element).
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import tempfile
+from pathlib import Path
+
+from designer.bundle.export import export
+from designer.models.store import Store
+from tests.browser import manifests as m
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP
+from tests.browser.site import Site, runtime_source
+
+ENGAGEMENTS, CAMPAIGNS, RUNS = 1000, 20, 60
+TEMPLATE_KEYS = ("sales-sticky", "sales-slide-out", "checkout-overlay", "promo-banner")
+MONDAY_10 = "2026-11-23T10:00:00Z"
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def big_manifest() -> dict:
+    """1,000 engagements over 20 campaigns, each with an entry point, half with a behavior."""
+    rules = [
+        ("contains", "/shop", False),
+        ("regex", r"^/(shop|cart)/", False),
+        ("wildcard", "/shop/*", False),
+        ("starts_with", "/help/", False),
+    ]
+    entry_points = [
+        m.entry_point(i + 1, f"Section {i + 1}", rules[i % 4], ("contains", "/done", True))
+        for i in range(40)
+    ]
+    behaviors = [
+        m.rule_set(1, "Lingering", {"type": "time_on_entry_point", "seconds": 5}),
+        m.rule_set(
+            2,
+            "Big cart",
+            {"type": "cart_value", "minimum": 50, "maximum": 1e9},
+            {"type": "pages_viewed", "count": 1},
+            match="any",
+        ),
+        m.rule_set(3, "Scrolled", {"type": "scroll_depth", "percent": 10}),
+    ]
+    audience = {
+        "name": "Returning",
+        "match": "any",
+        "conditions": [
+            {"type": "visitor_type", "visitor": "returning"},
+            {"type": "platform", "platforms": ["desktop"]},
+        ],
+    }
+    campaigns = [
+        m.campaign(
+            c + 1,
+            priority=("high", "medium", "low")[c % 3],
+            weight=(70, 20, 10)[c % 3],
+            control_group_percent=10,
+            audience=audience,
+            time_frame=m.time_frame(
+                hours_mode="weekly",
+                starts_at="2026-01-01T00:00",
+                shifts=[{"weekday": d, "start": 480, "end": 1320} for d in range(7)],
+            ),
+        )
+        for c in range(CAMPAIGNS)
+    ]
+    engagements = []
+    for i in range(ENGAGEMENTS):
+        key = TEMPLATE_KEYS[i % len(TEMPLATE_KEYS)]
+        extra = {"element_id": f"slot-{i % 7}"} if key == "promo-banner" else {}
+        engagements.append(
+            m.engagement(
+                i + 1,
+                key,
+                campaign=i % CAMPAIGNS + 1,
+                skill=1,
+                entry_point=i % 40 + 1,
+                behavior=(i % 3 + 1) if i % 2 else None,
+                **extra,
+            )
+        )
+    scheduler = {
+        "shifts": [{"skill": 1, "weekday": d, "start": 540, "end": 1050} for d in range(5)],
+        "holidays": [],
+    }
+    return m.manifest(
+        *engagements,
+        campaigns=campaigns,
+        entry_points=entry_points,
+        behaviors=behaviors,
+        control_group_percent=5,
+        scheduler=scheduler,
+    )
+
+
+DECISIONS_TIMER = """runs => {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        EngagementTag.decisions();
+        times.push(performance.now() - t0);
+    }
+    return times;
+}"""
+
+PREVIEW_OUT_OF_CONTROL_GROUP = (
+    f"window.EngagementTag = [api => api.preview({{control_group: 'out', now: '{MONDAY_10}'}})];"
+)
+CLS_OBSERVER = (
+    "window.cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+    " if (!e.hadRecentInput) window.cls += e.value; }).observe({type: 'layout-shift', buffered: true});"
+)
+
+
+def sample_page(site: Site, store_dir: Path) -> str:
+    store = Store.open(store_dir / "sample.sqlite")
+    try:
+        export(store, None, site.root / "sample")
+    finally:
+        store.close()
+    tag = next(p.name for p in (site.root / "sample").glob("tag.*.js"))
+    manifest = next(p.name for p in (site.root / "sample").glob("engagements.*.json"))
+    checkout = (
+        Path(__file__).parents[2] / "designer/preview/sample_site/checkout.html"
+    ).read_text()
+    css = (Path(__file__).parents[2] / "designer/preview/sample_site/site.css").read_text()
+    site.write("site.css", css + "\n#promo-slot { min-height: 120px; }\n")
+    snippet = (
+        f'<script>{CLS_OBSERVER}</script><script async src="/sample/{tag}" '
+        f'data-manifest="{manifest}"></script>'
+    )
+    page = checkout.replace("</head>", snippet + "</head>").replace(
+        "<h1>Checkout</h1>", '<h1>Checkout</h1><div id="promo-slot" class="slot"></div>'
+    )
+    return site.write("shop/checkout/index.html", page)
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    tag, window = runtime_source("tag.js"), runtime_source("window.js")
+    print(f"tag.js: {len(tag) / 1024:.1f} KB, gzipped {gzipped(tag) / 1024:.2f} KB (goal <= 8 KB)")
+    print(f"window.js: {len(window) / 1024:.1f} KB, gzipped {gzipped(window) / 1024:.2f} KB")
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        site = Site(Path(tmp) / "site")
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(**DESKTOP)
+            page = context.new_page()
+            page.goto(site.publish(big_manifest(), path="shop/boots/index.html"))
+            page.wait_for_function(
+                "() => window.EngagementTag.decisions && EngagementTag.decisions().length"
+            )
+            page.evaluate(
+                "o => EngagementTag.preview(o)",
+                {"now": MONDAY_10, "control_group": "out", "time_on_page": 10},
+            )
+            times = page.evaluate(DECISIONS_TIMER, RUNS)[10:]  # after the JIT warmed up
+            showing = page.evaluate("EngagementTag.decisions().filter(d => d.shows).length")
+            print(
+                f"decisions() for {ENGAGEMENTS} engagements: median {statistics.median(times):.2f} ms, "
+                f"max {max(times):.2f} ms over {len(times)} runs ({showing} showing) (goal < 5 ms)"
+            )
+            context.close()
+
+            Path(tmp, "store").mkdir()
+            url = sample_page(site, Path(tmp, "store"))
+            shifts = []
+            for _ in range(5):
+                context = browser.new_context(**DESKTOP)
+                page = context.new_page()
+                page.add_init_script(PREVIEW_OUT_OF_CONTROL_GROUP)
+                page.goto(url)
+                page.wait_for_selector("#promo-slot .ed-engagement")
+                page.wait_for_selector(".ed-zone-right")
+                page.wait_for_timeout(1000)
+                shifts.append(page.evaluate("window.cls"))
+                context.close()
+            print(
+                f"layout shift caused by the tag on the sample checkout page: median CLS "
+                f"{statistics.median(shifts):.4f} over {len(shifts)} loads (goal 0)"
+            )
+        finally:
+            browser.close()
+            site.close()
+
+
+if __name__ == "__main__":
+    main()
