@@ -201,3 +201,32 @@ def test_zoom_and_fit(studio):
     box = studio.canvas.mapFromScene(studio.scene.sceneRect()).boundingRect()
     port = studio.canvas.viewport().rect()
     assert port.adjusted(-2, -2, 2, 2).contains(box)
+
+
+def test_canvas_keys_win_over_the_main_windows_shortcuts(qtbot, store):
+    """Inside the app, Delete and Ctrl+Z on the canvas act on the design, not the window's list."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+
+    from tests.gui.studio_driver import open_studio
+
+    studio = open_studio(qtbot, store, "overlay")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    fired = []
+    for shortcut in (QKeySequence.StandardKey.Delete, QKeySequence.StandardKey.Undo):
+        action = QAction("window-wide", window)
+        action.setShortcut(shortcut)
+        action.triggered.connect(lambda _=False, k=shortcut: fired.append(k))
+        window.addAction(action)
+    window.setCentralWidget(studio)
+    window.show()
+    qtbot.waitExposed(window)
+    click(studio, 100, 270)
+    studio.canvas.setFocus()
+    key(studio, Qt.Key.Key_Delete)
+    assert "button1" not in studio.scene.items_by_id
+    key(studio, Qt.Key.Key_Z, CTRL)
+    assert "button1" in studio.scene.items_by_id
+    assert fired == []
+    window.takeCentralWidget()  # the studio goes back to its own fixture for closing

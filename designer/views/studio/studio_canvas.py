@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QKeyEvent,
+    QKeySequence,
     QPainter,
     QResizeEvent,
     QWheelEvent,
@@ -42,7 +45,41 @@ class StudioCanvas(QGraphicsView):
             "arrows nudge (Shift: 10 px)"
         )
         self.fitted = True
+        # (key, what it does): the canvas's own shortcuts, see event()
+        self.bindings: list[
+            tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], object]]
+        ] = []
         scene.box_resized.connect(self._on_box_resized)
+
+    def bind(self, key: str | QKeySequence.StandardKey, slot: Callable[[], object]) -> None:
+        """Give key to slot while the canvas has focus, before any window-wide shortcut."""
+        self.bindings.append((QKeySequence(key) if isinstance(key, str) else key, slot))
+
+    def _binding(self, event: QKeyEvent) -> Callable[[], object] | None:
+        pressed = QKeySequence(event.keyCombination())
+        for key, slot in self.bindings:
+            if isinstance(key, QKeySequence):
+                if key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
+                    return slot
+            elif event.matches(key):
+                return slot
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        # The main window has its own Delete, Ctrl+D and Ctrl+Z; while the canvas has
+        # focus its keys win (as a text field's Ctrl+C does), so they never clash.
+        if event.type() == QEvent.Type.ShortcutOverride and self._binding(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        slot = self._binding(event)
+        if slot is not None:
+            slot()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     @property
     def zoom(self) -> float:

@@ -140,19 +140,19 @@ class StudioEditor(QWidget):
             action = self._action(
                 label, key, lambda _=False, k=kind: self._on_place_tool(k), checkable=True
             )
-            action.setToolTip(f"Add {label.lower()}: click or drag on the canvas ({key})")
+            action.setToolTip(f"Add a {label.lower()}: click or drag on the canvas ({key})")
             tools.addAction(action)
             bar.addAction(action)
             self.tool_actions[kind] = action
         bar.addAction(self._action("Add image from file…", "Ctrl+Shift+I", self._on_choose_image))
         bar.addSeparator()
-        undo = self.session.undo_stack.createUndoAction(self, "Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, "Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        for action in (undo, redo):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        stack = self.session.undo_stack
+        for action, key, slot in (
+            (stack.createUndoAction(self, "Undo"), QKeySequence.StandardKey.Undo, stack.undo),
+            (stack.createRedoAction(self, "Redo"), QKeySequence.StandardKey.Redo, stack.redo),
+        ):
+            action.setToolTip(f"{action.text()} ({QKeySequence(key).toString()})")
+            self.canvas.bind(key, slot)
             bar.addAction(action)
         bar.addSeparator()
         a = self.actions
@@ -186,14 +186,12 @@ class StudioEditor(QWidget):
         bar.addAction(grid)
 
     def _action(self, label, key, slot, checkable: bool = False) -> QAction:  # noqa: ANN001
+        """A toolbar action whose key works while the canvas has focus (see StudioCanvas.bind)."""
         action = QAction(label, self)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setCheckable(checkable)
-        if not action.toolTip() or action.toolTip() == label:
-            action.setToolTip(f"{label} ({action.shortcut().toString()})")
+        action.setToolTip(f"{label} ({QKeySequence(key).toString()})")
         action.triggered.connect(slot)
-        self.addAction(action)
+        self.canvas.bind(key, action.trigger)
         return action
 
     def _on_select_tool(self) -> None:
