@@ -22,3 +22,8 @@ class ExportRefused(BundleError):
 class ExportCancelled(BundleError):
     def __init__(self) -> None:
         super().__init__("The export was cancelled; nothing was written.")
+
+
+class ImportCancelled(BundleError):
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; the store is as it was before.")

@@ -11,6 +11,7 @@ assets holding the bundle's 2x bytes, which export turns back into the same
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,8 +20,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from designer.bundle.build import Cancel, Progress
 from designer.bundle.bundle_check import checked_bundle
 from designer.bundle.bundle_reader import read_bundle
+from designer.bundle.errors import ImportCancelled
 from designer.bundle.images import CleanImage
 from designer.bundle.manifest import TIME_FORMAT
 from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
@@ -221,7 +224,10 @@ def _engagement(e: dict[str, Any], position: int, links: dict[str, dict[int, Any
 
 
 def _write(
-    session: Session, manifest: dict[str, Any], images: dict[str, CleanImage]
+    session: Session,
+    manifest: dict[str, Any],
+    images: dict[str, CleanImage],
+    step: Callable[[str], None],
 ) -> ImportResult:
     result = ImportResult(images=len(images))
     refs = {
@@ -255,6 +261,7 @@ def _write(
         session.add(campaign)
         for e in manifest["engagements"]:
             if e["campaign"] == c["id"]:
+                step(f"{name} › {e['name']}")
                 campaign.engagements.append(_engagement(e, len(campaign.engagements), links))
                 result.engagements += 1
         result.campaigns.append(name)
@@ -262,8 +269,32 @@ def _write(
     return result
 
 
-def import_bundle(store: Store, bundle: str | Path) -> ImportResult:
-    """Bring the bundle (folder or .zip) into store; raises BundleError and changes nothing."""
+def import_bundle(
+    store: Store,
+    bundle: str | Path,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportResult:
+    """Bring the bundle (folder or .zip) into store; raises BundleError and changes nothing.
+
+    progress(done, total, what) is called for each engagement; cancel() returning
+    True stops the import with ImportCancelled before anything is saved.
+    """
     manifest, images = checked_bundle(read_bundle(bundle))
+    total, done = len(manifest["engagements"]), 0
+
+    def step(what: str) -> None:
+        nonlocal done
+        if cancel is not None and cancel():
+            raise ImportCancelled()
+        if progress is not None:
+            progress(done, total, what)
+        done += 1
+
     with store.edit() as session:
-        return _write(session, manifest, images)
+        result = _write(session, manifest, images, step)
+        if cancel is not None and cancel():
+            raise ImportCancelled()
+    if progress is not None:
+        progress(total, total, "Imported")
+    return result

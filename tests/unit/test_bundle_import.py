@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from designer.bundle.build import bundle_files
-from designer.bundle.errors import BundleError
+from designer.bundle.errors import BundleError, ImportCancelled
 from designer.bundle.export import export
 from designer.bundle.files import hashed_name, zip_bytes
 from designer.bundle.importer import import_bundle
@@ -92,6 +92,32 @@ def test_import_into_a_store_with_the_same_names_adds_beside_them(
     assert after["campaigns"] == before["campaigns"] + 2
     assert after["entry_points"] == before["entry_points"] + 1  # the same ones are shared
     assert after["working_shifts"] == before["working_shifts"]
+
+
+def test_two_stores_with_the_same_campaigns_export_the_same_bytes(tmp_path: Path) -> None:
+    first = Store.open(tmp_path / "first.sqlite")
+    second = Store.open(tmp_path / "second.sqlite")
+    with second.edit() as s:  # a record made and deleted leaves gaps in the store ids
+        s.add(EntryPoint(name="Old", rules=[]))
+    with second.edit() as s:
+        s.delete(s.query(EntryPoint).filter_by(name="Old").one())
+    assert bundle_files(first) == bundle_files(second)
+
+
+def test_import_reports_progress_and_cancel_leaves_the_store_as_it_was(
+    good_files: dict, target: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "b.zip").write_bytes(zip_bytes(good_files))
+    before = rows(target)
+    seen: list[tuple[int, int, str]] = []
+
+    def cancel_at_the_fourth() -> bool:
+        return len(seen) >= 4
+
+    with pytest.raises(ImportCancelled, match="the store is as it was before"):
+        import_bundle(target, tmp_path / "b.zip", lambda *a: seen.append(a), cancel_at_the_fourth)
+    assert rows(target) == before
+    assert seen[0] == (0, 6, "Winter sale (imported) › Message us button")
 
 
 def _zip_with(members: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
