@@ -7,6 +7,7 @@ import json
 import os
 import struct
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from designer.bundle.export import export
 from designer.bundle.files import hashed_name, zip_bytes
 from designer.bundle.importer import import_bundle
 from designer.cli import main
-from designer.models import Campaign, EntryPoint
+from designer.models import Behavior, Campaign, Engagement, EntryPoint, Holiday, Skill
 from designer.models.store import Store
 from tests.unit.bundle_samples import add_picture, encoded, jpeg_with_gps, picture
 
@@ -28,6 +29,20 @@ def good_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """The sample store's bundle, drafts and images included (built once for the module)."""
     store = Store.open(tmp_path_factory.mktemp("source") / "source.sqlite")
     add_picture(store)
+    with store.edit() as s:  # the rarer parts of a store, so the round trip covers them
+        sales = s.query(Skill).filter_by(name="Sales").one()
+        s.add(Holiday(day=date(2026, 12, 26), name="Boxing Day", skill_id=sales.id))
+        s.add(Holiday(day=date(2027, 1, 1), name="New Year"))
+        s.query(Behavior).filter_by(name="Lingering at checkout").one().conditions = [
+            {"type": "visited_entry_point", "entry_point": "Help centre", "mode": "visited"}
+        ]
+        s.query(Campaign).filter_by(name="Customer care").one().audience = None
+        toaster = s.query(Engagement).filter_by(name="Cart toaster").one()
+        toaster.enabled = False
+        designs = toaster.state_designs()
+        designs.busy = designs.online.copy()
+        designs.busy.props["background_color"] = "#444444"
+        toaster.set_state_designs(designs)
     files = bundle_files(store, include_drafts=True)
     store.close()
     return files
@@ -70,6 +85,9 @@ def test_round_trip_gives_identical_bytes(good_files: dict, tmp_path: Path) -> N
     assert bundle_files(target, include_drafts=True) == good_files
     with target.read() as s:
         assert s.query(Campaign).filter_by(name="Customer care").one().status == "draft"
+        assert s.query(Engagement).filter_by(name="Cart toaster").one().enabled is False
+        assert {h.name for h in s.query(Holiday)} == {"Boxing Day", "New Year"}
+        assert s.query(EntryPoint).filter_by(name="Help centre").one()  # named by a behavior
     export(target, None, tmp_path / "again")
     assert import_bundle(Store.open(tmp_path / "third.sqlite", seed=False), tmp_path / "again")
 
