@@ -59,13 +59,17 @@ class MainWindow(QMainWindow):
         self.set_store(store, lock, read_only)
         self.actions_by_name = build_menus(self)
         self.resize(1280, 820)
-        self.resizeDocks([self.tree_dock], [330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
         settings = QSettings()
         if geometry := settings.value("main_window/geometry"):
             self.restoreGeometry(geometry)
         if state := settings.value("main_window/state"):
             self.restoreState(state)
+        else:  # first start: docks sized once the window has its real size
+            QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.tree_dock], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
 
     # The store and the pages that show it
 
