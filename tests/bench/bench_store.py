@@ -50,7 +50,7 @@ def build(path: Path) -> None:
     """The large store, through bulk inserts: a few seconds instead of minutes of ORM adds."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".building")
-    for leftover in path.parent.glob(partial.name + "*"):
+    for leftover in path.parent.glob("store-*"):  # older schemas and interrupted builds
         leftover.unlink()
     store = Store.open(partial, seed=False)
     rng = random.Random(7)
@@ -135,8 +135,12 @@ def bench_cold_open(path: Path) -> None:
         walls.append(time.perf_counter() - started)
         insides.append(float(out[0]))
         assert int(out[1]) == CAMPAIGNS
-    print(f"open + list {CAMPAIGNS} campaigns, fresh process, wall:      median {ms(statistics.median(walls))}")
-    print(f"  of which imports + open + list inside the process:   median {ms(statistics.median(insides))}  (goal < 300 ms)")
+    print(
+        f"open + list {CAMPAIGNS} campaigns, fresh process, wall:      median {ms(statistics.median(walls))}"
+    )
+    print(
+        f"  of which imports + open + list inside the process:   median {ms(statistics.median(insides))}  (goal < 300 ms)"
+    )
 
 
 def bench_warm_open(path: Path) -> None:
@@ -149,7 +153,9 @@ def bench_warm_open(path: Path) -> None:
         store.close()
         times.append(time.perf_counter() - started)
         assert len(rows) == CAMPAIGNS
-    print(f"open + list, in a process that has imported the app: median {ms(statistics.median(times))}")
+    print(
+        f"open + list, in a process that has imported the app: median {ms(statistics.median(times))}"
+    )
 
 
 def bench_edit(path: Path) -> None:
