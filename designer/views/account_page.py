@@ -181,6 +181,14 @@ class AccountPage(QScrollArea):
             )
         zones = sorted(available_timezones())
         form.addRow("&Time zone", b.combo("time_zone", "Account time zone", zones, "", str))
+        form.addRow(
+            "Conversion co&llector",
+            b.line(
+                "collector_url",
+                "Conversion collector URL",
+                "Where the tag reports conversions (https address); empty: none are sent",
+            ),
+        )
         return box
 
     def _skills(self) -> QGroupBox:

@@ -105,7 +105,9 @@ class CampaignPage(QScrollArea):
         box = QGroupBox("Campaign")
         form = QFormLayout(box)
         b = self.bind
-        form.addRow("&Name", b.line("name", "Name", "The campaign's name, unique in the store"))
+        name = b.line("name", "Name", "The campaign's name, unique in the store")
+        b.checks["name"] = self._name_problem
+        form.addRow("&Name", name)
         form.addRow("&Description", b.line("description", "Description"))
         goal = QHBoxLayout()
         goal.addWidget(
@@ -186,6 +188,17 @@ class CampaignPage(QScrollArea):
         )
         form.addRow("Special occasions", self.occasions)
         return box
+
+    def _name_problem(self, name: str) -> str | None:
+        if not name:
+            return "A campaign needs a name; the old name was kept."
+        with self.session.store.read() as s:
+            taken = s.scalar(
+                select(Campaign.id).where(Campaign.name == name, Campaign.id != self.campaign_id)
+            )
+        return (
+            f"Another campaign is already called “{name}”; choose another name." if taken else None
+        )
 
     def _load_date(self, field: str, value: datetime | None) -> None:
         on, edit = self.dates[field]

@@ -13,10 +13,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from designer.models.errors import StoreError
 from designer.models.store import Store
+
+# A constraint of the store refused the edit (a taken name, a row removed meanwhile).
+CONFLICT = (
+    "That change could not be saved: the name is already taken, or something it refers to "
+    "was removed meanwhile. The store is as it was; choose another name and try again."
+)
 
 
 class EditSession(QObject):
@@ -49,6 +56,9 @@ class EditSession(QObject):
                 command.apply(command.new)
             except StoreError as e:
                 self.failed.emit(str(e))
+                return False
+            except IntegrityError:
+                self.failed.emit(CONFLICT)
                 return False
             command.applied = True
         self.undo_stack.push(command)
@@ -99,6 +109,9 @@ class StoreCommand(QUndoCommand):
         except StoreError as e:
             assert self.session is not None
             self.session.failed.emit(str(e))
+        except IntegrityError:
+            assert self.session is not None
+            self.session.failed.emit(CONFLICT)
 
 
 def set_fields(

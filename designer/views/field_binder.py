@@ -35,6 +35,8 @@ class FieldBinder(QObject):
         self._values: dict[str, Any] = {}
         self._loaders: dict[str, Callable[[Any], None]] = {}
         self._widgets: dict[str, QWidget] = {}
+        # field -> check(value) giving a sentence when the value cannot be saved
+        self.checks: dict[str, Callable[[Any], str | None]] = {}
 
     def _name(self, widget: QWidget, field: str, label: str, tip: str) -> None:
         widget.setObjectName(field)
@@ -44,6 +46,13 @@ class FieldBinder(QObject):
 
     def commit(self, field: str, value: Any, label: str) -> None:
         if self.row_id is None or self._values.get(field) == value:
+            return
+        if field in self.checks and (problem := self.checks[field](value)):
+            loader = self._loaders.get(field)
+            if loader is not None:
+                with QSignalBlocker(self._widgets[field]):
+                    loader(self._values.get(field))
+            self.session.failed.emit(problem)
             return
         old = {field: self._values.get(field)}
         self._values[field] = value

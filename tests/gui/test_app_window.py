@@ -116,3 +116,31 @@ def test_duplicate_and_delete_a_campaign_from_the_tree(main_window, tmp_path):
     window.actions_by_name["undo"].trigger()
     with window.store.read() as s:
         assert len(s.get(Campaign, copy_id).engagements) == 5
+
+
+def test_a_taken_campaign_name_is_refused_with_a_sentence(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    window.actions_by_name["new_campaign"].trigger()
+    name = window.campaign_page.bind.widget_for("name")
+    with answering("OK") as dialogs:
+        type_into(name, "Winter sale")
+    assert dialogs.seen[0].startswith("Another campaign is already called “Winter sale”")
+    assert name.text() == "New campaign"
+    with window.store.read() as s:
+        assert sorted(s.scalars(select(Campaign.name))) == [
+            "Customer care",
+            "New campaign",
+            "Winter sale",
+        ]
+
+
+def test_save_a_copy_writes_a_store_that_opens(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    copy = tmp_path / "copy.sqlite"
+    assert store_files.save_copy(window, str(copy))
+    assert window.statusBar().currentMessage() == f"Saved a copy as {copy}."
+    store_files.open_store(window, str(copy))
+    assert window.windowTitle().startswith("copy.sqlite")
+    with window.store.read() as s:
+        assert sorted(s.scalars(select(Campaign.name))) == ["Customer care", "Winter sale"]
+    assert store_files.recent_stores()[:2] == [str(copy), str((tmp_path / "s.sqlite").resolve())]
