@@ -159,7 +159,8 @@ def main() -> None:
         try:
             context = browser.new_context(**DESKTOP)
             page = context.new_page()
-            page.goto(site.publish(big_manifest(), path="shop/boots/index.html"))
+            slots = "".join(f'<div id="slot-{i}"></div>' for i in range(7))
+            page.goto(site.publish(big_manifest(), slots, path="shop/boots/index.html"))
             page.wait_for_function(
                 "() => window.EngagementTag.decisions && EngagementTag.decisions().length"
             )

@@ -216,3 +216,14 @@ def test_preview_changes_only_this_visitors_simulation(site, open_page):
     set_preview(page)
     after = page.evaluate("JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage})")
     assert after == before
+
+
+def test_embedded_banner_wider_than_its_slot_is_scaled_to_fit(site, open_page):
+    e = m.engagement(1, "promo-banner", element_id="promo-slot")
+    page = open_page(site.publish(m.manifest(e), '<div id="promo-slot"></div>'), device="phone")
+    banner = page.locator("#promo-slot > .ed-engagement")
+    banner.wait_for()
+    slot = page.locator("#promo-slot").bounding_box()
+    box = banner.bounding_box()
+    assert box["width"] <= slot["width"] + 0.5
+    assert banner.get_by_role("button", name="See the offer").is_visible()

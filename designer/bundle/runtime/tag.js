@@ -562,6 +562,8 @@
       var el = render(e, d.design);
       var host = e.zone === "embedded" ? D.getElementById(e.element_id) : D.body;
       host.appendChild(el);
+      var room = e.zone === "embedded" ? host.clientWidth : 0, width = (d.design.props || {}).width || 0;
+      if (room && room < width) css(el, { zoom: String(room / width) });  // a banner wider than its slot fits it
       shown[zone] = { id: e.id, state: d.state, el: el };
       if (visit.exposed.indexOf(e.id) < 0 && e.zone === "proactive") {
         var kind = e.kind === "content" ? "content" : "conversation";
