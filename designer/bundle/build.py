@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from designer.bundle import files as bf
 from designer.bundle.errors import BundleError, ExportCancelled, ExportRefused
-from designer.bundle.images import ImageError, sized_pair
+from designer.bundle.images import ImageError, pair_sizes, sized_pair
 from designer.bundle.manifest import build_manifest, exported_engagements
 from designer.bundle.templating import render
 from designer.models.assets import assets_by_sha, sha256_of_ref
@@ -112,7 +112,7 @@ class _Images:
     def __init__(self, session: Session, refs: set[str], files: dict[str, bytes]) -> None:
         self.assets = assets_by_sha(session, refs)
         self.files = files
-        self.done: dict[tuple[str, tuple[int, int]], dict[str, str]] = {}
+        self.done: dict[tuple[str, tuple], dict[str, str]] = {}
 
     def __call__(self, value: str, box: tuple[int, int], where: str) -> Any:
         if not value:
@@ -124,7 +124,7 @@ class _Images:
                 f"{where} uses an image that is not in the store ({value[:60]}); "
                 "choose the image again in the studio."
             )
-        key = (asset.sha256, box)
+        key = (asset.sha256, pair_sizes(asset.data, box) or box)
         if key not in self.done:
             try:
                 one_x, two_x = sized_pair(asset.data, box, asset.name or "An image")

@@ -100,14 +100,17 @@ def _pixels(img: Image.Image) -> Image.Image:
     return Image.frombytes(mode, converted.size, converted.tobytes())
 
 
-def _fit(img: Image.Image, box: tuple[int, int]) -> Image.Image:
-    """img scaled down (never up) to fit box, keeping its proportions."""
-    width, height = img.size
-    scale = min(box[0] / width, box[1] / height, 1.0)
+def _fitted(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    """size scaled down (never up) to fit box, keeping its proportions."""
+    scale = min(box[0] / size[0], box[1] / size[1], 1.0)
     if scale >= 1.0:
-        return img
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return img.resize(size, Image.Resampling.LANCZOS)
+        return size
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
+def _fit(img: Image.Image, box: tuple[int, int]) -> Image.Image:
+    size = _fitted(img.size, box)
+    return img if size == img.size else img.resize(size, Image.Resampling.LANCZOS)
 
 
 def _encode(img: Image.Image, fmt: str) -> CleanImage:
@@ -159,6 +162,27 @@ def sized_pair(
         return two_x, two_x
     one_x = _encode(_fit(_pixels(_open(two_x.data, name)), box), two_x.format)
     return one_x, two_x
+
+
+def pair_sizes(data: bytes, box: tuple[int, int]) -> tuple[tuple[int, int], ...] | None:
+    """The (2x, 1x) pixel sizes sized_pair gives for box, read from the header only.
+
+    Boxes with the same sizes give the same files, so an export makes them once.
+    None when it cannot be told without decoding (a bad image, or an EXIF rotation).
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            img = Image.open(io.BytesIO(data), formats=ALLOWED)
+            if img.getexif().get(0x0112, 1) != 1:
+                return None
+            size = img.size
+    except Exception:  # any failure only means "not known"; sized_pair says why
+        return None
+    box = (max(1, box[0]), max(1, box[1]))
+    two_x = _fitted(size, (box[0] * 2, box[1] * 2))
+    fits = two_x[0] <= box[0] and two_x[1] <= box[1]
+    return two_x, two_x if fits else _fitted(two_x, box)
 
 
 def check_bundle_image(data: bytes, name: str) -> CleanImage:

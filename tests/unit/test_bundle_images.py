@@ -8,7 +8,13 @@ import os
 import pytest
 from PIL import Image
 
-from designer.bundle.images import ImageError, check_bundle_image, clean_image, sized_pair
+from designer.bundle.images import (
+    ImageError,
+    check_bundle_image,
+    clean_image,
+    pair_sizes,
+    sized_pair,
+)
 from tests.unit.bundle_samples import GPS_IFD, encoded, jpeg_with_gps, picture, png_header_only
 
 
@@ -115,3 +121,11 @@ def test_bad_images_are_a_sentence(data: bytes, words: str) -> None:
 def test_a_bundle_image_with_metadata_is_refused() -> None:
     with pytest.raises(ImageError, match="not an image Engagement Designer writes"):
         check_bundle_image(jpeg_with_gps(), "images/0123456789@2x.jpg")
+
+
+@pytest.mark.parametrize("box", [(100, 80), (120, 80), (400, 300), (1000, 20), (30, 30)])
+def test_sizes_told_from_the_header_are_the_sizes_made(box: tuple[int, int]) -> None:
+    data = clean_image(encoded(picture(), "JPEG")).data
+    one_x, two_x = sized_pair(data, box)
+    assert pair_sizes(data, box) == ((two_x.width, two_x.height), (one_x.width, one_x.height))
+    assert pair_sizes(b"not an image", box) is None
