@@ -45,7 +45,7 @@ def test_an_edit_in_offline_leaves_online_alone_and_undo_goes_back_there(studio)
 def test_busy_borrows_online_until_started_from_it(studio):
     QTest.mouseClick(studio.state_bar.state_buttons[AgentState.BUSY], Qt.MouseButton.LeftButton)
     assert not studio.doc.editable
-    assert "Uses the online design" in studio.scene.box.hidden_note
+    assert "Uses the online design" in studio.scene.note
     click(studio, 100, 270)
     key(studio, Qt.Key.Key_Right)
     assert "start its own design first" in studio.message.text()
@@ -57,7 +57,7 @@ def test_busy_borrows_online_until_started_from_it(studio):
         busy.element("text1").props["text"]
         == studio.doc.designs.offline.element("text1").props["text"]
     )
-    assert studio.doc.editable and studio.scene.box.hidden_note == ""
+    assert studio.doc.editable and studio.scene.note == ""
     undo(studio)
     assert studio.doc.designs.busy is None and not studio.doc.editable
 
@@ -68,12 +68,12 @@ def test_hide_the_engagement_while_agents_are_busy(studio):
     saved = saved_designs(studio.session.store, studio.engagement_id)
     assert saved.busy_display is StateDisplay.HIDE
     assert saved.for_state(AgentState.BUSY) is None
-    assert "Hidden while agents are busy" in studio.scene.box.hidden_note
+    assert "Hidden while agents are busy" in studio.scene.note
     undo(studio)
     assert saved_designs(studio.session.store, studio.engagement_id).busy_display is (
         StateDisplay.SHOW_DESIGN
     )
-    assert studio.scene.box.hidden_note.startswith("Uses the online design")
+    assert studio.scene.note.startswith("Uses the online design")
 
 
 def test_online_has_no_hide_choice(studio):

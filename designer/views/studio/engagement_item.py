@@ -20,17 +20,15 @@ class EngagementItem(QGraphicsItem):
         self._pixmaps = pixmaps
         self._props: dict = {}
         self._rect = QRectF()
-        self.hidden_note = ""  # said across the box when the engagement hides in this state
         self.setZValue(-1000)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def sync(self, props: dict, hidden_note: str = "") -> None:
+    def sync(self, props: dict) -> None:
         rect = QRectF(0, 0, props["width"], props["height"])
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
         self._props = dict(props)
-        self.hidden_note = hidden_note
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -51,14 +49,14 @@ class EngagementItem(QGraphicsItem):
         if p["shadow"]:
             # a soft shadow from a few widening, faint copies of the outline
             painter.setPen(Qt.PenStyle.NoPen)
-            for spread in range(SHADOW_BLUR, 0, -3):
+            for spread in range(SHADOW_BLUR, 0, -1):
                 shadow = QPainterPath()
                 shadow.addRoundedRect(
                     self._rect.adjusted(-spread / 2, -spread / 2, spread / 2, spread / 2),
                     radius + spread / 2,
                     radius + spread / 2,
                 )
-                painter.fillPath(shadow.translated(0, SHADOW_OFFSET), QColor(0, 0, 0, 9))
+                painter.fillPath(shadow.translated(0, SHADOW_OFFSET), QColor(0, 0, 0, 4))
         painter.fillPath(path, self._background(p))
         border = p["border_width"]
         if border:
@@ -68,14 +66,6 @@ class EngagementItem(QGraphicsItem):
                 self._rect.adjusted(inset, inset, -inset, -inset),
                 max(radius - inset, 0),
                 max(radius - inset, 0),
-            )
-        if self.hidden_note:
-            painter.fillPath(path, QColor(255, 255, 255, 190))
-            painter.setPen(QColor("#3c4043"))
-            painter.drawText(
-                self._rect,
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self.hidden_note,
             )
 
     def _background(self, p: dict) -> QBrush:

@@ -96,3 +96,31 @@ class HandlesItem(QGraphicsItem):
         half = self.size / 2
         for hx, hy in handle_points(self.box).values():
             painter.drawRect(QRectF(hx - half, hy - half, self.size, self.size))
+
+
+class VeilItem(QGraphicsItem):
+    """A white veil over the design when it cannot be edited in this state (borrowed or hidden)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self._radius = 0.0
+        self.setZValue(9000)
+        self.setVisible(False)
+
+    def cover(self, rect: QRectF | None, radius: float = 0) -> None:
+        self.prepareGeometryChange()
+        self._rect = rect or QRectF()
+        self._radius = min(radius, self._rect.width() / 2, self._rect.height() / 2)
+        self.setVisible(rect is not None)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 170))
+        painter.drawRoundedRect(self._rect, self._radius, self._radius)

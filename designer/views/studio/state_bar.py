@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -54,8 +55,10 @@ class StateBar(QWidget):
 
     def __init__(self, fmt: EngagementFormat | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 2, 4, 2)
+        layout = QHBoxLayout()
+        column.addLayout(layout)
         layout.addWidget(QLabel("Agents:"))
         self.state_buttons: dict[AgentState, QPushButton] = {}
         group = QButtonGroup(self)
@@ -91,6 +94,12 @@ class StateBar(QWidget):
         self.set_format(fmt)
         self.sizes.activated.connect(self._on_size)
         layout.addWidget(self.sizes)
+        self.note = QLabel()
+        self.note.setStyleSheet("color: #8a5a00;")
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("About this state's design")
+        self.note.setVisible(False)
+        column.addWidget(self.note)
 
     def set_format(self, fmt: EngagementFormat | None) -> None:
         self.sizes.clear()
@@ -98,7 +107,10 @@ class StateBar(QWidget):
         for label, size in size_presets(fmt):
             self.sizes.addItem(label, size)
 
-    def show_document(self, doc: DesignDocument) -> None:
+    def show_document(self, doc: DesignDocument, note: str = "") -> None:
+        """Show the state being edited; note says why its design cannot be edited, if so."""
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         state = doc.state
         self.state_buttons[state].setChecked(True)
         online = state is AgentState.ONLINE

@@ -43,7 +43,7 @@ ELEMENT_TOOLS = (
     ("image", "Image", "I"),
     ("button", "Button", "B"),
     ("shape", "Shape", "R"),
-    ("close", "Close button", "X"),
+    ("close", "Close", "X"),
 )
 MAX_DROPPED_SIDE = 200  # a dropped picture starts at most this big on the canvas
 
@@ -89,7 +89,7 @@ class StudioEditor(QWidget):
         self.canvas.files_dropped.connect(self._on_files_dropped)
         session.changed.connect(self._on_session_changed)
         session.failed.connect(self._on_failed)
-        self.state_bar.show_document(self.doc)
+        self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection([])
 
     # Store
@@ -140,11 +140,18 @@ class StudioEditor(QWidget):
             action = self._action(
                 label, key, lambda _=False, k=kind: self._on_place_tool(k), checkable=True
             )
-            action.setToolTip(f"Add a {label.lower()}: click or drag on the canvas ({key})")
+            action.setToolTip(f"Add a {label.lower()} element: click or drag on the canvas ({key})")
             tools.addAction(action)
             bar.addAction(action)
             self.tool_actions[kind] = action
-        bar.addAction(self._action("Add image from file…", "Ctrl+Shift+I", self._on_choose_image))
+        bar.addAction(
+            self._action(
+                "Add an image from a file…",
+                "Ctrl+Shift+I",
+                self._on_choose_image,
+                short="From file…",
+            )
+        )
         bar.addSeparator()
         stack = self.session.undo_stack
         for action, key, slot in (
@@ -165,29 +172,36 @@ class StudioEditor(QWidget):
         ):
             bar.addAction(self._action(label, key, lambda _=False, f=slot: f()))
         bar.addSeparator()
-        for label, key, where in (
-            ("Bring to front", "Ctrl+Shift+]", "front"),
-            ("Bring forward", "Ctrl+]", "forward"),
-            ("Send backward", "Ctrl+[", "backward"),
-            ("Send to back", "Ctrl+Shift+[", "back"),
+        for label, short, key, where in (
+            ("Bring to front", "Front", "Ctrl+Shift+]", "front"),
+            ("Bring forward", "Forward", "Ctrl+]", "forward"),
+            ("Send backward", "Backward", "Ctrl+[", "backward"),
+            ("Send to back", "Back", "Ctrl+Shift+[", "back"),
         ):
-            bar.addAction(self._action(label, key, lambda _=False, w=where: a.restack(w)))
+            bar.addAction(
+                self._action(label, key, lambda _=False, w=where: a.restack(w), short=short)
+            )
         bar.addSeparator()
         c = self.canvas
-        for label, key, slot in (
-            ("Zoom in", QKeySequence.StandardKey.ZoomIn, c.zoom_in),
-            ("Zoom out", QKeySequence.StandardKey.ZoomOut, c.zoom_out),
-            ("Fit", "Ctrl+0", c.fit),
-            ("Actual size", "Ctrl+1", c.actual_size),
+        for label, short, key, slot in (
+            ("Zoom in", "+", QKeySequence.StandardKey.ZoomIn, c.zoom_in),
+            ("Zoom out", "−", QKeySequence.StandardKey.ZoomOut, c.zoom_out),
+            ("Fit the canvas", "Fit", "Ctrl+0", c.fit),
+            ("Actual size", "100%", "Ctrl+1", c.actual_size),
         ):
-            bar.addAction(self._action(label, key, lambda _=False, f=slot: f()))
-        grid = self._action("Snap to grid", "Ctrl+'", self._on_grid, checkable=True)
+            bar.addAction(self._action(label, key, lambda _=False, f=slot: f(), short=short))
+        grid = self._action("Snap to grid", "Ctrl+'", self._on_grid, checkable=True, short="Grid")
         grid.setChecked(True)
         bar.addAction(grid)
 
-    def _action(self, label, key, slot, checkable: bool = False) -> QAction:  # noqa: ANN001
-        """A toolbar action whose key works while the canvas has focus (see StudioCanvas.bind)."""
+    def _action(self, label, key, slot, checkable: bool = False, short: str = "") -> QAction:  # noqa: ANN001
+        """A toolbar action whose key works while the canvas has focus (see StudioCanvas.bind).
+
+        short: the toolbar's label when the full one is long; the tooltip keeps the full one.
+        """
         action = QAction(label, self)
+        if short:
+            action.setIconText(short)
         action.setCheckable(checkable)
         action.setToolTip(f"{label} ({QKeySequence(key).toString()})")
         action.triggered.connect(slot)
@@ -245,11 +259,11 @@ class StudioEditor(QWidget):
         self.inspector.show_selection(self.scene.selected_ids())
 
     def _on_state_changed(self, _state: AgentState) -> None:
-        self.state_bar.show_document(self.doc)
+        self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection(self.scene.selected_ids())
 
     def _on_design_changed(self, _state: AgentState) -> None:
-        self.state_bar.show_document(self.doc)
+        self.state_bar.show_document(self.doc, self.scene.note)
 
     def _on_size_chosen(self, width: int, height: int) -> None:
         self.actions.set_design_props({"width": width, "height": height}, "Use a preset size")

@@ -17,7 +17,7 @@ from designer.models.design_document import DesignDocument
 from designer.models.vocabulary import AgentState, StateDisplay
 from designer.views.studio.element_item import ElementItem
 from designer.views.studio.engagement_item import EngagementItem
-from designer.views.studio.overlay_items import GuidesItem, HandlesItem
+from designer.views.studio.overlay_items import GuidesItem, HandlesItem, VeilItem
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.snapping import Box
 
@@ -43,7 +43,9 @@ class StudioScene(QGraphicsScene):
         self.box = EngagementItem(self.pixmaps)
         self.guides = GuidesItem()
         self.handles = HandlesItem()
-        for item in (self.box, self.guides, self.handles):
+        self.veil = VeilItem()
+        self.note = ""  # why the design cannot be edited in this state, or ""
+        for item in (self.box, self.guides, self.handles, self.veil):
             self.addItem(item)
         self.selectionChanged.connect(self._on_selection)
         doc.element_added.connect(self._on_element_added)
@@ -127,8 +129,14 @@ class StudioScene(QGraphicsScene):
         if self.doc.display(state) is StateDisplay.HIDE:
             note = f"Hidden while agents are {state}: visitors see nothing."
         elif not self.doc.editable:
-            note = f"Uses the online design while agents are {state}."
-        self.box.sync(self.doc.design.props, note)
+            note = (
+                f"Uses the online design while agents are {state}; "
+                "start this state's own design to change it."
+            )
+        self.note = note
+        self.box.sync(self.doc.design.props)
+        p = self.doc.design.props
+        self.veil.cover(QRectF(0, 0, p["width"], p["height"]) if note else None, p["radius"])
         for item in self.items_by_id.values():
             self._place(item)
         self._restack()
