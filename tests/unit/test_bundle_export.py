@@ -207,3 +207,17 @@ def test_cli_export_prints_what_it_wrote_and_errors_exit_2(
         )
         == 0
     )
+
+
+def test_a_destination_that_cannot_be_a_bundle_is_a_sentence(store: Store, tmp_path: Path) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine")
+    with pytest.raises(BundleError, match="is a file; choose a folder, or a name ending in .zip"):
+        export(store, None, a_file)
+    with pytest.raises(BundleError, match="could not be written to"):
+        export(store, None, a_file / "bundle.zip")
+    (tmp_path / "folder.zip").mkdir()
+    with pytest.raises(BundleError, match="is a folder; choose a file name ending in .zip"):
+        export(store, None, tmp_path / "folder.zip")
+    assert a_file.read_text() == "mine"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
