@@ -114,7 +114,10 @@ class RecordList(QWidget):
                 value = record.get(c.key)
                 if isinstance(value, date):
                     value = value.isoformat()
-                self.table.setItem(row, col, QTableWidgetItem(_show(c.kind, value)))
+                if c.kind == "time" and record.get("closed"):
+                    value = None  # a day closed all day has no hours to show
+                text = "—" if c.kind == "time" and value is None else _show(c.kind, value)
+                self.table.setItem(row, col, QTableWidgetItem(text))
 
     def _on_add(self) -> None:
         self.edited.emit(self.records + [{c.key: self._value(c) for c in self.columns}])

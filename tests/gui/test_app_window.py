@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -11,6 +14,11 @@ from designer.views import store_files
 from designer.views.main_window import MainWindow
 from designer.views.store_files import open_locked
 from tests.gui.app_driver import answering, pick, type_into
+
+LOCK_AND_WAIT = (
+    "import sys, time; from PySide6.QtCore import QLockFile; "
+    "lock = QLockFile(sys.argv[1]); lock.tryLock(0); print('locked', flush=True); time.sleep(60)"
+)
 
 
 def test_a_problem_clicked_jumps_to_its_field(main_window, qtbot, tmp_path):
@@ -144,3 +152,19 @@ def test_save_a_copy_writes_a_store_that_opens(main_window, tmp_path):
     with window.store.read() as s:
         assert sorted(s.scalars(select(Campaign.name))) == ["Customer care", "Winter sale"]
     assert store_files.recent_stores()[:2] == [str(copy), str((tmp_path / "s.sqlite").resolve())]
+
+
+def test_the_lock_of_an_instance_that_crashed_does_not_block_the_store(main_window, tmp_path):
+    path = tmp_path / "s.sqlite"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_AND_WAIT, str(path) + ".lock"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "locked"
+    holder.kill()  # a crash: the lock file stays behind
+    holder.wait()
+    holder.stdout.close()
+    assert (tmp_path / "s.sqlite.lock").exists()
+    window = main_window(path)  # no question asked: the holder is gone
+    assert "(read-only)" not in window.windowTitle()
