@@ -169,3 +169,36 @@ def test_window_is_styled_by_the_window_design(site, open_page):
     header = dialog.locator(".ed-window-header")
     assert header.evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(15, 123, 74)"
     assert dialog.evaluate("d => getComputedStyle(d).backgroundColor") == "rgb(30, 31, 36)"
+
+
+def test_window_header_image_link_and_agent_picture(site, open_page):
+    logo, logo_files = m.image("#0f7b4a")
+    face, face_files = m.image("#f0b429", 20)
+    e = m.engagement(1)
+    e["window"].update(
+        header_image=logo,
+        header_image_alt="Northwind logo",
+        header_image_link="https://example.com/",
+        agent_picture=face,
+        agent_name="Sam",
+    )
+    page = open_page(site.publish(m.manifest(e), images={**logo_files, **face_files}))
+    page.get_by_role("button", name="Message us").click()
+    dialog = _dialog(page)
+    link = dialog.get_by_role("link", name="Northwind logo")
+    assert link.get_attribute("href") == "https://example.com/"
+    assert link.get_attribute("rel") == "noopener"
+    dialog.get_by_role("img", name="Sam").first.wait_for()
+    assert dialog.locator(".ed-bubble").first.text_content() == "Sam: " + m.GREETING
+
+
+def test_a_javascript_header_link_is_not_made_a_link(site, open_page):
+    logo, files = m.image()
+    e = m.engagement(1)
+    e["window"].update(
+        header_image=logo, header_image_alt="Logo", header_image_link="javascript:alert(1)"
+    )
+    page = open_page(site.publish(m.manifest(e), images=files))
+    page.get_by_role("button", name="Message us").click()
+    _dialog(page).get_by_role("img", name="Logo").wait_for()
+    assert page.locator(".ed-window a").count() == 0

@@ -83,3 +83,45 @@ def test_html_typed_into_every_text_field_stays_inert(site, open_page):
         page.evaluate("document.querySelectorAll('.ed-engagement img, .ed-window img').length") == 1
     )
     assert page.evaluate("window.pwned") is None
+
+
+def test_predefined_content_is_inert_and_sent_as_the_visitors_message(site, open_page):
+    e = m.engagement(1, predefined_content=[{"title": EVIL, "text": EVIL}])
+    page = open_page(site.publish(m.manifest(e)))
+    page.get_by_role("button", name="Message us").click()
+    group = page.get_by_role("group", name="Suggested messages")
+    group.get_by_role("button").click()
+    page.locator(".ed-window .ed-bubble").nth(2).wait_for()
+    assert page.locator(".ed-message-visitor .ed-bubble").text_content() == "You: " + EVIL
+    assert page.evaluate("document.querySelectorAll('.ed-window b, .ed-window script').length") == 0
+    assert page.evaluate("window.pwned") is None
+
+
+def test_a_manifest_that_fails_its_integrity_check_shows_nothing_and_says_why(site, open_page):
+    url = site.publish(m.manifest(m.engagement(1)))
+    folder = site.root / url.split("/")[-2]
+    manifest = next(folder.glob("engagements.*.json"))
+    manifest.write_text(manifest.read_text().replace("Engagement 1", "Tampered"))
+    page = open_page(url, wait=False)
+    page.wait_for_function("() => window.EngagementTag && !Array.isArray(window.EngagementTag)")
+    page.wait_for_timeout(300)
+    assert page.evaluate("EngagementTag.decisions()") == []
+    assert page.locator(".ed-engagement").count() == 0
+    assert any("could not be loaded" in p and "nothing is shown" in p for p in page.problems)
+
+
+def test_a_manifest_from_a_newer_version_is_refused_with_a_sentence(site, open_page):
+    newer = m.manifest(m.engagement(1))
+    newer["version"] = 2
+    page = open_page(site.publish(newer, check_schema=False), wait=False)
+    page.wait_for_function("() => window.EngagementTag && !Array.isArray(window.EngagementTag)")
+    page.wait_for_timeout(300)
+    assert page.evaluate("EngagementTag.decisions()") == []
+    assert any("newer than this tag reads; export the bundle again" in p for p in page.problems)
+
+
+def test_a_broken_listener_does_not_stop_the_tag(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1, "checkout-overlay"))))
+    page.evaluate("EngagementTag.on('decline', () => { throw new Error('site bug'); })")
+    page.get_by_role("button", name="Close").click()
+    assert page.locator(".ed-engagement").count() == 0

@@ -144,6 +144,19 @@
     log.setAttribute("aria-label", "Messages");
     dialog.appendChild(log);
 
+    var quick = (e.predefined_content || []).filter(function (q) { return q && q.text; });
+    if (quick.length) {  // the engagement's predefined content, offered as ready answers
+      var replies = css(make(doc, "div", "ed-window-quick"), { display: "flex", "flex-wrap": "wrap", gap: "6px", padding: "0 12px 8px" });
+      replies.setAttribute("role", "group");
+      replies.setAttribute("aria-label", "Suggested messages");
+      quick.forEach(function (q) {
+        var b = make(doc, "button", "ed-quick-reply", q.title || q.text);
+        b.type = "button";
+        b.addEventListener("click", function () { say(q.text); });
+        replies.appendChild(b);
+      });
+      dialog.appendChild(replies);
+    }
     var form = css(make(doc, "form", "ed-window-input"), { display: "flex", gap: "8px", padding: "10px", "border-top": "1px solid rgba(127,127,127,0.3)" });
     var input = css(make(doc, "input", "ed-window-text"), { flex: "1", "min-width": "0", font: "inherit", padding: "6px 8px" });
     input.type = "text";
@@ -222,13 +235,16 @@
         doc.body.removeChild(a);
       });
     }
+    function say(text) {
+      deliver(text, "visitor");
+      transport.send(conversation, text, deliver);
+    }
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = input.value.trim();
       if (!text) return;
       input.value = "";
-      deliver(text, "visitor");
-      transport.send(conversation, text, deliver);
+      say(text);
     });
     dialog.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape") { ev.preventDefault(); close(); return; }
