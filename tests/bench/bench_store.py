@@ -33,11 +33,12 @@ import sys, time
 started = time.perf_counter()
 from designer.models.store import Store
 from designer.models.summary import campaign_rows
+imported = time.perf_counter()
 store = Store.open(sys.argv[1])
 with store.read() as s:
     rows = campaign_rows(s)
 store.close()
-print(time.perf_counter() - started, len(rows))
+print(time.perf_counter() - started, imported - started, len(rows))
 """
 
 
@@ -123,7 +124,7 @@ def ms(seconds: float) -> str:
 
 
 def bench_cold_open(path: Path) -> None:
-    walls, insides = [], []
+    walls, insides, imports = [], [], []
     for _ in range(RUNS):
         started = time.perf_counter()
         out = subprocess.run(
@@ -134,12 +135,15 @@ def bench_cold_open(path: Path) -> None:
         ).stdout.split()
         walls.append(time.perf_counter() - started)
         insides.append(float(out[0]))
-        assert int(out[1]) == CAMPAIGNS
+        imports.append(float(out[1]))
+        assert int(out[2]) == CAMPAIGNS
+    inside, imported = statistics.median(insides), statistics.median(imports)
     print(
-        f"open + list {CAMPAIGNS} campaigns, fresh process, wall:      median {ms(statistics.median(walls))}"
+        f"open + list {CAMPAIGNS} campaigns in a fresh process, wall: median {ms(statistics.median(walls))}"
     )
     print(
-        f"  of which imports + open + list inside the process:   median {ms(statistics.median(insides))}  (goal < 300 ms)"
+        f"  inside the process: median {ms(inside)}  (goal < 300 ms), "
+        f"of which importing the app {ms(imported)}"
     )
 
 
