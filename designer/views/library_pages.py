@@ -78,6 +78,7 @@ class LibraryPage(QSplitter):
         self.list = QListWidget()
         self.list.setAccessibleName(self.lib.title)
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)  # each item is a name and its rule in words: keep them apart
         col.addWidget(self.list)
         row = QHBoxLayout()
         self.new = QPushButton("New")

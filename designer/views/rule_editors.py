@@ -183,6 +183,9 @@ class ConditionsEditor(QWidget):
 
     def _on_selected(self, row: int) -> None:
         if self._form is not None:
+            # Hidden and out of the layout now; deleted when the event loop next runs.
+            self.params_box.removeWidget(self._form)
+            self._form.hide()
             self._form.deleteLater()
             self._form = None
         if (

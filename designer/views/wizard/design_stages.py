@@ -79,6 +79,8 @@ class _HostStage(Stage):
         if self.editor_type is not None:
             if self.editor is None or getattr(self, "_hosted", None) != e.id:
                 if self.editor is not None:
+                    self.box.removeWidget(self.editor)
+                    self.editor.hide()
                     self.editor.deleteLater()
                 self.editor = self.editor_type(self.session, e.id, self)
                 self._hosted = e.id
