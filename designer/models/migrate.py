@@ -71,14 +71,26 @@ def backup_path(path: Path, revision: str) -> Path:
 
 
 def backup(path: Path, to: Path) -> None:
-    """A consistent copy of a live SQLite store, through SQLite's backup API."""
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    dst = sqlite3.connect(to)
+    """A consistent copy of a live SQLite store, through SQLite's backup API.
+
+    Without its backup a store is not upgraded: a failure here is a sentence.
+    """
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(to)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except (sqlite3.Error, OSError) as e:
+        raise StoreError(
+            f"{path.name} needs an upgrade, but its backup copy {to.name} could not be "
+            f"written ({e}). Free some space or make the folder writable, then open it again; "
+            "the store was left as it is."
+        ) from None
 
 
 def newer_schema_error(name: str) -> StoreError:
@@ -88,14 +100,19 @@ def newer_schema_error(name: str) -> StoreError:
     )
 
 
-def upgrade(engine: Engine, path: Path | None, target: str = "head") -> str | None:
-    """Bring the store's schema to target; returns the revision it had (None when new)."""
+def upgrade(
+    engine: Engine, path: Path | None, target: str = "head", *, backed_up: bool = False
+) -> str | None:
+    """Bring the store's schema to target; returns the revision it had (None when new).
+
+    The file at path is backed up first, unless the caller already did (backed_up).
+    """
     current = current_revision(engine)
     if target == "head" and current == head_revision():
         return current
     if current is not None and current not in revisions():
         raise newer_schema_error(path.name if path else "This store")
-    if current is not None and path is not None:
+    if current is not None and path is not None and not backed_up:
         backup(path, backup_path(path, current))
     from alembic import command
 

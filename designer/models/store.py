@@ -48,8 +48,11 @@ def _is_read_only(path: Path) -> bool:
     return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
 
 
-def _check_sqlite_file(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> None:
-    """Refuse, without writing, a file that cannot be a writable SQLite store."""
+def _check_sqlite_file(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> str | None:
+    """Refuse, without writing, a file that cannot be a writable SQLite store.
+
+    Returns the store's schema revision (None for a new, empty file).
+    """
     name = path.name
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a campaign store. Choose a store file.")
@@ -59,7 +62,7 @@ def _check_sqlite_file(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> None:
     except PermissionError:
         raise StoreError(f"{name} cannot be read: you do not have permission to open it.") from None
     if len(head) == 0:
-        return  # an empty file is a new store
+        return None  # an empty file is a new store
     if not head.startswith(SQLITE_MAGIC):
         raise StoreError(
             f"{name} is not a campaign store (it is not a SQLite database). "
@@ -73,9 +76,10 @@ def _check_sqlite_file(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> None:
             f"{name} is damaged (the file is cut short) and cannot be read. "
             "Open the backup copy next to it, or a store you exported earlier."
         )
-    _check_schema(path, busy_timeout)
+    revision = _check_schema(path, busy_timeout)
     if _is_read_only(path) or not os.access(path.parent, os.W_OK):
         raise _read_only_error(name)
+    return revision
 
 
 def _read_only_error(name: str) -> StoreError:
@@ -85,7 +89,7 @@ def _read_only_error(name: str) -> StoreError:
     )
 
 
-def _check_schema(path: Path, busy_timeout: float) -> None:
+def _check_schema(path: Path, busy_timeout: float) -> str | None:
     """Read-only look at the schema: foreign, damaged and newer stores become sentences.
 
     A full PRAGMA quick_check would read every page of a large store on each
@@ -115,6 +119,7 @@ def _check_schema(path: Path, busy_timeout: float) -> None:
         )
     if revision is not None and revision[0] not in migrate.revisions():
         raise migrate.newer_schema_error(name)
+    return revision[0] if revision else None
 
 
 def _sqlite_pragmas(
@@ -200,7 +205,10 @@ class Store:
         if isinstance(target, Path) or not _is_url(str(target)):
             path = Path(target).expanduser().resolve()
             if path.is_file() and path.stat().st_size > 0:
-                _check_sqlite_file(path, busy_timeout)
+                revision = _check_sqlite_file(path, busy_timeout)
+                if revision is not None and revision != migrate.head_revision():
+                    # Before anything touches the file, even the switch to WAL.
+                    migrate.backup(path, migrate.backup_path(path, revision))
             elif path.is_file() and _is_read_only(path):
                 raise _read_only_error(path.name)
             elif not path.exists():
@@ -219,7 +227,7 @@ class Store:
         engine = _engine(url, label, busy_timeout)
         store = cls(engine, label, path)
         try:
-            migrate.upgrade(engine, path)
+            migrate.upgrade(engine, path, backed_up=path is not None)
             if not _has_account(engine):
                 store._add_account(seed)
         except StoreError:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, select
 
 from designer.models import Base, Campaign, Engagement, EntryPoint, migrate
+from designer.models.errors import StoreError
 from designer.models.store import Store
 
 
@@ -115,3 +118,20 @@ def test_upgraded_store_keeps_working(store_path: Path) -> None:
     columns = {c["name"] for c in inspect(store.engine).get_columns("engagements")}
     assert "wizard_stage" in columns
     store.close()
+
+
+def test_store_is_not_upgraded_when_its_backup_cannot_be_written(store_path: Path) -> None:
+    make_store_at_0001(store_path)
+    before = hashlib.sha256(store_path.read_bytes()).digest()
+    store_path.with_name("campaigns.sqlite.before-upgrade-from-0001").mkdir()  # in the way
+    with pytest.raises(StoreError) as caught:
+        Store.open(store_path)
+    assert str(caught.value).startswith(
+        "campaigns.sqlite needs an upgrade, but its backup copy "
+        "campaigns.sqlite.before-upgrade-from-0001 could not be written"
+    )
+    con = sqlite3.connect(store_path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert con.execute("SELECT name FROM campaigns").fetchall() == [("Billing help",)]
+    con.close()
+    assert hashlib.sha256(store_path.read_bytes()).digest() == before
