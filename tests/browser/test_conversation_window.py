@@ -202,3 +202,27 @@ def test_a_javascript_header_link_is_not_made_a_link(site, open_page):
     page.get_by_role("button", name="Message us").click()
     _dialog(page).get_by_role("img", name="Logo").wait_for()
     assert page.locator(".ed-window a").count() == 0
+
+
+def test_a_second_click_keeps_one_conversation(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1, window_opens_as="separate_window"))))
+    with page.expect_popup() as popup_info:
+        page.get_by_role("button", name="Message us").click()
+    popup = popup_info.value
+    popup.locator(".ed-bubble").first.wait_for()
+    page.get_by_role("button", name="Message us").click()
+    page.wait_for_timeout(300)
+    assert popup.locator(".ed-window").count() == 1
+    assert len(page.context.pages) == 2
+
+
+def test_embedded_window_second_click_keeps_one_dialog(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1))))
+    launcher = page.get_by_role("button", name="Message us")
+    launcher.click()
+    page.locator(".ed-window .ed-bubble").first.wait_for()
+    launcher.dispatch_event(
+        "click"
+    )  # the window now covers the launcher; the site may still click it
+    assert page.locator(".ed-window").count() == 1
+    assert page.evaluate("document.activeElement.className") == "ed-window-text"

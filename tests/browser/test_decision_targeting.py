@@ -196,3 +196,11 @@ def test_audience_any_needs_one_condition(site, open_page):
     )
     push(page, type="customer", customer_type="vip")
     assert decision(page, 1)["shows"] is True
+
+
+def test_audience_platform_tablet(site, open_page):
+    url = site.publish(_with_audience({"type": "platform", "platforms": ["tablet"]}))
+    tablet = {"viewport": {"width": 820, "height": 1180}, "is_mobile": True, "has_touch": True}
+    page = open_page(url, device="tablet", **tablet)
+    assert decision(page, 1)["shows"] is True
+    assert "uses a phone, not a tablet" in decision(open_page(url, device="phone"), 1)["reason"]

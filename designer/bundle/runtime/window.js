@@ -53,7 +53,11 @@
 
   function openWindow(ctx) {
     var e = ctx.engagement, p = e.window || {};
-    if (open[e.id] && open[e.id].target === "embedded") { open[e.id].input.focus(); return; }
+    var already = open[e.id];
+    if (already) {  // a second click brings the open conversation forward instead of a second one
+      if (already.popup && !already.popup.closed) already.popup.focus();
+      if (already.target === "embedded" || (already.popup && !already.popup.closed)) { already.input.focus(); return; }
+    }
     var separate = ctx.target !== "embedded" && ctx.popup;
     var doc = separate ? ctx.popup.document : W.document, host = doc.body;
     if (separate) {
@@ -201,7 +205,7 @@
       show(from, String(text));
       if (saved) { saved.record.messages.push({ from: from, text: String(text) }); saved.save(); }
     }
-    var state = { open: true, target: ctx.target, input: input };
+    var state = { open: true, target: ctx.target, input: input, popup: separate ? ctx.popup : null };
     open[e.id] = state;
     var history = saved ? saved.record.messages.slice() : [];
     history.forEach(function (m) { show(m.from, m.text); });
