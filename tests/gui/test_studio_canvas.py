@@ -135,6 +135,17 @@ def test_ctrl_click_and_rubber_band_select_several(studio):
     assert studio.scene.selected_ids() == ["text1", "button1", "close1"]
 
 
+def test_several_selected_move_together_in_one_command(studio):
+    click(studio, 100, 270)
+    click(studio, 50, 30, CTRL)
+    before = studio.session.undo_stack.count()
+    drag(studio, (100, 270), (100, 246), modifiers=Qt.KeyboardModifier.AltModifier)  # no snapping
+    assert (props(studio, "text1")["y"], props(studio, "button1")["y"]) == (-8, 225)
+    assert studio.session.undo_stack.count() == before + 1
+    undo(studio)
+    assert (props(studio, "text1")["y"], props(studio, "button1")["y"]) == (16, 249)
+
+
 def test_z_order_front_and_back(studio):
     click(studio, 100, 270)
     key(studio, Qt.Key.Key_BracketRight, CTRL | SHIFT)

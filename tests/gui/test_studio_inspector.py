@@ -98,13 +98,18 @@ def test_missing_alt_text_on_an_image(studio):
     assert props(studio, "image1")["alt"] == "Our support team"
 
 
-def test_unsafe_link_on_a_button_is_flagged(studio):
+def test_a_button_link_must_be_http_mailto_or_tel(studio):
     click(studio, 100, 270)
     form = studio.inspector.form("button")
     form.editors["action"].setCurrentIndex(form.editors["action"].findData("open_url"))
     form.editors["action"].activated.emit(form.editors["action"].currentIndex())
+    assert "must start with https://" in form.note_text("url")  # open URL needs a link
     type_into(form.editors["url"], "javascript:alert(1)")
     assert "must start with https://" in form.note_text("url")
+    assert props(studio, "button1")["url"] == ""  # refused, not saved
+    type_into(form.editors["url"], "mailto:help@example.com")
+    assert props(studio, "button1")["url"] == "mailto:help@example.com"
+    assert form.note_text("url") == ""
 
 
 def test_nothing_selected_shows_the_engagement(studio):

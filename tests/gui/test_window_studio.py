@@ -73,6 +73,7 @@ def test_header_image_needs_alt_text_and_a_safe_link(window_studio, tmp_path):
     assert "no alt text" in window_studio.form.note_text("header_image_alt")
     type_into(window_studio.form.editors["header_image_link"], "javascript:void(0)")
     assert "must start with https://" in window_studio.form.note_text("header_image_link")
+    assert saved(window_studio)["header_image_link"] == ""
 
 
 def test_a_broken_agent_picture_is_explained(window_studio, tmp_path):

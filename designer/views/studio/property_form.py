@@ -8,6 +8,7 @@ not reported; the field says what is wrong instead.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -29,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.models.design_checks import SAFE_URL_SCHEMES
 from designer.models.properties import PropSpec
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
 NOTE_COLORS = {"error": "#b3261e", "warning": "#8a5a00", "ok": "#0f7b4a", "info": "#3c4043"}
+NOTE_WIDTH = 42  # characters per line of a note
 NOTE_MARKS = {"error": "✖", "warning": "⚠", "ok": "✔", "info": "ℹ"}
 
 
@@ -55,9 +59,12 @@ class PropertyForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.notes: dict[str, QLabel] = {}
         self.swatches: dict[str, QPushButton] = {}
+        self._note_texts: dict[str, str] = {}
         self._values: dict[str, Any] = {}
         outer = QVBoxLayout(self)
-        layout = QFormLayout()
+        # In a scroll area the form must scroll, not squeeze its rows (notes wrap).
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        layout = self.form_layout = QFormLayout()
         outer.addLayout(layout)
         outer.addStretch(1)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -66,20 +73,16 @@ class PropertyForm(QWidget):
             editor.setAccessibleName(spec.label)
             editor.setToolTip(spec.description or spec.label)
             self.editors[spec.name] = editor
-            note = QLabel()
-            note.setWordWrap(True)
-            note.setVisible(False)
-            note.setAccessibleName(f"{spec.label} check")
-            self.notes[spec.name] = note
-            cell = QWidget()
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(self._with_button(spec, editor))
-            column.addWidget(note)
             label = QLabel(spec.label + ":")
             label.setBuddy(editor)
-            layout.addRow(label, cell)
+            layout.addRow(label, self._with_button(spec, editor))
+            # The check's sentences, in a row of their own under the field (hidden when none);
+            # set_notes wraps them, as a word-wrapped label would squeeze its row.
+            note = QLabel()
+            note.setAccessibleName(f"{spec.label} check")
+            self.notes[spec.name] = note
+            layout.addRow(note)  # across both columns: room for the sentence
+            layout.setRowVisible(note, False)
 
     # Model -> fields
 
@@ -101,18 +104,27 @@ class PropertyForm(QWidget):
 
     def set_notes(self, notes: dict[str, list[tuple[str, str]]]) -> None:
         """Sentences beside fields: {name: [(severity, sentence)]}; fields not named are cleared."""
+        self._note_texts = {
+            name: " ".join(f"{NOTE_MARKS[sev]} {text}" for sev, text in lines)
+            for name, lines in notes.items()
+        }
         for name, label in self.notes.items():
             lines = notes.get(name, [])
-            label.setVisible(bool(lines))
+            self.form_layout.setRowVisible(label, bool(lines))
             label.setText(
                 "<br>".join(
-                    f'<span style="color:{NOTE_COLORS[sev]}">{NOTE_MARKS[sev]} {_escape(text)}</span>'
+                    f'<span style="color:{NOTE_COLORS[sev]}">'
+                    + "<br>".join(
+                        _escape(t) for t in textwrap.wrap(f"{NOTE_MARKS[sev]} {text}", NOTE_WIDTH)
+                    )
+                    + "</span>"
                     for sev, text in lines
                 )
             )
 
     def note_text(self, name: str) -> str:
-        return self.notes[name].text() if self.notes[name].isVisible() else ""
+        """The sentences shown beside a field, as plain text ("" when none)."""
+        return self._note_texts.get(name, "")
 
     # Fields -> model
 
@@ -121,6 +133,8 @@ class PropertyForm(QWidget):
         if spec.type in ("int", "float", "bool"):
             value = spec.coerce(value)
         problem = spec.problem(value)
+        if spec.type == "url" and value and not value.lower().startswith(SAFE_URL_SCHEMES):
+            problem = f"{spec.label} must start with https://, http://, mailto: or tel:."
         if problem is not None:
             self.set_notes({name: [("error", problem)]})
             return

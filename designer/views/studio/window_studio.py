@@ -99,6 +99,7 @@ class WindowStudioEditor(QWidget):
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setVisible(False)
         side = QWidget()
+        side.setFixedWidth(380)
         column = QVBoxLayout(side)
         column.addWidget(self.show_menu)
         scroll = QScrollArea()
