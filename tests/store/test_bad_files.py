@@ -115,3 +115,30 @@ def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
 def test_unknown_url_scheme_gives_a_sentence() -> None:
     with pytest.raises(StoreError, match="needs a database driver|neither a store file"):
         Store.open("nosuchdb://host/campaigns")
+
+
+def test_damage_deep_in_the_file_is_reported_by_the_read_that_meets_it(
+    closed_store: Path,
+) -> None:
+    # Opening does not read every page (that would take seconds on a large
+    # store), so the list that reads the damaged table says so instead.
+    con = sqlite3.connect(closed_store)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'campaigns'").fetchone()[0]
+    con.close()
+    data = bytearray(closed_store.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
+    closed_store.write_bytes(bytes(data))
+    before = sha256(closed_store)
+
+    from designer.models.summary import campaign_rows
+
+    store = Store.open(closed_store)
+    with pytest.raises(StoreError) as caught, store.read() as s:
+        campaign_rows(s)
+    store.close()
+    assert str(caught.value) == (
+        "campaigns.sqlite is damaged and cannot be read. "
+        "Open the backup copy next to it, or a store you exported earlier."
+    )
+    assert sha256(closed_store) == before
