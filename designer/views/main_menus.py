@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
@@ -173,14 +173,21 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
     toolbar.setObjectName("main_toolbar")
     for name in ("undo", "redo", "new_campaign", "add_engagement", "publish", "preview"):
         toolbar.addAction(actions[name])
+    w.actions_by_name = actions
     connect_stack(w)
     return actions
 
 
 def connect_stack(w) -> None:  # noqa: ANN001
+    """Follow the (new) store's undo stack; Delete acts only where the tree has focus."""
     stack = w.session.undo_stack
     stack.indexChanged.connect(lambda _: w.follow_stack())
     w.follow_stack()
+    delete = w.actions_by_name.get("delete")
+    if delete is not None:
+        # Delete pressed in a library list must not delete the campaign selected in the tree.
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        w.tree.tree.addAction(delete)
 
 
 def _fill_recent(w, menu: QMenu) -> None:  # noqa: ANN001

@@ -261,11 +261,8 @@ class MainWindow(QMainWindow):
         with self.store.read() as s:
             row = s.get(model, row_id)
             name = row.name
-            extra = (
-                f" and its {len(row.engagements)} engagements"
-                if entity == "campaign" and row.engagements
-                else ""
-            )
+            n = len(row.engagements) if entity == "campaign" else 0
+            extra = f" and its {n} engagement{'s' * (n != 1)}" if n else ""
             command = delete_row(s, model, entity, row_id, f"Delete {name}")
         if confirm(self, f"Delete “{name}”{extra}?", "You can undo it with Ctrl+Z.", "Delete"):
             self.session.push(command)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -168,3 +169,21 @@ def test_the_lock_of_an_instance_that_crashed_does_not_block_the_store(main_wind
     assert (tmp_path / "s.sqlite.lock").exists()
     window = main_window(path)  # no question asked: the holder is gone
     assert "(read-only)" not in window.windowTitle()
+
+
+def test_delete_key_deletes_only_what_the_tree_has_selected(main_window, qtbot, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.actions_by_name["go_entry_point"].trigger()
+    library = window.libraries["entry_point"].list
+    library.setFocus()
+    qtbot.waitUntil(library.hasFocus)
+    QTest.keyClick(library, Qt.Key.Key_Delete)  # no dialog, nothing deleted
+    with window.store.read() as s:
+        assert len(s.scalars(select(Campaign.id)).all()) == 2
+    window.tree.tree.setFocus()
+    qtbot.waitUntil(window.tree.tree.hasFocus)
+    with answering("Cancel") as dialogs:
+        QTest.keyClick(window.tree.tree, Qt.Key.Key_Delete)
+    assert dialogs.seen[0].startswith("Delete “Customer care” and its 1 engagement?")
