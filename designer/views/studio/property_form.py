@@ -227,6 +227,7 @@ def _show(editor: QWidget, spec: PropSpec, value: Any) -> None:
             editor.setPlainText(str(value))
     elif isinstance(editor, QLineEdit):
         editor.setText(str(value))
+        editor.setCursorPosition(0)  # show the start of a long value
 
 
 def _escape(text: str) -> str:
