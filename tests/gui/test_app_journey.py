@@ -12,7 +12,7 @@ from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import Engagement
 from designer.models.libraries import EntryPoint, TargetAudience
 from designer.views.store_files import switch_to
-from tests.gui.app_driver import click, pick, type_into
+from tests.gui.app_driver import answering, click, pick, type_into
 
 
 def campaigns(window) -> list[str]:
@@ -144,3 +144,20 @@ def test_new_store_to_published_bundle_then_undo_and_redo_it_all(main_window, qt
         )
         assert e.entry_point.in_words() == "URL contains /signup, but not /signup/done"
         assert e.campaign.audience.name == "Big spenders"
+
+
+def test_publish_with_problems_says_what_to_fix_and_records_nothing(main_window, qtbot, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    with window.store.read() as s:
+        care = s.scalar(select(Campaign.id).where(Campaign.name == "Customer care"))
+    window.tree.select("campaign", care)
+    pick(window.campaign_page.bind.widget_for("hours_mode"), "specific_hours")  # and no shift
+    with answering("OK") as dialogs:
+        window.actions_by_name["publish"].trigger()  # Ctrl+P
+    assert dialogs.seen[0].startswith(
+        "“Customer care” cannot be published yet: 1 problem must be fixed"
+    )
+    assert "The time frame has no hours" in dialogs.seen[0]
+    with window.store.read() as s:
+        assert s.get(Campaign, care).status == "draft"
+        assert s.scalars(select(CampaignVersion)).all() == []
