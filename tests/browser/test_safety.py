@@ -125,3 +125,26 @@ def test_a_broken_listener_does_not_stop_the_tag(site, open_page):
     page.evaluate("EngagementTag.on('decline', () => { throw new Error('site bug'); })")
     page.get_by_role("button", name="Close").click()
     assert page.locator(".ed-engagement").count() == 0
+
+
+def test_a_damaged_engagement_hides_itself_and_not_the_others(site, open_page):
+    undecidable = m.engagement(1, "checkout-overlay", name="Bad hours", campaign=1)
+    undrawable = m.engagement(3, "sales-slide-out", name="Bad design", campaign=2)
+    undrawable["designs"]["online"]["elements"] = {"not": "a list"}
+    good = m.engagement(2, name="Good", campaign=2)
+    broken = m.campaign(1, time_frame=dict(m.time_frame(), shifts="Mondays", hours_mode="weekly"))
+    manifest = m.manifest(undecidable, good, undrawable, campaigns=[broken, m.campaign(2)])
+    page = open_page(site.publish(manifest, check_schema=False))
+    page.wait_for_selector('[data-engagement="2"]')
+    page.wait_for_timeout(1200)  # a re-decision by the tag's timer
+    reason = page.evaluate("EngagementTag.decisions()[0].reason")
+    assert reason.startswith("The bundle's data for this engagement is damaged (")
+    assert reason.endswith("); export the bundle again.")
+    assert [p for p in page.problems if "could not be drawn" in p] == [
+        "console warning: Engagement tag: \u201cBad design\u201d could not be drawn "
+        "((design.elements || []).some is not a function); export the bundle again."
+    ]  # said once, not at every re-decision
+    assert page.evaluate("EngagementTag.decisions()[2].reason").startswith(
+        "The engagement could not be drawn"
+    )
+    assert [p for p in page.problems if "page error" in p] == []

@@ -10,7 +10,7 @@
   var nonce = script ? script.nonce || script.getAttribute("nonce") || "" : "";
   var queued = Array.isArray(W.EngagementTag) ? W.EngagementTag : [];
   var manifest = null, preview = {}, listeners = {}, transport = null, windowModule = null;
-  var shown = {}, lastDecisions = [], regexCache = {}, fmtCache = {};
+  var shown = {}, lastDecisions = [], regexCache = {}, fmtCache = {}, undrawable = {};
   var loadedAt = Date.now();
   var visitor = {
     attributes: {}, sections: [], cart: null, cartBefore: null, viewed: [], errors: [],
@@ -335,10 +335,11 @@
     var accountOut = inGroup("account", acc.control_group_percent, cgForced);
     var campaignCache = {}, epCache = {}, behaviorCache = {}, stateCache = {}, out = [], contenders = {};
     var declined = declinedKinds();
-    manifest.engagements.forEach(function (e) {
+    function decideOne(e) {
       var campaign = campaigns[e.campaign], reason = null, state = null, design = null;
       if (!campaign) reason = "The engagement's campaign is missing from the bundle.";
       else if (e.enabled === false) reason = "The engagement is turned off in the designer.";
+      else if (undrawable[e.id]) reason = undrawable[e.id];
       if (!reason) {
         if (!(e.campaign in campaignCache)) {
           var cr = timeFrameReason(campaign, at);
@@ -387,6 +388,12 @@
       out.push(d);
       if (!reason) {
         (contenders[e.zone_key] = contenders[e.zone_key] || []).push({ d: d, e: e, w: campaign.weight || 10, current: current, design: design });
+      }
+    }
+    manifest.engagements.forEach(function (e) {
+      try { decideOne(e); } catch (err) {  // a damaged entry hides itself, never the others
+        out.push({ id: e && e.id, name: e && e.name, shows: false, state: null, zone: e && e.zone_key,
+          reason: "The bundle's data for this engagement is damaged (" + err.message + "); export the bundle again." });
       }
     });
     Object.keys(contenders).forEach(function (zone) {
@@ -555,11 +562,17 @@
       var s = shown[zone], w = wanted[zone];
       if (!w || w.id !== s.id || w.state !== s.state) { if (s.el.parentNode) s.el.parentNode.removeChild(s.el); delete shown[zone]; }
     });
-    var engagements = byId(manifest ? manifest.engagements : []), exposedNow = false;
+    var engagements = byId(manifest ? manifest.engagements : []), exposedNow = false, redo = false;
     Object.keys(wanted).forEach(function (zone) {
       var d = wanted[zone], e = engagements[d.id];
       if (shown[zone]) return;
-      var el = render(e, d.design);
+      var el;
+      try { el = render(e, d.design); } catch (err) {
+        undrawable[e.id] = "The engagement could not be drawn (" + err.message + "); export the bundle again.";
+        W.console.warn("Engagement tag: " + quote(e.name) + " could not be drawn (" + err.message + "); export the bundle again.");
+        redo = true;
+        return;
+      }
       var host = e.zone === "embedded" ? D.getElementById(e.element_id) : D.body;
       host.appendChild(el);
       var room = e.zone === "embedded" ? host.clientWidth : 0, width = (d.design.props || {}).width || 0;
@@ -573,7 +586,7 @@
       mark("exposed", e.id);
       emit("impression", { engagement: e.id, name: e.name, zone: zone, state: d.state });
     });
-    if (exposedNow) evaluate();  // "engaged in session: exposed" may now hold for others
+    if (exposedNow || redo) evaluate();  // "engaged in session: exposed" may now hold; a zone may have a next choice
   }
 
   /* ---------- the conversation window (window.js, loaded on the first click) ---------- */
