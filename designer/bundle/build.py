@@ -65,15 +65,23 @@ def runtime_file(name: str) -> bytes:
 
 
 def choose_campaigns(
-    session: Session, names: list[str] | None, include_drafts: bool
+    session: Session,
+    names: list[str] | None,
+    include_drafts: bool,
+    preview_ids: list[int] | None = None,
 ) -> list[Campaign]:
-    """The campaigns to export: the named ones, or every published one (and drafts)."""
+    """The campaigns to export: the named ones, or every published one (and drafts).
+
+    preview_ids: for a preview, those campaigns (every one when empty), whatever their status.
+    """
     query = select(Campaign).options(
         selectinload(Campaign.engagements).selectinload(Engagement.entry_point),
         selectinload(Campaign.engagements).selectinload(Engagement.behavior),
         selectinload(Campaign.audience),
     )
     everything = session.scalars(query.order_by(Campaign.id)).all()
+    if preview_ids is not None:
+        return [c for c in everything if c.id in preview_ids or not preview_ids]
     statuses = ("published", "draft") if include_drafts else ("published",)
     if names is None:
         return [c for c in everything if c.status in statuses]
@@ -109,9 +117,12 @@ def refusals(session: Session, campaigns: list[Campaign], include_drafts: bool) 
 class _Images:
     """Turns image references into bundle files, once per (asset, size)."""
 
-    def __init__(self, session: Session, refs: set[str], files: dict[str, bytes]) -> None:
+    def __init__(
+        self, session: Session, refs: set[str], files: dict[str, bytes], strict: bool
+    ) -> None:
         self.assets = assets_by_sha(session, refs)
         self.files = files
+        self.strict = strict  # False for a preview: a bad image shows as none
         self.done: dict[tuple[str, tuple], dict[str, str]] = {}
 
     def __call__(self, value: str, box: tuple[int, int], where: str) -> Any:
@@ -120,6 +131,8 @@ class _Images:
         sha = sha256_of_ref(value)
         asset = self.assets.get(sha or "")
         if asset is None:
+            if not self.strict:
+                return ""
             raise BundleError(
                 f"{where} uses an image that is not in the store ({value[:60]}); "
                 "choose the image again in the studio."
@@ -129,6 +142,8 @@ class _Images:
             try:
                 one_x, two_x = sized_pair(asset.data, box, asset.name or "An image")
             except ImageError as e:
+                if not self.strict:
+                    return ""
                 raise BundleError(f"{where}: {e}") from None
             h = bf.short_hash(one_x.data)
             src, src2x = f"images/{h}.{one_x.extension}", f"images/{h}@2x.{two_x.extension}"
@@ -232,8 +247,12 @@ def build_bundle(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     refuse_problems: bool = True,
+    preview_ids: list[int] | None = None,
 ) -> Bundle:
-    """Build every file of the bundle in memory; raises BundleError (nothing written)."""
+    """Build every file of the bundle in memory; raises BundleError (nothing written).
+
+    refuse_problems=False builds despite problems, leaving out images it cannot use.
+    """
     files: dict[str, bytes] = {}
     tag, window, css = runtime_file("tag.js"), runtime_file("window.js"), css_bytes()
     names = {
@@ -243,10 +262,10 @@ def build_bundle(
     }
     files[names["tag"]], files[names["window"]], files[names["css"]] = tag, window, css
     with store.read() as session:
-        campaigns = choose_campaigns(session, campaign_names, include_drafts)
+        campaigns = choose_campaigns(session, campaign_names, include_drafts, preview_ids)
         if refuse_problems and (problems := refusals(session, campaigns, include_drafts)):
             raise ExportRefused(problems)
-        images = _Images(session, _image_refs(campaigns), files)
+        images = _Images(session, _image_refs(campaigns), files, refuse_problems)
         total = sum(len(exported_engagements(c, include_drafts)) for c in campaigns)
         done = 0
 
@@ -296,4 +315,15 @@ def bundle_files(
     """{path: bytes} of the whole bundle, for serving from memory (see files.mime_type)."""
     return build_bundle(
         store, campaign_names, include_drafts, refuse_problems=refuse_problems
+    ).files
+
+
+def preview_files(store: Store, campaign_ids: list[int] | None = None) -> dict[str, bytes]:
+    """{path: bytes} of a bundle for the preview, served with files.mime_type(path).
+
+    The campaigns (all when None) whatever their status, turned-off engagements
+    included, built despite problems: the designer previews work in progress.
+    """
+    return build_bundle(
+        store, None, True, refuse_problems=False, preview_ids=list(campaign_ids or [])
     ).files

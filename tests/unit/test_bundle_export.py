@@ -221,3 +221,28 @@ def test_a_destination_that_cannot_be_a_bundle_is_a_sentence(store: Store, tmp_p
         export(store, None, tmp_path / "folder.zip")
     assert a_file.read_text() == "mine"
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
+
+
+def test_preview_files_hold_work_in_progress_with_its_images(store: Store) -> None:
+    from designer.bundle.build import preview_files
+
+    add_picture(store)
+    with store.edit() as s:
+        s.query(Campaign).filter_by(name="Winter sale").one().status = "disabled"
+        banner = s.query(Engagement).filter_by(name="Free delivery banner").one()
+        banner.element_id = ""  # an error problem: an export would refuse
+        e = s.query(Engagement).filter_by(name="Product expert").one()
+        designs = e.state_designs()
+        designs.online.props["background_image"] = "asset:" + "0" * 64  # gone from the store
+        e.set_state_designs(designs)
+        care_id = s.query(Campaign).filter_by(name="Customer care").one().id
+    files = preview_files(store)
+    manifest = manifest_of(files)
+    assert [c["status"] for c in manifest["campaigns"]] == ["disabled", "draft"]
+    rescue = next(e for e in manifest["engagements"] if e["name"] == "Checkout rescue")
+    assert rescue["designs"]["online"]["props"]["background_image"]["src"] in files
+    expert = next(e for e in manifest["engagements"] if e["name"] == "Product expert")
+    assert expert["designs"]["online"]["props"]["background_image"] == ""
+    assert [c["name"] for c in manifest_of(preview_files(store, [care_id]))["campaigns"]] == [
+        "Customer care"
+    ]
