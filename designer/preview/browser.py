@@ -86,7 +86,9 @@ class PreviewBrowser(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addWidget(self.stack)
-        self.devtools = DevToolsSession(self.page, self)
+        # Attached once the view is on screen: attached earlier, the emulated pixel ratio
+        # reaches the page but not the view's compositor, which then draws unscaled.
+        self._devtools: DevToolsSession | None = None
         self._emulate_timer = QTimer(self)
         self._emulate_timer.setSingleShot(True)
         self._emulate_timer.setInterval(50)
@@ -112,6 +114,12 @@ class PreviewBrowser(QWidget):
             self.tab_view.setFixedSize(self.view.size())
         self.emulated = False
         self._emulate_timer.start()
+
+    @property
+    def devtools(self) -> DevToolsSession:
+        if self._devtools is None:
+            self._devtools = DevToolsSession(self.page, self)
+        return self._devtools
 
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt override
         # QtWebEngine sends the widget's own screen metrics when it is shown or resized,

@@ -53,7 +53,7 @@ LAYOUTS: dict[str, tuple[str, tuple[ViewportProfile, ...]]] = {
     "tablet": (TABLET.label, (TABLET,)),
     "phone": (PHONE.label, (PHONE,)),
     "phone-no-meta": (PHONE_NO_META.label, (PHONE_NO_META,)),
-    "side-by-side": ("Desktop and phone side by side", (DESKTOP, PHONE)),
+    "side-by-side": ("Phone and desktop side by side", (PHONE, DESKTOP)),
 }
 SAMPLE, LOCAL_FILE, WEB_ADDRESS = "sample", "file", "url"
 DECISIONS_JS = "JSON.stringify(window.EngagementTag && EngagementTag.decisions ? EngagementTag.decisions() : null)"
