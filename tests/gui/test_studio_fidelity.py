@@ -23,6 +23,7 @@ from designer.models.vocabulary import AgentState
 from designer.preview.profiles import DESKTOP
 from designer.preview.served_files import SITE_HOST, page_url
 from designer.preview.shots import eager_visitor, planned_shots
+from designer.views.studio.placement_sketch import placement_box
 from designer.views.studio.studio_scene import StudioScene
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -40,7 +41,9 @@ BOXES_JS = """(function (name) {
     return {z: +c.style.getPropertyValue("z-index"), x: b.left - r.left, y: b.top - r.top,
             w: b.width, h: b.height};
   });
+  var page = document.documentElement;
   return JSON.stringify({root: {x: r.left, y: r.top, w: r.width, h: r.height},
+                         viewport: [page.clientWidth, page.clientHeight],
                          state: d.state, kids: kids});
 })(%s)"""
 
@@ -85,7 +88,8 @@ def measured(qapp, tmp_path_factory):
 
 def _compare(store: Store, name: str, seen: dict, png: bytes):
     with store.read() as s:
-        designs = s.query(Engagement).filter_by(name=name).one().state_designs()
+        row = s.query(Engagement).filter_by(name=name).one()
+        designs, fmt, zone = row.state_designs(), row.format, row.zone
     doc = DesignDocument(designs, AgentState(seen["state"]))
     scene = StudioScene(doc)
     canvas = {
@@ -109,7 +113,9 @@ def _compare(store: Store, name: str, seen: dict, png: bytes):
     painter.end()
     scene.detach()
     scene.deleteLater()
-    return canvas, browser, _similarity(page, drawn), (page, drawn)
+    placed = placement_box(fmt, zone, doc.design.props, tuple(seen["viewport"]))
+    where = (placed, (root["x"], root["y"], root["w"], root["h"]))
+    return canvas, browser, _similarity(page, drawn), (page, drawn), where
 
 
 def _similarity(a: QImage, b: QImage) -> float:
@@ -125,12 +131,12 @@ def _similarity(a: QImage, b: QImage) -> float:
 
 def test_every_sample_engagement_was_measured(measured):
     assert len(measured) >= 5
-    assert all(canvas and browser for canvas, browser, _, _ in measured.values())
+    assert all(canvas and browser for canvas, browser, _, _, _ in measured.values())
 
 
 def test_each_element_box_matches_the_browser_within_2_px(measured):
     off = []
-    for name, (canvas, browser, _, _) in measured.items():
+    for name, (canvas, browser, _, _, _) in measured.items():
         assert set(canvas) == set(browser), f"{name}: different elements"
         for z, box in canvas.items():
             worst = max(abs(a - b) for a, b in zip(box, browser[z], strict=True))
@@ -142,7 +148,7 @@ def test_each_element_box_matches_the_browser_within_2_px(measured):
 def test_the_renderings_look_alike(measured, record_property, tmp_path):
     """Similarity per engagement; both images are kept in tmp_path to look at."""
     figures = {}
-    for name, (_, _, similarity, (page, drawn)) in measured.items():
+    for name, (_, _, similarity, (page, drawn), _) in measured.items():
         figures[name] = round(similarity, 4)
         slug = name.lower().replace(" ", "-")
         page.save(str(tmp_path / f"{slug}-browser.png"))
@@ -151,3 +157,13 @@ def test_the_renderings_look_alike(measured, record_property, tmp_path):
     print("\ncanvas vs browser similarity:", json.dumps(figures, indent=1))
     low = {n: s for n, s in figures.items() if s < MIN_SIMILARITY}
     assert not low, f"renderings differ too much: {low} (images in {tmp_path})"
+
+
+def test_the_placement_sketch_puts_the_engagement_where_the_browser_does(measured):
+    off = []
+    for name, (*_, (placed, shown)) in measured.items():
+        if placed is None:  # embedded in the page: the page decides
+            continue
+        if max(abs(a - b) for a, b in zip(placed, shown, strict=True)) > TOLERANCE_PX:
+            off.append(f"{name}: sketch {placed}, browser {shown}")
+    assert not off, "\n".join(off)

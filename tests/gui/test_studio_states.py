@@ -109,3 +109,15 @@ def test_custom_position_relative_to_a_viewport_edge(studio):
     QTest.keyClick(spin, Qt.Key.Key_Return)
     saved = saved_designs(studio.session.store, studio.engagement_id).online.props
     assert (saved["placement"], saved["anchor"], saved["offset_x"]) == ("custom", "top-left", 40)
+
+
+def test_the_placement_sketch_follows_a_custom_position(studio):
+    sketch = studio.inspector.placement
+    assert (sketch.fmt, sketch.zone) == ("overlay", "proactive")
+    form = studio.inspector.form("design")
+    choose(form.editors["placement"], "custom")
+    choose(form.editors["anchor"], "bottom-left")
+    assert sketch.props["placement"] == "custom" and sketch.props["anchor"] == "bottom-left"
+    from designer.views.studio.placement_sketch import placement_box
+
+    assert placement_box(sketch.fmt, sketch.zone, sketch.props, (1000, 800)) == (24, 471, 440, 305)

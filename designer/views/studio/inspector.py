@@ -25,6 +25,7 @@ from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
 from designer.models.properties import DESIGN_PROPS, ELEMENT_PROPS
 from designer.models.vocabulary import EngagementFormat
+from designer.views.studio.placement_sketch import PlacementSketch
 from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.studio_actions import StudioActions
 
@@ -55,7 +56,9 @@ class StudioInspector(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.stack)
+        self.placement = PlacementSketch()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.placement)
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
         self.setMinimumWidth(300)

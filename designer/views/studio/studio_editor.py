@@ -53,6 +53,7 @@ class StudioEditor(QWidget):
         super().__init__(parent)
         self.session, self.engagement_id = session, engagement_id
         self.setAccessibleName("Studio")
+        self.zone = ""  # set by _read
         designs, fmt = self._read()
         self.fmt = fmt
         self.doc = DesignDocument(designs)
@@ -91,6 +92,7 @@ class StudioEditor(QWidget):
         session.failed.connect(self._on_failed)
         self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection([])
+        self._show_placement()
 
     # Store
 
@@ -99,6 +101,7 @@ class StudioEditor(QWidget):
             row = s.get(Engagement, self.engagement_id)
             if row is None:
                 return StateDesigns.from_dict(None), None
+            self.zone = row.zone
             try:
                 fmt = EngagementFormat(row.format)
             except ValueError:
@@ -261,9 +264,15 @@ class StudioEditor(QWidget):
     def _on_state_changed(self, _state: AgentState) -> None:
         self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection(self.scene.selected_ids())
+        self._show_placement()
 
     def _on_design_changed(self, _state: AgentState) -> None:
         self.state_bar.show_document(self.doc, self.scene.note)
+        self._show_placement()
+
+    def _show_placement(self) -> None:
+        fmt = self.fmt.value if self.fmt else ""
+        self.inspector.placement.show_placement(fmt, self.zone, self.doc.design.props)
 
     def _on_size_chosen(self, width: int, height: int) -> None:
         self.actions.set_design_props({"width": width, "height": height}, "Use a preset size")
@@ -280,6 +289,7 @@ class StudioEditor(QWidget):
         if fmt is not self.fmt:
             self.fmt = self.inspector.fmt = fmt
             self.state_bar.set_format(fmt)
+        self._show_placement()
         if designs.to_dict() != self.doc.designs.to_dict():
             self.doc.replace(designs)
         self.message.setVisible(False)
