@@ -118,8 +118,15 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         stack = w.session.undo_stack
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
-        undo.setText(f"&Undo {stack.undoText()}".strip())
-        redo.setText(f"&Redo {stack.redoText()}".strip())
+        # The text stays short for the toolbar; what would be undone is in the tooltip.
+        undo.setToolTip(
+            f"Undo: {stack.undoText()} (Ctrl+Z)" if stack.canUndo() else "Nothing to undo"
+        )
+        redo.setToolTip(
+            f"Redo: {stack.redoText()} (Ctrl+Shift+Z)" if stack.canRedo() else "Nothing to redo"
+        )
+        undo.setStatusTip(undo.toolTip())
+        redo.setStatusTip(redo.toolTip())
 
     w.follow_stack = follow_stack
     go = bar.addMenu("&Go")

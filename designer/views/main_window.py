@@ -326,6 +326,8 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWindowTitle(f"Problems ({errors + warnings})")
 
     def _on_wizard_finished(self, engagement_id: int) -> None:
+        self.campaign_page.show_campaign(self.wizard.campaign_id)
+        self.show_page("campaign")
         self.tree.select("engagement", engagement_id)
         self.statusBar().showMessage("The engagement is finished and saved.")
 

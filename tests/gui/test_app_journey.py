@@ -123,6 +123,7 @@ def test_new_store_to_published_bundle_then_undo_and_redo_it_all(main_window, qt
         assert s.get(Campaign, campaign_id).status == "published"
         assert s.scalars(select(CampaignVersion.number)).all() == [1]
     assert window.campaign_page.history.list.item(0).text().startswith("Version 1")
+    assert window.current_page() == "campaign"  # the finished wizard gave way to the campaign
 
     stack = window.session.undo_stack
     steps = stack.index()
