@@ -65,6 +65,7 @@ def walk_wizard(window, qtbot) -> int:
     assert "Choose an entry point" in wizard.error.text()
     assert stage.isVisible()
     click(stage.page.new)
+    assert wizard.error.text() == ""  # the new entry point is chosen: the explanation goes
     rules = stage.page.rules
     pick(rules.match, "contains")
     type_into(rules.value, "/signup")

@@ -153,6 +153,8 @@ class EngagementWizard(QWidget):
             self.heading.setText(f"{title} — {stage.title}")
             if e is not None:
                 stage.load(s, e)
+        if self.error.text() and self.explain() is None:
+            self.error.clear()  # fixed in place: the explanation goes
 
     def explain(self) -> str | None:
         """Why Next cannot go on from the current stage, or None."""
