@@ -241,3 +241,32 @@ def test_canvas_keys_win_over_the_main_windows_shortcuts(qtbot, store):
     assert "button1" in studio.scene.items_by_id
     assert fired == []
     window.takeCentralWidget()  # the studio goes back to its own fixture for closing
+
+
+def test_undo_that_no_longer_fits_the_design_says_so(studio):
+    click(studio, 100, 270)
+    key(studio, Qt.Key.Key_Right)
+    # another view replaces the design under the studio (e.g. a new template)
+    from designer.models.gallery import template
+
+    studio.doc.replace(template("sales-sticky").state_designs())
+    failed = []
+    studio.session.failed.connect(failed.append)
+    undo(studio)
+    assert failed and "no longer fits the design" in failed[0]
+    assert "button1" not in studio.scene.items_by_id  # nothing half-done
+
+
+def test_pasting_foreign_clipboard_data_is_refused_with_a_sentence(studio):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    from designer.views.studio.studio_actions import ELEMENTS_MIME
+
+    mime = QMimeData()
+    mime.setData(ELEMENTS_MIME, b"42")
+    QGuiApplication.clipboard().setMimeData(mime)
+    studio.canvas.setFocus()
+    key(studio, Qt.Key.Key_V, CTRL)
+    assert "no elements that can be pasted" in studio.message.text()
+    assert len(studio.doc.design.elements) == 3

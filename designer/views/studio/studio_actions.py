@@ -122,6 +122,8 @@ class StudioActions:
         try:
             records = json.loads(bytes(mime.data(ELEMENTS_MIME).data()).decode())
         except (ValueError, UnicodeDecodeError):
+            records = None
+        if not isinstance(records, list):
             self.session.failed.emit("The clipboard holds no elements that can be pasted.")
             return False
         return self._place_copies(

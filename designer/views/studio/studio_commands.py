@@ -32,7 +32,14 @@ class DocumentCommand(StoreCommand):
         step, back = (
             (self.forward, self.backward) if value == REDO else (self.backward, self.forward)
         )
-        step()
+        try:
+            step()
+        except (KeyError, LookupError, ValueError):
+            # the design was changed elsewhere under this command (another view or store user)
+            raise StoreError(
+                f"“{self.text()}” no longer fits the design as it is now, so it was not "
+                "applied; the design on screen is what is saved."
+            ) from None
         try:
             super().apply(value)
         except StoreError:
