@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent
 
 from designer.models.campaign import Campaign
 from designer.models.store import Store
@@ -33,6 +33,8 @@ def panel(qapp, tmp_path_factory):
     yield p
     p.close()
     p.deleteLater()
+    # The panel's pages go before its web profile, now rather than at exit.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     store.close()
 
 
@@ -120,3 +122,31 @@ def test_clicking_an_engagement_opens_the_window_and_the_demo_agent_greets(qtbot
         "!!document.querySelector('.ed-window') &&"
         " document.querySelector('.ed-window').textContent.indexOf('Thanks for reaching out') >= 0"
     )
+
+
+def test_an_edit_shows_in_the_open_preview_after_refresh(qtbot, panel):
+    from designer.models.engagement import Engagement
+
+    _page(qtbot, panel, "home")
+    _wait_for(qtbot, panel, "Message us button", "✓")
+    with panel.store.edit() as s:
+        e = s.query(Engagement).filter_by(name="Message us button").one()
+        designs = e.state_designs()
+        for element in designs.online.elements:
+            if element.kind == "text":
+                element.props["text"] = "Questions? Ask us"
+        e.set_state_designs(designs)
+    panel.refresh()
+    assert panel.browsers[0].wait_until(
+        "document.body.textContent.indexOf('Questions? Ask us') >= 0"
+    )
+
+
+def test_show_engagement_opens_a_page_its_entry_point_lets_in(qtbot, panel):
+    from designer.models.engagement import Engagement
+
+    with panel.store.read() as s:
+        rescue = s.query(Engagement).filter_by(name="Checkout rescue").one().id
+    panel.show_engagement(rescue)
+    assert panel.page_box.currentData() == "checkout"
+    qtbot.waitUntil(lambda: panel.browsers[0].url().endswith("/checkout"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from designer.models.campaign import Campaign
 from designer.models.store import Store
@@ -55,7 +56,9 @@ def engine(qapp, sample):
 
     e = PreviewEngine(sample[0])
     yield e
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the pages first
     e.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _preview(engine, visitor, profile, path: str):
