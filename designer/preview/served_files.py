@@ -10,15 +10,16 @@ site owner would paste it.
 
 from __future__ import annotations
 
-import base64
 import fnmatch
-import hashlib
 import json
 import mimetypes
 import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+from designer.bundle.files import integrity
+from designer.bundle.files import mime_type as bundle_mime_type
 
 SCHEME = "ed-preview"
 SITE_HOST = "site"
@@ -74,11 +75,10 @@ def _read_sample(name: str) -> bytes:
     return resources.files("designer.preview").joinpath("sample_site", name).read_bytes()
 
 
-def integrity(data: bytes) -> str:
-    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
-
-
 def mime_type(path: str) -> str:
+    """The type a page's file is served as (without parameters: Qt takes a bare type)."""
+    if path.startswith(BUNDLE_PREFIX):
+        return bundle_mime_type(path).split(";")[0]
     guess = mimetypes.guess_type(path)[0] or "application/octet-stream"
     return "text/javascript" if guess == "application/javascript" else guess
 
@@ -120,7 +120,7 @@ class PreviewFiles:
         if path.startswith(BUNDLE_PREFIX):
             name = path[len(BUNDLE_PREFIX) :]
             body = self.bundle.get(name)
-            return Served(mime_type(name), body) if body is not None else None
+            return Served(mime_type(path), body) if body is not None else None
         if host in (SITE_HOST, NO_META_HOST):
             name = _sample_file(path)
             if name is None:
