@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from designer.bundle import files as bf
 from designer.bundle.errors import BundleError, ExportCancelled, ExportRefused
 from designer.bundle.images import ImageError, pair_sizes, sized_pair
-from designer.bundle.manifest import build_manifest, exported_engagements
+from designer.bundle.manifest import build_manifest, check_exportable, exported_engagements
 from designer.bundle.templating import render
 from designer.models.assets import assets_by_sha, sha256_of_ref
 from designer.models.campaign import Campaign
@@ -294,6 +294,8 @@ def build_bundle(
             progress(total, total, "Writing the manifest")
         if cancel is not None and cancel():
             raise ExportCancelled()
+    if refuse_problems:
+        check_exportable(manifest)
     data = manifest_bytes(manifest)
     names["manifest"] = bf.hashed_name("engagements", "json", data)
     files[names["manifest"]] = data

@@ -53,6 +53,38 @@ def schema_problems(manifest: Any) -> list[str]:
     return [f"at {'/'.join(map(str, e.path)) or 'the top'}: {e.message}" for e in errors[:5]]
 
 
+@cache
+def _export_validator() -> jsonschema.Draft202012Validator:
+    """The schema without the design documents, which the property specs already clean."""
+    light = json.loads(json.dumps(schema()))
+    engagement = light["properties"]["engagements"]["items"]["properties"]
+    for name in ("designs", "window", "automatic_messages", "predefined_content"):
+        engagement[name] = {}
+    return jsonschema.Draft202012Validator(light)
+
+
+def check_exportable(manifest: dict[str, Any]) -> None:
+    """Raise BundleError when a value of the store cannot go into a bundle (a word outside
+    the product's vocabulary, written by another tool), so export never writes a bundle
+    that its own import would refuse."""
+    errors = list(_export_validator().iter_errors(manifest))[:5]
+    if not errors:
+        return
+    lines = []
+    for e in errors:
+        path = list(e.path)
+        where = "Account settings"
+        if len(path) >= 2 and path[0] in ("campaigns", "engagements", "entry_points", "behaviors"):
+            where = f"“{manifest[path[0]][path[1]].get('name', '')}”"
+        field = str(path[-1]) if path else "the manifest"
+        lines.append(f"{where}, {field}: {e.message}")
+    raise BundleError(
+        "Nothing was exported: the store holds values a bundle cannot carry ("
+        + "; ".join(lines)
+        + "). Choose them again in the designer."
+    )
+
+
 def _image_specs(specs: tuple) -> list[str]:
     return [s.name for s in specs if s.type == "image"]
 

@@ -246,3 +246,12 @@ def test_preview_files_hold_work_in_progress_with_its_images(store: Store) -> No
     assert [c["name"] for c in manifest_of(preview_files(store, [care_id]))["campaigns"]] == [
         "Customer care"
     ]
+
+
+def test_a_value_outside_the_vocabulary_is_refused_not_exported(store: Store) -> None:
+    with store.edit() as s:  # as another tool might have written it
+        s.query(Campaign).filter_by(name="Winter sale").one().goal = "revenue"
+    with pytest.raises(BundleError) as refused:
+        bundle_files(store)
+    assert "values a bundle cannot carry" in str(refused.value)
+    assert "“Winter sale”, goal: 'revenue' is not one of" in str(refused.value)
