@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -255,3 +258,33 @@ def test_a_value_outside_the_vocabulary_is_refused_not_exported(store: Store) ->
         bundle_files(store)
     assert "values a bundle cannot carry" in str(refused.value)
     assert "“Winter sale”, goal: 'revenue' is not one of" in str(refused.value)
+
+
+EXPORT_IN_A_NEW_PROCESS = """
+import sys
+from designer.bundle.export import export
+from designer.models.store import Store
+export(Store.open(sys.argv[1]), None, sys.argv[2], include_drafts=True)
+"""
+
+
+@pytest.mark.slow
+def test_exports_from_separate_processes_are_byte_identical(store: Store, tmp_path: Path) -> None:
+    """Hash randomisation differs per process; no set or dict order may reach the bytes."""
+    add_picture(store)
+    store.close()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                EXPORT_IN_A_NEW_PROCESS,
+                str(store.path),
+                str(tmp_path / f"{seed}.zip"),
+            ],
+            check=True,
+            env=env,
+            cwd=Path(__file__).parents[2],
+        )
+    assert (tmp_path / "1.zip").read_bytes() == (tmp_path / "2.zip").read_bytes()
