@@ -26,10 +26,12 @@ def saved_designs(store, eid: int) -> StateDesigns:
         return s.get(Engagement, eid).state_designs()
 
 
-def open_studio(qtbot, store, fmt: str = "overlay") -> StudioEditor:
+def open_studio(qtbot, store, fmt: str = "overlay", closed_by_qtbot: bool = True) -> StudioEditor:
+    """A shown studio at actual size; closed_by_qtbot=False when the test deletes it itself."""
     session = EditSession(store)
     editor = StudioEditor(session, engagement_id(store, fmt))
-    qtbot.addWidget(editor)
+    if closed_by_qtbot:
+        qtbot.addWidget(editor)
     editor.resize(1200, 760)
     editor.show()
     qtbot.waitExposed(editor)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from designer.views.studio.studio_editor import StudioEditor
 from tests.gui.studio_driver import (
     at,
     click,
@@ -246,10 +247,15 @@ def test_canvas_keys_win_over_the_main_windows_shortcuts(qtbot, store):
 def test_undo_that_no_longer_fits_the_design_says_so(studio):
     click(studio, 100, 270)
     key(studio, Qt.Key.Key_Right)
-    # another view replaces the design under the studio (e.g. a new template)
+    # another view replaces the design under the studio (e.g. a new template), not undoably
+    from designer.models.engagement import Engagement
     from designer.models.gallery import template
 
-    studio.doc.replace(template("sales-sticky").state_designs())
+    with studio.session.store.edit() as s:
+        s.get(Engagement, studio.engagement_id).set_state_designs(
+            template("sales-sticky").state_designs()
+        )
+    studio.session.changed.emit("engagement", studio.engagement_id)
     failed = []
     studio.session.failed.connect(failed.append)
     undo(studio)
@@ -270,3 +276,21 @@ def test_pasting_foreign_clipboard_data_is_refused_with_a_sentence(studio):
     key(studio, Qt.Key.Key_V, CTRL)
     assert "no elements that can be pasted" in studio.message.text()
     assert len(studio.doc.design.elements) == 3
+
+
+def test_undo_after_the_studio_closed_still_saves(qtbot, store):
+    from tests.gui.studio_driver import open_studio
+
+    studio = open_studio(qtbot, store, "overlay", closed_by_qtbot=False)
+    session, eid = studio.session, studio.engagement_id
+    click(studio, 100, 270)
+    key(studio, Qt.Key.Key_Right)
+    studio.close()
+    studio.deleteLater()
+    qtbot.wait(10)
+    again = StudioEditor(session, eid)  # the wizard opens the studio anew
+    qtbot.addWidget(again)
+    assert again.doc.design.element("button1").props["x"] == 17
+    session.undo_stack.undo()
+    assert saved_designs(store, eid).online.element("button1").props["x"] == 16
+    assert again.doc.design.element("button1").props["x"] == 16  # it follows the store

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from designer.models.design import Design, Element
+from designer.models.design import Design, Element, StateDesigns
 from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
@@ -32,6 +32,7 @@ class DocumentCommand(StoreCommand):
         step, back = (
             (self.forward, self.backward) if value == REDO else (self.backward, self.forward)
         )
+        self._catch_up()
         try:
             step()
         except (KeyError, LookupError, ValueError):
@@ -45,6 +46,19 @@ class DocumentCommand(StoreCommand):
         except StoreError:
             back()
             raise
+
+    def _catch_up(self) -> None:
+        """Start from the store's designs: an undo may come after the studio that made
+        this command was closed and another view changed the engagement."""
+        assert self.session is not None
+        with self.session.store.read() as s:
+            row = s.get(Engagement, self.entity_id)
+            stored = row.designs if row is not None else None
+        if (
+            stored is not None
+            and StateDesigns.from_dict(stored).to_dict() != self.doc.designs.to_dict()
+        ):
+            self.doc.replace(StateDesigns.from_dict(stored))
 
     def _save(self, s: Session, _value: Any) -> None:
         row = s.get(Engagement, self.entity_id)

@@ -90,6 +90,10 @@ class StudioEditor(QWidget):
         self.canvas.files_dropped.connect(self._on_files_dropped)
         session.changed.connect(self._on_session_changed)
         session.failed.connect(self._on_failed)
+        # The undo stack outlives the studio: its commands keep the document, which must
+        # then stop calling into the deleted scene and inspector.
+        scene, inspector = self.scene, self.inspector
+        self.destroyed.connect(lambda *_: (scene.detach(), inspector.detach()))
         self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection([])
         self._show_placement()
