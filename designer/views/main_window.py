@@ -28,6 +28,8 @@ from designer.views.publish import Publisher
 from designer.views.sentences import confirm, show_error
 from designer.views.store_lock import StoreLock
 
+FIRST_PAINT_MS = 120
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -104,7 +106,8 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._on_changed)
         self.publisher = Publisher(self.session, self)
         self.tree.reload()
-        QTimer.singleShot(0, self.problems.refresh)  # after the window first shows
+        # Validation reads every design: it runs just after the window first paints.
+        QTimer.singleShot(FIRST_PAINT_MS, self.problems.refresh)
         mode = " (read-only)" if read_only else ""
         self.setWindowTitle(f"{store.label}{mode} — Engagement Designer")
         if self.tree.campaign_count():
