@@ -29,6 +29,7 @@ from designer.views.studio.studio_scene import StudioScene
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TOLERANCE_PX = 2
+BORDERED = "Product expert"
 MIN_SIMILARITY = 0.9
 BOXES_JS = """(function (name) {
   var t = window.EngagementTag; if (!t || !t.decisions) return null;
@@ -55,6 +56,11 @@ def measured(qapp, tmp_path_factory):
     from designer.preview.engine import PreviewEngine
 
     store = Store.open(tmp_path_factory.mktemp("fidelity") / "sample.sqlite")
+    with store.edit() as s:  # one design with a border and a gradient: elements sit inside it
+        row = s.query(Engagement).filter_by(name=BORDERED).one()
+        designs = row.state_designs()
+        designs.online.props.update(border_width=6, border_color="#ffb300", background="gradient")
+        row.set_state_designs(designs)
     engine = PreviewEngine(store)
     browser = PreviewBrowser(engine, DESKTOP, 1.0)
     browser.show()
@@ -131,6 +137,7 @@ def _similarity(a: QImage, b: QImage) -> float:
 
 def test_every_sample_engagement_was_measured(measured):
     assert len(measured) >= 5
+    assert BORDERED in measured
     assert all(canvas and browser for canvas, browser, _, _, _ in measured.values())
 
 
