@@ -121,3 +121,13 @@ def test_the_placement_sketch_follows_a_custom_position(studio):
     from designer.views.studio.placement_sketch import placement_box
 
     assert placement_box(sketch.fmt, sketch.zone, sketch.props, (1000, 800)) == (24, 471, 440, 305)
+
+
+def test_offline_can_go_back_to_the_online_design(studio):
+    studio.doc.set_state(AgentState.OFFLINE)
+    assert studio.doc.editable
+    choose(studio.state_bar.start, "borrow")
+    assert saved_designs(studio.session.store, studio.engagement_id).offline is None
+    assert not studio.doc.editable and studio.scene.note.startswith("Uses the online design")
+    undo(studio)
+    assert saved_designs(studio.session.store, studio.engagement_id).offline is not None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from designer.models.design_document import DesignDocument
 from designer.models.vocabulary import FORMAT_SIZES, AgentState, EngagementFormat, StateDisplay
 
+BORROW = "borrow"
 MOBILE_PRESETS = {
     EngagementFormat.OVERLAY: ("Mobile overlay guideline", (440, 305)),
     EngagementFormat.TOASTER: ("Mobile toaster guideline, 140 wide", (140, 180)),
@@ -50,6 +51,7 @@ def _words(fmt: EngagementFormat) -> str:
 class StateBar(QWidget):
     state_chosen = Signal(object)  # AgentState
     start_from = Signal(object)  # AgentState to copy the current state's design from
+    borrow_online = Signal()  # drop the state's own design and show the online one again
     display_chosen = Signal(object)  # StateDisplay
     size_chosen = Signal(int, int)
 
@@ -121,12 +123,16 @@ class StateBar(QWidget):
         for other in AgentState:
             if other is not state:
                 self.start.addItem(f"the {other} design", other)
+        if not online and doc.own_design(state) is not None:
+            self.start.addItem("Use the online design again", BORROW)
         self.start.setVisible(not online)
 
     def _on_start(self, index: int) -> None:
         source = self.start.itemData(index)
         self.start.setCurrentIndex(0)
-        if source is not None:
+        if source == BORROW:
+            self.borrow_online.emit()
+        elif source is not None:
             self.start_from.emit(AgentState(source))
 
     def _on_size(self, index: int) -> None:

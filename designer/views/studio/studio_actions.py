@@ -209,6 +209,20 @@ class StudioActions:
             )
         )
 
+    def borrow_online_design(self) -> bool:
+        """Drop the current state's own design; it shows the online one again (undoable)."""
+        if self.state is AgentState.ONLINE or self.doc.own_design(self.state) is None:
+            return False
+        return self._push(
+            SetOwnDesign(
+                self.doc,
+                self.engagement_id,
+                self.state,
+                None,
+                f"Use the online design when agents are {self.state}",
+            )
+        )
+
     def set_display(self, display: StateDisplay) -> bool:
         if self.state is AgentState.ONLINE or self.doc.display(self.state) is display:
             return False

@@ -85,6 +85,7 @@ class StudioEditor(QWidget):
         self.doc.design_changed.connect(self._on_design_changed)
         self.state_bar.state_chosen.connect(self.doc.set_state)
         self.state_bar.start_from.connect(self.actions.start_state_design)
+        self.state_bar.borrow_online.connect(self.actions.borrow_online_design)
         self.state_bar.display_chosen.connect(self.actions.set_display)
         self.state_bar.size_chosen.connect(self._on_size_chosen)
         self.canvas.files_dropped.connect(self._on_files_dropped)
