@@ -121,7 +121,8 @@ class WeekCalendar(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag:
-            day, a, b = self._drag
+            day, a, _ = self._drag
+            _, b = self._at(event.position().x(), event.position().y())  # where the button went up
             self._drag = None
             self.update()
             if abs(b - a) >= STEP:

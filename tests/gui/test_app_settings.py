@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, QPoint, Qt, QTime
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -128,3 +129,40 @@ def test_every_control_has_an_accessible_name(main_window, tmp_path):
         if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text())):
             unnamed.append(f"{type(w).__name__} {w.objectName()!r} in {type(w.parent()).__name__}")
     assert unnamed == [], "\n".join(sorted(set(unnamed)))
+
+
+def test_drawing_a_shift_on_the_week_calendar_and_removing_it(main_window, qtbot, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    page = window.campaign_page
+    with window.store.read() as s:
+        care = s.scalar(select(Campaign.id).where(Campaign.name == "Customer care"))
+    window.tree.select("campaign", care)
+    pick(page.bind.widget_for("hours_mode"), "weekly")
+    calendar = page.shifts.calendar
+    calendar.resize(700, 480)
+    grid = calendar._grid()
+    day_w = grid.width() / 7
+
+    def at(day: int, minute: int) -> QPoint:
+        return QPoint(
+            int(grid.left() + (day + 0.5) * day_w),
+            round(grid.top() + minute / 1440 * grid.height()) + 1,
+        )
+
+    QTest.mousePress(
+        calendar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(2, 9 * 60)
+    )
+    QTest.mouseMove(calendar, at(2, 13 * 60))
+    QTest.mouseRelease(
+        calendar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(2, 17 * 60)
+    )
+    with window.store.read() as s:
+        (shift,) = s.get(Campaign, care).shifts
+    assert shift["weekday"] == 2 and shift["start"] % 5 == 0 and shift["end"] % 5 == 0
+    assert abs(shift["start"] - 540) <= 10 and abs(shift["end"] - 1020) <= 10
+    assert page.shifts.list.item(0).text().startswith("Wednesday ")
+    QTest.mouseDClick(
+        calendar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(2, 12 * 60)
+    )
+    with window.store.read() as s:
+        assert s.get(Campaign, care).shifts == []
