@@ -22,6 +22,7 @@ from designer.preview.profiles import ViewportProfile
 from designer.preview.web_page import TAB, PreviewPage
 
 VISITOR_SCRIPT = "ed-visitor"
+TAG_LOADER = "ed-tag-loader"
 
 
 def emulate(
@@ -166,12 +167,21 @@ class PreviewBrowser(QWidget):
 
     def set_visitor_script(self, source: str) -> None:
         """JavaScript run before any of the page's own, on every page load (the simulated visitor)."""
+        self._set_script(VISITOR_SCRIPT, source, QWebEngineScript.InjectionPoint.DocumentCreation)
+
+    def set_tag_loader(self, source: str) -> None:
+        """JavaScript run once the document is parsed: adds the tag to pages we do not serve."""
+        self._set_script(TAG_LOADER, source, QWebEngineScript.InjectionPoint.DocumentReady)
+
+    def _set_script(self, name: str, source: str, at: QWebEngineScript.InjectionPoint) -> None:
         scripts = self.page.scripts()
-        for old in scripts.find(VISITOR_SCRIPT):
+        for old in scripts.find(name):
             scripts.remove(old)
+        if not source:
+            return
         script = QWebEngineScript()
-        script.setName(VISITOR_SCRIPT)
-        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setName(name)
+        script.setInjectionPoint(at)
         script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
         script.setRunsOnSubFrames(False)
         script.setSourceCode(source)

@@ -217,10 +217,9 @@ class PreviewPanel(QWidget):
         self.reload()
 
     def _prepare(self, browser: PreviewBrowser) -> None:
-        script = self.visitor.script()
-        if self.source == WEB_ADDRESS:
-            script += tag_loader_script(self.engine.files)
-        browser.set_visitor_script(script)
+        browser.set_visitor_script(self.visitor.script())
+        loader = tag_loader_script(self.engine.files) if self.source == WEB_ADDRESS else ""
+        browser.set_tag_loader(loader)
 
     def _url_for(self, profile: ViewportProfile) -> str:
         if self.source == LOCAL_FILE and self.local_file is not None:

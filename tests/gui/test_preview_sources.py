@@ -1,0 +1,79 @@
+"""Host pages other than the sample store: a local HTML file, and a web address typed in."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from designer.models.store import Store
+
+pytestmark = pytest.mark.slow
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Mine</title></head>
+<body><h1>My own shop</h1><div id="promo-slot"></div></body></html>"""
+SHOWN_JS = "!!document.querySelector('.ed-engagement')"
+
+
+@pytest.fixture(scope="module")
+def panel(qapp, tmp_path_factory):
+    from designer.preview.panel import PreviewPanel
+
+    store = Store.open(tmp_path_factory.mktemp("sources") / "sample.sqlite")
+    p = PreviewPanel(store)
+    p.resize(1400, 900)
+    p.show()
+    sim = p.simulator
+    sim.control_group.setCurrentIndex(sim.control_group.findData("out"))
+    sim.agent_state.setCurrentIndex(sim.agent_state.findData("online"))
+    yield p
+    p.close()
+    p.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    store.close()
+
+
+@pytest.fixture
+def site(tmp_path):
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+
+    class Quiet(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address):  # the browser may drop a connection
+            pass
+
+    server = Quiet(("127.0.0.1", 0), handler)
+    handler.keywords["directory"] = str(tmp_path)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_local_html_file_gets_the_engagements(panel, site):
+    folder, _url = site
+    panel.open_local_file(folder / "index.html")
+    browser = panel.browsers[0]
+    assert browser.wait_until(f"location.protocol === 'ed-preview:' && {SHOWN_JS}")
+    assert browser.evaluate("document.querySelector('h1').textContent") == "My own shop"
+    assert browser.evaluate("!!document.querySelector('#promo-slot .ed-engagement')")
+
+
+def test_a_missing_local_file_is_a_sentence(panel, tmp_path):
+    panel.open_local_file(tmp_path / "gone.html")
+    assert "is not a file" in panel.status.text()
+
+
+def test_a_typed_web_address_gets_the_engagements(panel, site):
+    _folder, url = site
+    panel.open_address(url)
+    browser = panel.browsers[0]
+    assert browser.wait_until(f"location.href === '{url}' && {SHOWN_JS}")
+
+
+def test_a_web_address_of_another_kind_is_a_sentence(panel):
+    panel.open_address("ftp://example.com/")
+    assert "http://" in panel.status.text()
