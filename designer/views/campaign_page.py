@@ -255,7 +255,10 @@ class CampaignPage(QScrollArea):
 
     def _set_status(self, status: str) -> None:
         with self.session.store.read() as s:
-            old = s.get(Campaign, self.campaign_id).status
+            c = s.get(Campaign, self.campaign_id)
+            if c is None:
+                return
+            old = c.status
         text = "Disable campaign" if status == "disabled" else "Enable campaign"
         self.session.push(
             set_fields(

@@ -49,6 +49,9 @@ class Publisher:
     def publish(self, campaign_id: int, folder: str | None = None) -> bool:
         with self.session.store.read() as s:
             c = s.get(Campaign, campaign_id)
+            if c is None:
+                self._tell("That campaign was deleted meanwhile; select a campaign in the tree.")
+                return False
             name = c.name
             errors = [p for p in campaign_problems(s, c) if p.severity == ERROR]
         if errors:
