@@ -226,3 +226,29 @@ def test_embedded_window_second_click_keeps_one_dialog(site, open_page):
     )  # the window now covers the launcher; the site may still click it
     assert page.locator(".ed-window").count() == 1
     assert page.evaluate("document.activeElement.className") == "ed-window-text"
+
+
+def test_the_token_is_refreshed_while_the_window_is_open(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1), idle_time_days=30)))
+    page.get_by_role("button", name="Message us").click()
+    page.locator(".ed-window .ed-bubble").first.wait_for()
+    first = page.evaluate("JSON.parse(localStorage.getItem('ed_conversation_1'))")
+    later = first["expires"] - 30 * 86400000 + 10 * 86400000  # ten days after it opened
+    page.evaluate("t => EngagementTag.preview({now: t})", later)
+    box = page.get_by_role("textbox", name="Type a message")
+    box.fill("Still there?")
+    box.press("Enter")
+    refreshed = page.evaluate("JSON.parse(localStorage.getItem('ed_conversation_1'))")
+    assert refreshed["token"] == first["token"]
+    assert refreshed["expires"] == later + 30 * 86400000
+
+
+def test_escape_returns_focus_to_the_launcher_drawn_again_meanwhile(site, open_page):
+    page = open_page(site.publish(m.manifest(m.engagement(1))))
+    page.get_by_role("button", name="Message us").click()
+    _dialog(page).wait_for()
+    page.evaluate(
+        "EngagementTag.preview({agent_state: 'offline'})"
+    )  # the offline design replaces it
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.textContent") == "Leave us a message"

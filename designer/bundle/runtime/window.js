@@ -220,7 +220,12 @@
       if (separate) { try { ctx.popup.close(); } catch (err) { /* already closed by the visitor */ } }
       else if (dialog.parentNode) dialog.parentNode.removeChild(dialog);
       ctx.emit("close", { engagement: e.id, name: e.name });
-      if (ctx.launcher && ctx.launcher.isConnected) ctx.launcher.focus();
+      var launcher = ctx.launcher;
+      if (!launcher || !launcher.isConnected) {  // drawn again since (a new agent state): its new launcher
+        var box = W.document.querySelector('.ed-engagement[data-engagement="' + e.id + '"]');
+        launcher = box && (box.tagName === "BUTTON" ? box : box.querySelector(".ed-button"));
+      }
+      if (launcher) launcher.focus();
     }
     closeButton.addEventListener("click", close);
     if (menu) {
