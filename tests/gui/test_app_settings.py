@@ -166,3 +166,27 @@ def test_drawing_a_shift_on_the_week_calendar_and_removing_it(main_window, qtbot
     )
     with window.store.read() as s:
         assert s.get(Campaign, care).shifts == []
+
+
+def test_tab_order_follows_the_campaign_page_layout(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    w, seen = window.campaign_page.disable, []
+    while len(seen) < 12:
+        w = w.nextInFocusChain()
+        focusable = w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled()
+        if focusable and w.accessibleName():
+            seen.append(w.accessibleName())
+    assert seen == [
+        "Add engagement",
+        "Preview",
+        "Publish",
+        "Name",
+        "Description",
+        "Business goal",
+        "Count once per visit",
+        "Target audience",
+        "Priority",
+        "Control group",
+        "Starts on a date",
+        "Ends on a date",
+    ]
