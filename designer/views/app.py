@@ -15,9 +15,10 @@ def make_application() -> QApplication:
     from designer.preview.scheme import register_scheme
 
     register_scheme()  # the preview's URL scheme must exist before the QApplication
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    if QApplication.instance() is None:  # Qt takes the policy only before the app exists
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough  # crisp at 125 % and 150 %
+        )
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Engagement Designer")
     app.setOrganizationName("EngagementDesigner")
