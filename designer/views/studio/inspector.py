@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -55,6 +56,8 @@ class StudioInspector(QWidget):
         self.stack.addWidget(self.multi)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # a scroll bar that comes and goes would cover the fields' right edge
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(self.stack)
         self.placement = PlacementSketch()
         layout = QVBoxLayout(self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -75,6 +75,23 @@ def window_notes(props: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
     return notes
 
 
+class FittingView(QGraphicsView):
+    """Shows the scene at actual size when it fits, else scaled down to fit; refits on resize."""
+
+    def fit(self) -> None:
+        rect, port = self.sceneRect(), self.viewport().size()
+        if rect.isEmpty() or port.width() < 10:
+            return
+        scale = min(1.0, port.width() / rect.width(), port.height() / rect.height())
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self.fit()
+
+
 class WindowStudioEditor(QWidget):
     def __init__(self, session: EditSession, engagement_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,7 +102,7 @@ class WindowStudioEditor(QWidget):
         self.window_item = WindowItem(self.pixmaps)
         self.scene = QGraphicsScene(self)
         self.scene.addItem(self.window_item)
-        self.view = QGraphicsView(self.scene)
+        self.view = FittingView(self.scene)
         self.view.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.view.setBackgroundBrush(QColor("#eceff3"))
         self.view.setAccessibleName("Conversation window with a sample conversation")
@@ -99,11 +116,13 @@ class WindowStudioEditor(QWidget):
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setVisible(False)
         side = QWidget()
-        side.setFixedWidth(380)
+        side.setFixedWidth(410)
         column = QVBoxLayout(side)
         column.addWidget(self.show_menu)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # a scroll bar that comes and goes would cover the fields' right edge
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(self.form)
         column.addWidget(scroll, 1)
         splitter = QSplitter()
@@ -137,19 +156,7 @@ class WindowStudioEditor(QWidget):
         self.window_item.sync(self.props)
         w, h = self.props["width"], self.props["height"]
         self.scene.setSceneRect(QRectF(-32, -32, w + 64, h + 84))  # room for the shadow
-        self._fit()
-
-    def _fit(self) -> None:
-        """Actual size when it fits, else scaled down to fit."""
-        rect, port = self.scene.sceneRect(), self.view.viewport().size()
-        scale = min(1.0, port.width() / rect.width(), port.height() / rect.height())
-        self.view.resetTransform()
-        self.view.scale(scale, scale)
-        self.view.centerOn(rect.center())
-
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
-        super().resizeEvent(event)
-        self._fit()
+        self.view.fit()
 
     def set_props(self, values: dict[str, Any], text: str) -> bool:
         """One undoable, saved change of the window design."""
