@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+from itertools import combinations
 from re import _constants as C  # noqa: N812 - the stdlib's own parser constants
 from re import _parser as sre_parse
 
@@ -172,6 +173,74 @@ def _dangerous(items, inside_repeat: bool = False) -> bool:  # noqa: ANN001
     return False
 
 
+def _split_top_level(text: str) -> list[str]:
+    """text split at the | that are not inside a group or a [set]."""
+    parts, depth, in_set, start, i = [], 0, False, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 1
+        elif in_set:
+            in_set = ch != "]"
+        elif ch == "[":
+            in_set = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, text[start:]]
+
+
+def _repeated_groups(pattern: str):  # noqa: ANN202
+    """The inside of each group that an unbounded quantifier (*, +, {n,}) follows."""
+    opened: list[int] = []
+    in_set, i = False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif in_set:
+            in_set = ch != "]"
+        elif ch == "[":
+            in_set = True
+        elif ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            after = pattern[i + 1 : i + 2]
+            if after in ("*", "+") or re.match(r"\{\d*,\}", pattern[i + 1 :]):
+                yield pattern[start + 1 : i]
+        i += 1
+
+
+def _overlapping_single_chars(pattern: str) -> bool:
+    """(\\w|\\d)+ : Python folds it into the set [\\w\\d], but a browser's engine
+    tries each alternative in turn, and overlapping ones backtrack exponentially."""
+    for inside in _repeated_groups(pattern):
+        inside = re.sub(r"^\?(:|<?[=!])", "", inside)
+        alternatives = _split_top_level(inside)
+        if len(alternatives) < 2:
+            continue
+        items = []
+        for alt in alternatives:
+            try:
+                parsed = list(sre_parse.parse(alt))
+            except re.error:
+                return False
+            if len(parsed) != 1 or parsed[0][0] not in _ONE_CHAR:
+                break
+            items.append(parsed[0])
+        else:
+            for (o1, a1), (o2, a2) in combinations(items, 2):
+                if any(_matches(o1, a1, ch) and _matches(o2, a2, ch) for ch in _SAMPLE):
+                    return True
+    return False
+
+
 def regex_problem(pattern: str) -> str | None:
     """A sentence saying why pattern cannot be used, or None when it is fine."""
     if len(pattern) > 500:
@@ -183,7 +252,7 @@ def regex_problem(pattern: str) -> str | None:
         return f"The pattern is not a valid regular expression ({e.msg} at position {e.pos})."
     if any(tok in pattern for tok in ("(?P<", "(?P=", "(?#", "\\Z", "\\A")):
         return "The pattern uses Python-only syntax that browsers do not understand."
-    if _dangerous(list(parsed)):
+    if _dangerous(list(parsed)) or _overlapping_single_chars(pattern):
         return (
             "The pattern has nested or overlapping repeats (like (a+)+) that can freeze "
             "a visitor's browser; rewrite it without a repeat inside a repeat."
