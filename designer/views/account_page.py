@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from zoneinfo import available_timezones
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -179,8 +178,10 @@ class AccountPage(QScrollArea):
                     f"Invite again after a declined {kind} engagement",
                 ),
             )
-        zones = sorted(available_timezones())
-        form.addRow("&Time zone", b.combo("time_zone", "Account time zone", zones, "", str))
+        form.addRow(
+            "&Time zone",
+            b.zone("time_zone", "Account time zone", "The zone the shift scheduler is read in"),
+        )
         form.addRow(
             "Conversion co&llector",
             b.line(

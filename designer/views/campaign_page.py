@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDateTime, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
@@ -164,10 +163,8 @@ class CampaignPage(QScrollArea):
             self.dates[field] = (on, edit)
             on.toggled.connect(lambda _, f=field: self._on_date_edited(f))
             edit.editingFinished.connect(lambda f=field: self._on_date_edited(f))
-        zones = sorted(available_timezones())
         form.addRow(
-            "Time &zone",
-            self.bind.combo("time_zone", "Time zone", zones, "Hours are read in this zone", str),
+            "Time &zone", self.bind.zone("time_zone", "Time zone", "Hours are read in this zone")
         )
         hours = self.bind.combo("hours_mode", "Hours", list(HoursMode), "When in the week it runs")
         form.addRow("&Hours", hours)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.views.edit_session import EditSession, set_fields
+from designer.views.zone_combo import ZoneCombo
 
 
 def words(value: str) -> str:
@@ -108,6 +109,13 @@ class FieldBinder(QObject):
         self._name(w, field, label, tip)
         self._loaders[field] = lambda v: w.setChecked(bool(v))
         w.toggled.connect(lambda on: self.commit(field, bool(on), label))
+        return w
+
+    def zone(self, field: str, label: str, tip: str = "") -> ZoneCombo:
+        w = ZoneCombo()
+        self._name(w, field, label, tip)
+        self._loaders[field] = w.set_zone
+        w.activated.connect(lambda i: self.commit(field, w.itemData(i), label))
         return w
 
     def custom(

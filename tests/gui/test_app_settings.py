@@ -31,6 +31,12 @@ def test_account_settings_and_the_shift_scheduler_per_skill(main_window, tmp_pat
     pick(page.bind.widget_for("cross_session_days"), 31)
     pick(page.bind.widget_for("conversation_displays_per_visit"), 2)
     page.bind.widget_for("conversation_invite_after_decline").click()
+    zone = page.bind.widget_for("time_zone")
+    assert zone.count() == 1  # only the chosen zone until the list is opened
+    zone.showPopup()
+    assert zone.count() > 300 and zone.currentData() == "Europe/London"
+    zone.hidePopup()
+    pick(zone, "America/New_York")
     pick(page.schedule_skill, page.schedule_skill.itemData(page.schedule_skill.findText("Sales")))
     assert page.shifts.list.count() == 6
     assert page.shifts.list.item(5).text() == "Saturday 10:00–16:00"
@@ -46,6 +52,7 @@ def test_account_settings_and_the_shift_scheduler_per_skill(main_window, tmp_pat
         assert (account.idle_time_days, account.cross_session_days) == (12, 31)
         assert account.conversation_displays_per_visit == 2
         assert account.conversation_invite_after_decline is True
+        assert account.time_zone == "America/New_York"
         sales = s.scalar(select(Skill).where(Skill.name == "Sales"))
         sunday = [(w.start_minute, w.end_minute) for w in sales.shifts if w.weekday == 6]
         assert sunday == [(600, 840)]
