@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
@@ -12,21 +10,23 @@ from designer.views.edit_session import EditSession
 LIBRARY_KINDS = ("entry_point", "audience", "behavior")
 
 
-def _factories() -> dict[str, Callable[[EditSession], QWidget]]:
-    # Imported here: the account page, libraries and wizard are not needed to show the window.
-    from designer.views.account_page import AccountPage
-    from designer.views.campaign_page import CampaignPage
-    from designer.views.library_pages import LibraryPage
-    from designer.views.wizard.engagement_wizard import EngagementWizard
+def _make(name: str, session: EditSession) -> QWidget:
+    """The page called name; each module is imported only when its page is first shown."""
+    if name == "campaign":
+        from designer.views.campaign_page import CampaignPage
 
-    made: dict[str, Callable[[EditSession], QWidget]] = {
-        "campaign": CampaignPage,
-        "account": AccountPage,
-        "wizard": EngagementWizard,
-    }
-    for kind in LIBRARY_KINDS:
-        made[kind] = lambda session, k=kind: LibraryPage(session, k)
-    return made
+        return CampaignPage(session)
+    if name == "account":
+        from designer.views.account_page import AccountPage
+
+        return AccountPage(session)
+    if name == "wizard":
+        from designer.views.wizard.engagement_wizard import EngagementWizard
+
+        return EngagementWizard(session)
+    from designer.views.library_pages import LibraryPage
+
+    return LibraryPage(session, name)
 
 
 class Pages(QStackedWidget):
@@ -46,7 +46,7 @@ class Pages(QStackedWidget):
 
     def page(self, name: str) -> QWidget:
         if name not in self._pages:
-            page = _factories()[name](self.session)
+            page = _make(name, self.session)
             self._pages[name] = page
             self.addWidget(page)
             self.made.emit(name, page)
