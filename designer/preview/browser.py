@@ -26,7 +26,11 @@ TAG_LOADER = "ed-tag-loader"
 
 
 def emulate(
-    session: DevToolsSession, profile: ViewportProfile, scale: float, then: Callable
+    session: DevToolsSession,
+    profile: ViewportProfile,
+    pixel_ratio: float,
+    then: Callable,
+    zoom: float = 1.0,
 ) -> None:
     """Make the page behave as the profile's device: viewport, pixel ratio, touch, mobile layout."""
     # Touch first: changing it resyncs the screen metrics, which would drop the override.
@@ -41,9 +45,10 @@ def emulate(
     session.send(
         "Emulation.setDeviceMetricsOverride",
         {
-            "width": profile.width,
-            "height": profile.height,
-            "deviceScaleFactor": scale,
+            # In device-independent pixels: with the page zoomed out, as many CSS pixels.
+            "width": round(profile.width * zoom),
+            "height": round(profile.height * zoom),
+            "deviceScaleFactor": pixel_ratio,
             "mobile": profile.mobile,
         },
         on_reply=lambda _result: then(),
@@ -51,7 +56,13 @@ def emulate(
 
 
 class PreviewBrowser(QWidget):
-    """A viewport on a host page. scale: screen pixels per CSS pixel (1 = actual size)."""
+    """A viewport on a host page.
+
+    zoom: how much smaller than actual size a desktop page is shown (browser zoom,
+    so the page keeps its CSS viewport); phones and tablets are always actual size.
+    pixel_ratio: the emulated device pixel ratio (default: the screen's), which
+    sets the size of `capture_png` pictures.
+    """
 
     loaded = Signal(bool)
     window_opened = Signal(str)  # "tab" or "window"
@@ -60,7 +71,8 @@ class PreviewBrowser(QWidget):
         self,
         engine: PreviewEngine,
         profile: ViewportProfile,
-        scale: float = 1.0,
+        zoom: float = 1.0,
+        pixel_ratio: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,15 +114,17 @@ class PreviewBrowser(QWidget):
         self.page.loadFinished.connect(self.loaded)
         self.page.loadStarted.connect(self._on_load_started)
         self.page.window_opened.connect(self._on_window_opened)
-        self.set_profile(profile, scale)
+        self.pixel_ratio = pixel_ratio
+        self.set_profile(profile, zoom)
 
     # --- what the panel asks -------------------------------------------------
 
-    def set_profile(self, profile: ViewportProfile, scale: float = 1.0) -> None:
-        """Show the page as on profile's device, at scale screen pixels per CSS pixel."""
-        self.profile, self.scale = profile, scale
+    def set_profile(self, profile: ViewportProfile, zoom: float = 1.0) -> None:
+        """Show the page as on profile's device, zoomed out by zoom when it is a desktop."""
+        self.profile, self.zoom = profile, 1.0 if profile.mobile else zoom
+        self.page.setZoomFactor(self.zoom)
         self.caption.setText(profile.label)
-        self.view.setFixedSize(round(profile.width * scale), round(profile.height * scale))
+        self.view.setFixedSize(round(profile.width * self.zoom), round(profile.height * self.zoom))
         if self.tab_view is not None:
             self.tab_view.setFixedSize(self.view.size())
         self.emulated = False
@@ -131,8 +145,8 @@ class PreviewBrowser(QWidget):
 
     def _on_emulate_timer(self) -> None:
         if self.view.isVisible():
-            ratio = self.scale * self.devicePixelRatioF()
-            emulate(self.devtools, self.profile, ratio, self._on_emulated)
+            ratio = self.pixel_ratio or self.devicePixelRatioF()
+            emulate(self.devtools, self.profile, ratio, self._on_emulated, self.zoom)
 
     def load(self, url: str) -> None:
         """Open url; it waits for the emulation when that is still being set up."""
@@ -267,7 +281,8 @@ class PreviewBrowser(QWidget):
             self.tab_box.layout().addWidget(self.tab_view, 1)
             self.tab_view.setPage(page)
             session = DevToolsSession(page, page)
-            emulate(session, self.profile, self.scale * self.devicePixelRatioF(), lambda: None)
+            ratio = self.pixel_ratio or self.devicePixelRatioF()
+            emulate(session, self.profile, ratio, lambda: None)
             self.stack.setCurrentIndex(1)
         else:
             popup = QWebEngineView()

@@ -55,6 +55,7 @@ LAYOUTS: dict[str, tuple[str, tuple[ViewportProfile, ...]]] = {
     "phone-no-meta": (PHONE_NO_META.label, (PHONE_NO_META,)),
     "side-by-side": ("Phone and desktop side by side", (PHONE, DESKTOP)),
 }
+ZOOMS = {"fit": "Fit", "1": "100 %", "0.75": "75 %", "0.5": "50 %"}
 SAMPLE, LOCAL_FILE, WEB_ADDRESS = "sample", "file", "url"
 DECISIONS_JS = "JSON.stringify(window.EngagementTag && EngagementTag.decisions ? EngagementTag.decisions() : null)"
 NEW_VISIT_JS = "try { sessionStorage.clear(); localStorage.clear(); } catch (e) {}"
@@ -108,6 +109,10 @@ class PreviewPanel(QWidget):
         self.poll.setInterval(1000)
         self.poll.timeout.connect(self._on_poll)
         self.poll.start()
+        self.fit_timer = QTimer(self)
+        self.fit_timer.setSingleShot(True)
+        self.fit_timer.setInterval(250)
+        self.fit_timer.timeout.connect(self._on_fit)
         self._build_browsers()
         if self.engine.parent() is self:
             # Children are deleted in order: the pages must go before their web profile.
@@ -140,6 +145,14 @@ class PreviewPanel(QWidget):
         for key, (label, _profiles) in LAYOUTS.items():
             self.layout_box.addItem(label, key)
         self.layout_box.currentIndexChanged.connect(self._on_layout_chosen)
+        self.zoom_box = QComboBox(self)
+        self.zoom_box.setAccessibleName("Desktop zoom")
+        self.zoom_box.setToolTip(
+            "How small the desktop page is shown; phones and tablets stay actual size"
+        )
+        for key, label in ZOOMS.items():
+            self.zoom_box.addItem(label, key)
+        self.zoom_box.currentIndexChanged.connect(self._on_zoom_chosen)
         reload_button = QPushButton("Reload", self)
         reload_button.setToolTip("Load the page again, as the same visitor")
         reload_button.clicked.connect(self.reload)
@@ -148,7 +161,7 @@ class PreviewPanel(QWidget):
             "Forget the visitor's visit (closed engagements, pages viewed) and reload"
         )
         new_visit.clicked.connect(self.new_visit)
-        for w in (self.source_box, self.page_box, self.address, self.layout_box):
+        for w in (self.source_box, self.page_box, self.address, self.layout_box, self.zoom_box):
             self.toolbar.addWidget(w)
         self.toolbar.addWidget(reload_button)
         self.toolbar.addWidget(new_visit)
@@ -201,16 +214,30 @@ class PreviewPanel(QWidget):
     def _profiles(self) -> tuple[ViewportProfile, ...]:
         return LAYOUTS[self.layout_box.currentData()][1]
 
+    def _zoom(self, profiles: tuple[ViewportProfile, ...]) -> float:
+        """How small desktop pages are shown: the chosen zoom, or what fits the room."""
+        chosen = self.zoom_box.currentData()
+        if chosen != "fit":
+            return float(chosen)
+        room = self.scroll.viewport().size()
+        fixed = sum(p.width + 24 for p in profiles if p.mobile)
+        desktops = [p for p in profiles if not p.mobile]
+        if not desktops:
+            return 1.0
+        across = (room.width() - fixed - 24 * len(desktops)) / sum(p.width for p in desktops)
+        down = (room.height() - 48) / max(p.height for p in desktops)
+        return max(0.3, min(1.0, across, down))
+
     def _build_browsers(self) -> None:
         for browser in self.browsers:
             browser.close_popups()
             browser.setParent(None)
             browser.deleteLater()
         self.browsers = []
-        for profile in self._profiles():
-            # Actual size: QtWebEngine draws emulated pixel ratios other than the screen's
-            # uncropped only in screenshots, so the panel scrolls instead of scaling.
-            browser = PreviewBrowser(self.engine, profile, 1.0, self.stage)
+        profiles = self._profiles()
+        zoom = self._zoom(profiles)
+        for profile in profiles:
+            browser = PreviewBrowser(self.engine, profile, zoom, parent=self.stage)
             browser.window_opened.connect(self._on_window_opened)
             self.stage_layout.addWidget(browser)
             self.browsers.append(browser)
@@ -284,6 +311,28 @@ class PreviewPanel(QWidget):
 
     def _on_layout_chosen(self, _index: int) -> None:
         self._build_browsers()
+
+    def _on_zoom_chosen(self, _index: int) -> None:
+        self._apply_zoom()
+
+    def _apply_zoom(self) -> None:
+        zoom = self._zoom(self._profiles())
+        for browser in self.browsers:
+            if not browser.profile.mobile and abs(browser.zoom - zoom) > 0.02:
+                browser.set_profile(browser.profile, zoom)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        if self.zoom_box.currentData() == "fit":
+            self.fit_timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        if self.zoom_box.currentData() == "fit":
+            self.fit_timer.start()
+
+    def _on_fit(self) -> None:
+        self._apply_zoom()
 
     def _on_visitor_changed(self, visitor: Visitor) -> None:
         self.visitor = visitor

@@ -119,7 +119,9 @@ def render_shots(
     """Write the PNGs into out (needs a QApplication); returns their paths."""
     out.mkdir(parents=True, exist_ok=True)
     engine = PreviewEngine(store)
-    browsers = {p.key: PreviewBrowser(engine, p, p.device_pixel_ratio) for p in profiles}
+    browsers = {
+        p.key: PreviewBrowser(engine, p, pixel_ratio=p.device_pixel_ratio) for p in profiles
+    }
     written: list[Path] = []
     try:
         for b in browsers.values():

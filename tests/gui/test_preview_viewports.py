@@ -164,3 +164,18 @@ class _nothing:
 
     def __exit__(self, *exc):
         return False
+
+
+def test_a_desktop_shown_smaller_keeps_its_1366_pixel_viewport(qapp, engine, sample):
+    from designer.preview.browser import PreviewBrowser
+    from designer.preview.profiles import DESKTOP
+
+    browser = PreviewBrowser(engine, DESKTOP, zoom=0.5)
+    browser.show()
+    try:
+        assert browser.view.width() == 683
+        assert browser.load_now(page_url(SITE_HOST, "/"))
+        assert browser.evaluate(FIGURES_JS) == "[1366,1]"
+    finally:
+        browser.close()
+        browser.deleteLater()
