@@ -187,3 +187,18 @@ def test_delete_key_deletes_only_what_the_tree_has_selected(main_window, qtbot, 
     with answering("Cancel") as dialogs:
         QTest.keyClick(window.tree.tree, Qt.Key.Key_Delete)
     assert dialogs.seen[0].startswith("Delete “Customer care” and its 1 engagement?")
+
+
+def test_the_dark_theme_is_chosen_and_remembered(main_window, qapp, tmp_path):
+    from PySide6.QtGui import QPalette
+
+    main_window(tmp_path / "s.sqlite").actions_by_name["theme_dark"].trigger()
+    try:
+        assert QSettings().value("view/theme") == "dark"
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 60
+        disabled = qapp.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        assert disabled != qapp.palette().color(QPalette.ColorRole.Text)
+    finally:
+        from designer.views.palette import apply_palette
+
+        apply_palette(qapp, "light")
