@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QPalette
 
 from tests.gui.app_driver import click
 
@@ -16,6 +17,7 @@ def test_screenshots_of_every_page_and_wizard_stage(main_window, qapp, tmp_path,
     from designer.views.palette import apply_palette
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    before = QPalette(qapp.palette())
     apply_palette(qapp, theme)
     window = main_window(tmp_path / "s.sqlite")
     window.setGeometry(0, 0, 1280, 820)
@@ -47,5 +49,5 @@ def test_screenshots_of_every_page_and_wizard_stage(main_window, qapp, tmp_path,
             qapp.processEvents()
         assert wizard.stack.currentWidget() is stage, wizard.error.text()
         shot(f"wizard-{i}-{stage.key}")
-    apply_palette(qapp, "light")
+    qapp.setPalette(before)  # other tests see the palette they started with
     assert all(p.stat().st_size > 10_000 for p in shots.values())

@@ -192,6 +192,7 @@ def test_delete_key_deletes_only_what_the_tree_has_selected(main_window, qtbot, 
 def test_the_dark_theme_is_chosen_and_remembered(main_window, qapp, tmp_path):
     from PySide6.QtGui import QPalette
 
+    before = QPalette(qapp.palette())
     main_window(tmp_path / "s.sqlite").actions_by_name["theme_dark"].trigger()
     try:
         assert QSettings().value("view/theme") == "dark"
@@ -199,6 +200,4 @@ def test_the_dark_theme_is_chosen_and_remembered(main_window, qapp, tmp_path):
         disabled = qapp.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         assert disabled != qapp.palette().color(QPalette.ColorRole.Text)
     finally:
-        from designer.views.palette import apply_palette
-
-        apply_palette(qapp, "light")
+        qapp.setPalette(before)  # other tests see the palette they started with
