@@ -16,9 +16,12 @@ def isolated_settings(qapp, tmp_path: Path):
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
     )
+    names = qapp.organizationName(), qapp.applicationName()
     qapp.setOrganizationName("EngagementDesignerTests")
     qapp.setApplicationName("Engagement Designer")
     yield tmp_path / "settings"
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
 
 
 @pytest.fixture
