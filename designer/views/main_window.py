@@ -216,7 +216,8 @@ class MainWindow(QMainWindow):
         if current[0] == "campaign":
             return current[1]
         with self.store.read() as s:
-            return s.get(Engagement, current[1]).campaign_id
+            e = s.get(Engagement, current[1])
+            return e.campaign_id if e is not None else None
 
     def new_campaign(self) -> int | None:
         with self.store.read() as s:
