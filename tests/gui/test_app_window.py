@@ -201,3 +201,19 @@ def test_the_dark_theme_is_chosen_and_remembered(main_window, qapp, tmp_path):
         assert disabled != qapp.palette().color(QPalette.ColorRole.Text)
     finally:
         qapp.setPalette(before)  # other tests see the palette they started with
+
+
+def test_an_engagement_problem_opens_the_wizard_at_its_stage(main_window, qtbot, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    qtbot.waitUntil(lambda: window.problems.problems != [])
+    toaster = next(p for p in window.problems.problems if "toaster" in p.message)
+    item = next(
+        window.problems.list.item(i)
+        for i in range(window.problems.list.count())
+        if window.problems.list.item(i).text().endswith(toaster.message)
+    )
+    window.problems.list.itemActivated.emit(item)  # Enter on the problem
+    assert window.current_page() == "wizard"
+    stage = window.wizard.stack.currentWidget()
+    assert toaster.where.field in stage.fields
+    assert window.wizard.heading.text().startswith("Winter sale › Cart toaster — ")
