@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
+from designer.models.store import Store
 from tests.gui.app_driver import click, pick, type_into
 
 
@@ -90,3 +92,29 @@ def test_gallery_filters_by_zone_and_kind(main_window, tmp_path):
     pick(gallery.zone, "right")
     assert not any(card.isVisible() for card in gallery.cards.values())
     assert gallery.empty.isVisible()
+
+
+def test_text_typed_but_not_yet_confirmed_is_saved_when_the_window_closes(
+    main_window, qtbot, tmp_path
+):
+    path = tmp_path / "s.sqlite"
+    window = main_window(path)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.actions_by_name["add_engagement"].trigger()
+    click(window.wizard.stages[0].cards["sales-sticky"])
+    click(window.wizard.next)
+    content = window.wizard.stage("settings").message_widgets["greeting"][1]
+    content.setFocus()
+    qtbot.waitUntil(content.hasFocus)
+    content.selectAll()
+    QTest.keyClicks(content, "Hello there")  # no Enter, no Tab
+    engagement_id = window.wizard.engagement_id
+    window.close()
+    store = Store.open(path)
+    try:
+        with store.read() as s:
+            messages = s.get(Engagement, engagement_id).automatic_messages
+    finally:
+        store.close()
+    assert messages["en"]["greeting"] == {"enabled": True, "text": "Hello there"}
