@@ -11,10 +11,17 @@ import base64
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from designer.preview.devtools import DevToolsSession
 from designer.preview.engine import PreviewEngine
@@ -88,8 +95,10 @@ class PreviewBrowser(QWidget):
         tab_box = self.tab_box = QWidget(self)
         tab_layout = QVBoxLayout(tab_box)
         tab_layout.setContentsMargins(0, 0, 0, 0)
+        tab_layout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         tab_note = QLabel("The conversation window opened as a new tab.", tab_box)
-        tab_note.setWordWrap(True)
+        tab_note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        back.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         tab_layout.addWidget(tab_note)
         tab_layout.addWidget(back)
         self.stack = QStackedWidget(self)

@@ -33,6 +33,9 @@ def _words(text: str) -> list[str]:
 def _choices(parent: QWidget, name: str, choices: dict[str, str]) -> QComboBox:
     combo = QComboBox(parent)
     combo.setAccessibleName(name)
+    # Long choices must not widen the panel; the open list shows them whole.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
     for value, label in choices.items():
         combo.addItem(label, value)
     return combo
@@ -107,10 +110,8 @@ class VisitorSimulator(QWidget):
         self.clock.setDisplayFormat("ddd d MMM yyyy HH:mm")
         self.clock.setCalendarPopup(True)
         self.clock.setEnabled(False)
-        row = QHBoxLayout()
-        row.addWidget(self.set_clock)
-        row.addWidget(self.clock, 1)
-        form.addRow(f"Clock ({self.zone.key})", row)
+        form.addRow(f"Clock ({self.zone.key})", self.set_clock)
+        form.addRow("", self.clock)
         self.control_group = _choices(self, "Control group", CONTROL_GROUP)
         form.addRow("Control group", self.control_group)
         reset = QPushButton("Reset the visitor", self)
