@@ -148,3 +148,22 @@ def test_a_damaged_engagement_hides_itself_and_not_the_others(site, open_page):
         "The engagement could not be drawn"
     )
     assert [p for p in page.problems if "page error" in p] == []
+
+
+def test_damaged_browser_storage_starts_a_fresh_visit(site, open_page):
+    url = site.publish(m.manifest(m.engagement(1)))
+    page = open_page(url)
+    page.evaluate(
+        'localStorage.setItem(\'ed_visitor\', \'{"id": 7, "visits": "many"}\');'
+        "sessionStorage.setItem('ed_visit', '{\"pages\": \"oops\"}');"
+        "localStorage.setItem('ed_clicks', '{\"not\": \"a list\"}');"
+        "localStorage.setItem('ed_conversation_1', '{\"token\": 5, \"messages\": 3}');"
+    )
+    page.reload()
+    page.wait_for_selector(".ed-engagement")
+    assert page.evaluate("typeof EngagementTag.visitor_id()") == "string"
+    assert page.evaluate("JSON.parse(sessionStorage.getItem('ed_visit')).pages.length") == 1
+    page.get_by_role("button", name="Message us").click()
+    page.get_by_role("dialog").locator(".ed-bubble").first.wait_for()
+    page.evaluate("EngagementTag.push({type: 'purchase', total: 5, currency: 'GBP'})")
+    assert [p for p in page.problems if "page error" in p] == []

@@ -10,7 +10,7 @@
   var nonce = script ? script.nonce || script.getAttribute("nonce") || "" : "";
   var queued = Array.isArray(W.EngagementTag) ? W.EngagementTag : [];
   var manifest = null, preview = {}, listeners = {}, transport = null, windowModule = null;
-  var shown = {}, lastDecisions = [], regexCache = {}, fmtCache = {}, undrawable = {};
+  var shown = {}, regexCache = {}, fmtCache = {}, undrawable = {};
   var loadedAt = Date.now();
   var visitor = {
     attributes: {}, sections: [], cart: null, cartBefore: null, viewed: [], errors: [],
@@ -49,11 +49,14 @@
 
   var profile = local.get("ed_visitor", null);
   if (!profile || typeof profile.id !== "string") profile = { id: randomId(), visits: 0 };
-  var visit = session.get("ed_visit", null);
-  if (!visit) {
-    profile.visits += 1;
-    visit = { pages: [], exposed: [], clicked: [], declined: [], closed: [], displays: {}, goals: [] };
+  profile.visits = +profile.visits || 0;
+  var visit = session.get("ed_visit", null), LISTS = ["pages", "exposed", "clicked", "declined", "closed", "goals"];
+  if (!visit || typeof visit !== "object" || !LISTS.every(function (k) { return Array.isArray(visit[k]); })) {
+    profile.visits += 1;  // a new visit (or a record someone damaged: started afresh)
+    visit = { displays: {} };
+    LISTS.forEach(function (k) { visit[k] = []; });
   }
+  if (!visit.displays || typeof visit.displays !== "object") visit.displays = {};
   local.set("ed_visitor", profile);
   visit.pages.push(location.pathname + location.search);
   if (visit.pages.length > 100) visit.pages.shift();
@@ -555,9 +558,8 @@
   }
 
   function evaluate() {
-    lastDecisions = decide();
     var wanted = {};
-    lastDecisions.forEach(function (d) { if (d.shows) wanted[d.zone] = d; });
+    decide().forEach(function (d) { if (d.shows) wanted[d.zone] = d; });
     Object.keys(shown).forEach(function (zone) {
       var s = shown[zone], w = wanted[zone];
       if (!w || w.id !== s.id || w.state !== s.state) { if (s.el.parentNode) s.el.parentNode.removeChild(s.el); delete shown[zone]; }
@@ -623,8 +625,9 @@
   }
 
   /* ---------- conversions ---------- */
+  function clicksSoFar() { var c = local.get("ed_clicks", []); return Array.isArray(c) ? c : []; }
   function recordClick(e) {
-    var clicks = local.get("ed_clicks", []);
+    var clicks = clicksSoFar();
     clicks.push({ id: e.id, name: e.name, campaign: e.campaign, at: now().getTime(), visit: visitToken() });
     local.set("ed_clicks", clicks.slice(-50));
   }
@@ -635,7 +638,7 @@
   function conversion(event) {
     if (!manifest) return;
     var acc = manifest.account, days = acc.cross_session_days || 0, at = now().getTime();
-    var clicks = local.get("ed_clicks", []).filter(function (c) {
+    var clicks = clicksSoFar().filter(function (c) {
       return days ? at - c.at <= days * 86400000 : c.visit === visitToken();
     });
     if (!clicks.length) return;

@@ -35,7 +35,9 @@
   function tokenFor(ctx) {
     var key = "ed_conversation_" + ctx.engagement.id, saved = ctx.local.get(key, null), at = ctx.now();
     var idle = (ctx.account.idle_time_days || 30) * 86400000;
-    if (!saved || !saved.token || saved.expires <= at) saved = { token: ctx.random_id(), messages: [] };
+    if (!saved || typeof saved.token !== "string" || !(saved.expires > at) || !Array.isArray(saved.messages)) {
+      saved = { token: ctx.random_id(), messages: [] };  // none yet, expired, or damaged: a new conversation
+    }
     saved.expires = at + idle;
     ctx.local.set(key, saved);
     return {
