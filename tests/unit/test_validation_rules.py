@@ -200,7 +200,7 @@ def test_library_conditions_are_checked(store: Store) -> None:
         ]
     messages = sorted(p.message for p in new_problems(store))
     assert messages == [
-        "Newer or returning: Visitor must be one of: new, returning.".replace("Newer", "New"),
+        "New or returning: Visitor must be one of: new, returning.",
         "Scroll depth: Percent must be at most 100.",
         "“telepathy” is not a condition we know.",
     ]
