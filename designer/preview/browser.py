@@ -129,14 +129,18 @@ class PreviewBrowser(QWidget):
     # --- what the panel asks -------------------------------------------------
 
     def set_profile(self, profile: ViewportProfile, zoom: float = 1.0) -> None:
-        """Show the page as on profile's device, zoomed out by zoom when it is a desktop."""
+        """Show the page as on profile's device, zoomed out by zoom when it is a desktop.
+
+        A new profile loads the page again (its layout depends on it); a new zoom does not.
+        """
+        if getattr(self, "profile", None) != profile:
+            self.emulated = False
         self.profile, self.zoom = profile, 1.0 if profile.mobile else zoom
         self.page.setZoomFactor(self.zoom)
         self.caption.setText(profile.label)
         self.view.setFixedSize(round(profile.width * self.zoom), round(profile.height * self.zoom))
         if self.tab_view is not None:
             self.tab_view.setFixedSize(self.view.size())
-        self.emulated = False
         self._emulate_timer.start()
 
     @property
