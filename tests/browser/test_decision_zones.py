@@ -227,3 +227,13 @@ def test_embedded_banner_wider_than_its_slot_is_scaled_to_fit(site, open_page):
     box = banner.bounding_box()
     assert box["width"] <= slot["width"] + 0.5
     assert banner.get_by_role("button", name="See the offer").is_visible()
+
+
+def test_a_zero_weight_never_wins_against_a_weighted_engagement(site, open_page):
+    page = open_page(site.publish(_two_proactive()))
+    share = page.evaluate(
+        "() => { let n = 0; for (let i = 0; i < 500; i++) {"
+        " EngagementTag.preview({visitor_id: 'v' + i});"
+        " if (EngagementTag.decisions()[1].shows) n++; } return n; }"
+    )
+    assert share == 0

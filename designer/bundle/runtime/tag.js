@@ -390,7 +390,7 @@
       var d = { id: e.id, name: e.name, shows: !reason, reason: reason || "", state: state, zone: e.zone_key };
       out.push(d);
       if (!reason) {
-        (contenders[e.zone_key] = contenders[e.zone_key] || []).push({ d: d, e: e, w: campaign.weight || 10, current: current, design: design });
+        (contenders[e.zone_key] = contenders[e.zone_key] || []).push({ d: d, e: e, w: typeof campaign.weight === "number" && campaign.weight >= 0 ? campaign.weight : 10, current: current, design: design });
       }
     }
     manifest.engagements.forEach(function (e) {
@@ -404,8 +404,8 @@
       if (!winner) {
         var total = group.reduce(function (s, c) { return s + c.w; }, 0);
         var pick = (hash(visitorId() + "|zone|" + zone) / 4294967296) * total;
-        winner = group[group.length - 1];
-        for (var i = 0; i < group.length; i++) { pick -= group[i].w; if (pick < 0) { winner = group[i]; break; } }
+        winner = group[0];  // all weights 0: the first in the manifest
+        for (var i = 0; i < group.length && total > 0; i++) { pick -= group[i].w; if (pick < 0) { winner = group[i]; break; } }
         why = " was chosen by priority";
       }
       group.forEach(function (c) {
