@@ -9,8 +9,8 @@ R = QPalette.ColorRole
 DARK = {
     R.Window: "#202124",
     R.WindowText: "#e8eaed",
-    R.Base: "#17181a",
-    R.AlternateBase: "#26272b",
+    R.Base: "#2b2d31",
+    R.AlternateBase: "#33353a",
     R.Text: "#e8eaed",
     R.Button: "#2d2e31",
     R.ButtonText: "#e8eaed",

@@ -24,6 +24,9 @@ class ProblemsPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.list)
+        waiting = QListWidgetItem("Checking the store for problems…")
+        waiting.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.list.addItem(waiting)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)  # one validation for a burst of edits

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QTimeEdit,
@@ -179,6 +180,13 @@ class ShiftEditor(QWidget):
         self.day.setEnabled(not every_day)
         self.list.clear()
         self.list.addItems([shift_words(s, every_day) for s in shifts])
+        if not shifts:
+            hint = QListWidgetItem(
+                "No shifts yet: drag down a day on the calendar, or use Add shift."
+            )
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(hint)
+        self.list.setWordWrap(True)
 
     def _minutes(self, edit: QTimeEdit) -> int:
         t = edit.time()
@@ -199,6 +207,8 @@ class ShiftEditor(QWidget):
             self._on_removed(self.list.currentRow())
 
     def _on_removed(self, index: int) -> None:
+        if not 0 <= index < len(self.calendar.shifts):
+            return
         shifts = list(self.calendar.shifts)
         del shifts[index]
         self.edited.emit(shifts)

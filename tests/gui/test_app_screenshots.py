@@ -13,7 +13,7 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "app"
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_screenshots_of_every_page_and_wizard_stage(main_window, qapp, tmp_path, theme):
+def test_screenshots_of_every_page_and_wizard_stage(main_window, qapp, qtbot, tmp_path, theme):
     from designer.views.palette import apply_palette
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -31,6 +31,7 @@ def test_screenshots_of_every_page_and_wizard_stage(main_window, qapp, tmp_path,
         assert image.save(str(path))
         shots[name] = path
 
+    qtbot.waitUntil(lambda: window.problems.problems != [])
     shot("main-window")
     for page in ("account", "entry_point", "audience", "behavior"):
         window.show_page(page)

@@ -178,6 +178,8 @@ class SettingsStage(Stage):
         self.form.setRowVisible(self.element, e.zone == "embedded")
         self.form.setRowVisible(self.content, e.kind == "content")
         self.form.setRowVisible(self.skill, e.routing == "specific_skill")
+        self.form.invalidate()  # hidden rows give their height back
+        self.form.parentWidget().updateGeometry()
         self._routing, self._skill, self._zone, self._element = (
             e.routing,
             e.skill_id,
