@@ -4,7 +4,6 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 export QTWEBENGINE_CHROMIUM_FLAGS ?= --no-sandbox --disable-gpu
-export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test bench lint system clean
 
