@@ -194,7 +194,11 @@ def connect_stack(w) -> None:  # noqa: ANN001
     if delete is not None:
         # Delete pressed in a library list must not delete the campaign selected in the tree.
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        w.tree.tree.addAction(delete)
+    # The tree's right-click menu: what can be done to the campaign or engagement under it.
+    w.tree.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for name in ("add_engagement", "duplicate", "delete", "publish", "preview"):
+        if name in w.actions_by_name:
+            w.tree.tree.addAction(w.actions_by_name[name])
 
 
 def _fill_recent(w, menu: QMenu) -> None:  # noqa: ANN001
