@@ -239,6 +239,7 @@ class PreviewPanel(QWidget):
         for profile in profiles:
             browser = PreviewBrowser(self.engine, profile, zoom, parent=self.stage)
             browser.window_opened.connect(self._on_window_opened)
+            browser.loaded.connect(lambda ok, b=browser: self._on_loaded(b, ok))
             self.stage_layout.addWidget(browser)
             self.browsers.append(browser)
         self.reload()
@@ -353,6 +354,13 @@ class PreviewPanel(QWidget):
         decisions = json.loads(text)
         if decisions is not None:
             self.decisions.show_decisions(decisions, browser.profile.label)
+
+    def _on_loaded(self, browser: PreviewBrowser, ok: bool) -> None:
+        if not ok and browser.url():
+            self.status.setText(
+                f"The page {browser.url()} could not be loaded. Check the address, "
+                "or that the site is running, and press Reload."
+            )
 
     def _on_window_opened(self, mode: str) -> None:
         if mode == "tab":

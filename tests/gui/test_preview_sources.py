@@ -77,3 +77,13 @@ def test_a_typed_web_address_gets_the_engagements(panel, site):
 def test_a_web_address_of_another_kind_is_a_sentence(panel):
     panel.open_address("ftp://example.com/")
     assert "http://" in panel.status.text()
+
+
+def test_an_address_nothing_answers_at_is_a_sentence(qtbot, panel):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    panel.open_address(f"http://127.0.0.1:{port}/")
+    qtbot.waitUntil(lambda: "could not be loaded" in panel.status.text(), timeout=15000)
