@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from designer.models.properties import ELEMENT_PROPS
-from tests.gui.studio_driver import click, drag, key, open_studio, props, saved_designs, undo
+from tests.gui.studio_driver import at, click, drag, key, open_studio, props, saved_designs, undo
 
 
 @pytest.fixture
@@ -122,3 +122,17 @@ def test_nothing_selected_shows_the_engagement(studio):
     form.editors["background"].setCurrentIndex(form.editors["background"].findData("gradient"))
     form.editors["background"].activated.emit(form.editors["background"].currentIndex())
     assert studio.doc.design.props["background"] == "gradient"
+
+
+def test_double_click_an_element_to_type_its_text(studio):
+    QTest.mouseDClick(
+        studio.canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        at(studio, 100, 270),
+    )
+    form = studio.inspector.form("button")
+    assert form.editors["text"].hasFocus()
+    QTest.keyClicks(form.editors["text"], "Chat with an expert")
+    QTest.keyClick(form.editors["text"], Qt.Key.Key_Return)
+    assert props(studio, "button1")["text"] == "Chat with an expert"

@@ -122,6 +122,19 @@ class StudioInspector(QWidget):
         form.setEnabled(self.doc.editable)
         self.stack.setCurrentWidget(form)
 
+    def focus_main_field(self, element_id: str) -> None:
+        """Put the keyboard in the element's main field: its text, label, alt text or name."""
+        self.show_selection([element_id])
+        element = self.doc.design.element(element_id)
+        if element is None:
+            return
+        form = self.form(element.kind)
+        name = next((n for n in ("text", "alt", "label", "shape") if n in form.editors), "x")
+        editor = form.editors[name]
+        editor.setFocus()
+        if hasattr(editor, "selectAll"):
+            editor.selectAll()
+
     def _element_notes(self, element) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
         design = self.doc.design
         notes: dict[str, list[tuple[str, str]]] = {}

@@ -89,6 +89,7 @@ class StudioEditor(QWidget):
         self.state_bar.display_chosen.connect(self.actions.set_display)
         self.state_bar.size_chosen.connect(self._on_size_chosen)
         self.canvas.files_dropped.connect(self._on_files_dropped)
+        self.scene.element_activated.connect(self.inspector.focus_main_field)
         session.changed.connect(self._on_session_changed)
         session.failed.connect(self._on_failed)
         # The undo stack outlives the studio: its commands keep the document, which must

@@ -27,6 +27,8 @@ MARGIN = 48  # px of pasteboard around the engagement
 class StudioScene(QGraphicsScene):
     # the scene rect of the engagement box changed (so the canvas can refit)
     box_resized = Signal()
+    # an element was double-clicked: the editor opens its main field (its text, its picture)
+    element_activated = Signal(str)
 
     def __init__(
         self, doc: DesignDocument, pixmaps: PixmapCache | None = None, parent=None
@@ -229,6 +231,14 @@ class StudioScene(QGraphicsScene):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        for item in self.items(event.scenePos()):
+            if isinstance(item, ElementItem):
+                self.element_activated.emit(item.element_id)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.tool is not None and self.tool.key(event):
