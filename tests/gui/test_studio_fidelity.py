@@ -10,12 +10,16 @@ compared pixel by pixel for a similarity figure.
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from designer.models.assets import add_asset
+from designer.models.design import Element
 from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
 from designer.models.store import Store
@@ -23,6 +27,7 @@ from designer.models.vocabulary import AgentState
 from designer.preview.profiles import DESKTOP
 from designer.preview.served_files import SITE_HOST, page_url
 from designer.preview.shots import eager_visitor, planned_shots
+from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.placement_sketch import placement_box
 from designer.views.studio.studio_scene import StudioScene
 
@@ -30,6 +35,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TOLERANCE_PX = 2
 BORDERED = "Product expert"
+PICTURED = "Checkout rescue"
 MIN_SIMILARITY = 0.9
 BOXES_JS = """(function (name) {
   var t = window.EngagementTag; if (!t || !t.decisions) return null;
@@ -60,6 +66,18 @@ def measured(qapp, tmp_path_factory):
         row = s.query(Engagement).filter_by(name=BORDERED).one()
         designs = row.state_designs()
         designs.online.props.update(border_width=6, border_color="#ffb300", background="gradient")
+        row.set_state_designs(designs)
+        # and one with a picture, drawn "contain" in its box on both sides
+        picture = io.BytesIO()
+        Image.new("RGB", (200, 100), (230, 120, 20)).save(picture, "PNG")
+        ref = add_asset(s, "offer.png", "image/png", picture.getvalue()).ref
+        row = s.query(Engagement).filter_by(name=PICTURED).one()
+        designs = row.state_designs()
+        designs.online.elements.append(
+            Element.new(
+                "image1", "image", x=260, y=120, width=120, height=120, src=ref, alt="Offer"
+            )
+        )
         row.set_state_designs(designs)
     engine = PreviewEngine(store)
     browser = PreviewBrowser(engine, DESKTOP, 1.0)
@@ -97,7 +115,7 @@ def _compare(store: Store, name: str, seen: dict, png: bytes):
         row = s.query(Engagement).filter_by(name=name).one()
         designs, fmt, zone = row.state_designs(), row.format, row.zone
     doc = DesignDocument(designs, AgentState(seen["state"]))
-    scene = StudioScene(doc)
+    scene = StudioScene(doc, PixmapCache(lambda sha: _asset_bytes(store, sha)))
     canvas = {
         z + 1: scene.items_by_id[e.id].sceneBoundingRect().getRect()
         for z, e in enumerate(doc.design.elements)
@@ -124,6 +142,14 @@ def _compare(store: Store, name: str, seen: dict, png: bytes):
     return canvas, browser, _similarity(page, drawn), (page, drawn), where
 
 
+def _asset_bytes(store: Store, sha: str) -> bytes | None:
+    from designer.models.assets import Asset
+
+    with store.read() as s:
+        asset = s.get(Asset, sha)
+        return asset.data if asset else None
+
+
 def _similarity(a: QImage, b: QImage) -> float:
     """1 − mean absolute difference of the RGB channels, over every pixel (1.0 = identical)."""
     total, count = 0, 0
@@ -137,7 +163,8 @@ def _similarity(a: QImage, b: QImage) -> float:
 
 def test_every_sample_engagement_was_measured(measured):
     assert len(measured) >= 5
-    assert BORDERED in measured
+    assert BORDERED in measured and PICTURED in measured
+    assert len(measured[PICTURED][0]) == 4  # the picture is one of its elements
     assert all(canvas and browser for canvas, browser, _, _, _ in measured.values())
 
 
