@@ -299,8 +299,3 @@ class StudioEditor(QWidget):
         if designs.to_dict() != self.doc.designs.to_dict():
             self.doc.replace(designs)
         self.message.setVisible(False)
-
-    def closeEvent(self, event) -> None:  # noqa: ANN001
-        self.scene.detach()
-        self.inspector.detach()
-        super().closeEvent(event)
