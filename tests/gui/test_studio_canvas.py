@@ -294,3 +294,24 @@ def test_undo_after_the_studio_closed_still_saves(qtbot, store):
     session.undo_stack.undo()
     assert saved_designs(store, eid).online.element("button1").props["x"] == 16
     assert again.doc.design.element("button1").props["x"] == 16  # it follows the store
+
+
+def test_tab_walks_the_elements_in_reading_order_then_leaves(studio):
+    studio.canvas.setFocus()
+    seen = []
+    for _ in range(3):
+        key(studio, Qt.Key.Key_Tab)
+        seen += studio.scene.selected_ids()
+    assert seen == ["text1", "button1", "close1"]
+    key(studio, Qt.Key.Key_Tab)
+    assert studio.scene.selected_ids() == [] and not studio.canvas.hasFocus()
+
+
+def test_every_edit_tells_the_preview_the_engagement_changed(studio, qtbot):
+    click(studio, 100, 270)
+    with qtbot.waitSignal(studio.session.changed) as blocker:
+        key(studio, Qt.Key.Key_Up)
+    assert blocker.args == ["engagement", studio.engagement_id]
+    with qtbot.waitSignal(studio.session.changed) as blocker:
+        undo(studio)
+    assert blocker.args == ["engagement", studio.engagement_id]

@@ -124,6 +124,26 @@ class StudioCanvas(QGraphicsView):
         if self.fitted:
             self.fit()
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        """Tab and Shift+Tab walk the elements in reading order, then leave the canvas."""
+        scene = self.studio_scene
+        if not self.hasFocus():
+            return super().focusNextPrevChild(next)
+        order = [
+            e.id for e in sorted(scene.doc.design.elements, key=lambda e: e.props["reading_order"])
+        ]
+        chosen = scene.selected_ids()
+        at = order.index(chosen[0]) if len(chosen) == 1 and chosen[0] in order else None
+        step = 1 if next else -1
+        to = (0 if next else len(order) - 1) if at is None else at + step
+        if 0 <= to < len(order):
+            scene.select_ids([order[to]])
+            item = scene.items_by_id[order[to]]
+            self.ensureVisible(item)
+            return True
+        scene.select_ids([])
+        return super().focusNextPrevChild(next)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_in() if event.angleDelta().y() > 0 else self.zoom_out()
