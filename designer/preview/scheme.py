@@ -24,6 +24,7 @@ from designer.preview.served_files import SCHEME, PreviewFiles
 
 log = logging.getLogger(__name__)
 DEVTOOLS_ENV = "QTWEBENGINE_REMOTE_DEBUGGING"
+FLAGS_ENV = "QTWEBENGINE_CHROMIUM_FLAGS"
 
 
 def _free_port() -> int:
@@ -45,6 +46,10 @@ def register_scheme() -> None:
     QWebEngineUrlScheme.registerScheme(scheme)
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     os.environ.setdefault(DEVTOOLS_ENV, f"127.0.0.1:{_free_port()}")
+    # Web pages (which always send an Origin) may not drive the endpoint; our socket sends none.
+    flags = os.environ.get(FLAGS_ENV, "")
+    if "--remote-allow-origins" not in flags:
+        os.environ[FLAGS_ENV] = f"{flags} --remote-allow-origins=http://127.0.0.1".strip()
 
 
 def scheme_registered() -> bool:
