@@ -89,3 +89,20 @@ def test_window_notes_alone():
 
     props = WindowDesign().props | {"agent_bubble_color": "#1a56db"}
     assert any("look alike" in t for _, t in window_notes(props)["visitor_bubble_color"])
+
+
+def test_clicking_a_part_of_the_window_goes_to_its_field(window_studio):
+    view = window_studio.view
+    for scene_point, name in (
+        ((100, 12), "header_text"),
+        ((100, 495), "input_placeholder"),
+        ((300, 140), "visitor_bubble_color"),
+        ((250, 60), "action_menu"),
+    ):
+        QTest.mouseClick(
+            view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            view.mapFromScene(*scene_point),
+        )
+        assert window_studio.form.editors[name].hasFocus(), name

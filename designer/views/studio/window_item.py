@@ -31,6 +31,8 @@ class WindowItem(QGraphicsItem):
         self.props: dict = {}
         self._rect = QRectF()
         self.show_menu = True  # the action menu drawn open, so its look can be judged
+        # where each part was drawn, topmost last: (rect, the property it is designed by)
+        self.parts: list[tuple[QRectF, str]] = []
 
     def sync(self, props: dict) -> None:
         self.prepareGeometryChange()
@@ -61,6 +63,7 @@ class WindowItem(QGraphicsItem):
             )
             painter.fillPath(shadow.translated(0, 12), QColor(0, 0, 0, 10))
         painter.fillPath(outline, QColor(back))
+        self.parts = [(QRectF(self._rect), "theme")]
         painter.save()
         painter.setClipPath(outline)
         base = self._font(p["font_size"])
@@ -70,6 +73,10 @@ class WindowItem(QGraphicsItem):
         if p["action_menu"] and self.show_menu:
             self._paint_menu(painter, base, back, ink, header_bottom)
         painter.restore()
+
+    def part_at(self, point: QPointF) -> str | None:
+        """The property that designs the part of the window at point (item coordinates)."""
+        return next((name for rect, name in reversed(self.parts) if rect.contains(point)), None)
 
     def _font(self, size: float, bold: bool = False) -> QFont:
         font = QFont(FONT_FAMILIES.get(self.props["font"], self.props["font"]))
@@ -84,10 +91,12 @@ class WindowItem(QGraphicsItem):
         height = 20 + max(line, 28 if logo else 0)
         header = QRectF(0, 0, self._rect.width(), height)
         painter.fillRect(header, QColor(p["header_color"]))
+        self.parts.append((header, "header_text"))
         x = 12.0
         if logo is not None:
             w = logo.width() * 28 / max(1, logo.height())
             painter.drawPixmap(QRectF(x, (height - 28) / 2, w, 28), logo, QRectF(logo.rect()))
+            self.parts.append((QRectF(x, (height - 28) / 2, w, 28), "header_image"))
             x += w + 8
         painter.setPen(QColor(p["header_text_color"]))
         right = header.right() - 12 - 24 - (32 if p["action_menu"] else 0)
@@ -116,6 +125,7 @@ class WindowItem(QGraphicsItem):
         painter.drawLine(QPointF(0, top), QPointF(self._rect.width(), top))
         send_w = QFontMetricsF(font).horizontalAdvance("Send") + 20
         field = QRectF(10, top + 10, self._rect.width() - 28 - send_w, line + 14)
+        self.parts.append((field, "input_placeholder"))
         painter.setPen(QPen(QColor("#8a8f98"), 1))
         painter.setBrush(QColor("#ffffff"))
         painter.drawRect(field)
@@ -152,6 +162,7 @@ class WindowItem(QGraphicsItem):
                     painter.save()
                     circle = QPainterPath()
                     spot = QRectF(12, bubble.bottom() - 24, 24, 24)
+                    self.parts.append((spot, "agent_picture"))
                     circle.addEllipse(spot)
                     painter.setClipPath(circle, Qt.ClipOperation.IntersectClip)
                     painter.drawPixmap(spot, face, QRectF(face.rect()))
@@ -160,6 +171,7 @@ class WindowItem(QGraphicsItem):
                 bubble.moveRight(self._rect.width() - 12)
             if bubble.bottom() > bottom:
                 break
+            self.parts.append((bubble, "agent_bubble_color" if agent else "visitor_bubble_color"))
             r = min(radius, bubble.height() / 2)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(p["agent_bubble_color" if agent else "visitor_bubble_color"]))
@@ -172,6 +184,7 @@ class WindowItem(QGraphicsItem):
         metrics = QFontMetricsF(font)
         width = max(metrics.horizontalAdvance(t) for t in MENU_ITEMS) + 24
         box = QRectF(self._rect.width() - width - 8, top + 4, width, len(MENU_ITEMS) * 28 + 8)
+        self.parts.append((box, "action_menu"))
         painter.setPen(QPen(QColor(127, 127, 127, 120), 1))
         painter.setBrush(QColor(back))
         painter.drawRoundedRect(box, 6, 6)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsScene,
@@ -76,7 +76,12 @@ def window_notes(props: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
 
 
 class FittingView(QGraphicsView):
-    """Shows the scene at actual size when it fits, else scaled down to fit; refits on resize."""
+    """Shows the scene at actual size when it fits, else scaled down to fit; refits on resize.
+
+    A click on a part of the window reports the property that designs it.
+    """
+
+    part_clicked = Signal(str)
 
     def fit(self) -> None:
         rect, port = self.sceneRect(), self.viewport().size()
@@ -90,6 +95,16 @@ class FittingView(QGraphicsView):
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         super().resizeEvent(event)
         self.fit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        point = self.mapToScene(event.position().toPoint())
+        for item in self.scene().items(point):
+            if isinstance(item, WindowItem):
+                name = item.part_at(item.mapFromScene(point))
+                if name:
+                    self.part_clicked.emit(name)
+                    return
+        super().mousePressEvent(event)
 
 
 class WindowStudioEditor(QWidget):
@@ -106,8 +121,10 @@ class WindowStudioEditor(QWidget):
         self.view.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.view.setBackgroundBrush(QColor("#eceff3"))
         self.view.setAccessibleName("Conversation window with a sample conversation")
+        self.view.setToolTip("Click a part of the window to edit it")
         self.form = PropertyForm(WINDOW_PROPS)
         self.form.value_edited.connect(self._on_value_edited)
+        self.view.part_clicked.connect(self._on_part_clicked)
         self.show_menu = QCheckBox("Show the action menu open")
         self.show_menu.setChecked(True)
         self.show_menu.toggled.connect(self._on_show_menu)
@@ -187,6 +204,11 @@ class WindowStudioEditor(QWidget):
                 return
         if not self.set_props({name: value}, f"Set the window's {spec.label.lower()}"):
             self._show()
+
+    def _on_part_clicked(self, name: str) -> None:
+        editor = self.form.editors[name]
+        editor.setFocus()
+        self.form.parentWidget().parentWidget().ensureWidgetVisible(editor)
 
     def _on_show_menu(self, on: bool) -> None:
         self.window_item.show_menu = on
