@@ -8,16 +8,28 @@ from PySide6.QtCore import QLockFile
 
 
 class StoreLock:
-    """Held while a window edits the store at path; `acquired` is False when another has it."""
+    """Held while a window edits the store at path; `acquired` is False when another has it.
+
+    Only another holder counts: a folder that cannot take a lock file (read-only, or
+    missing and not makeable) is left to Store.open, which says what is wrong.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self._lock: QLockFile | None = None
         self.acquired = True
         if path is None:  # a server store: the database itself arbitrates writers
             return
-        self._lock = QLockFile(str(path.with_name(path.name + ".lock")))
-        self._lock.setStaleLockTime(0)  # a crashed instance's lock is taken over by pid check
-        self.acquired = self._lock.tryLock(100)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        lock = QLockFile(str(path.with_name(path.name + ".lock")))
+        # A crashed instance's lock is taken over: Qt checks whether its process still runs.
+        lock.setStaleLockTime(0)
+        if lock.tryLock(100):
+            self._lock = lock
+        elif lock.error() == QLockFile.LockError.LockFailedError:
+            self._lock, self.acquired = lock, False
 
     def holder(self) -> str:
         if self._lock is None:

@@ -217,3 +217,11 @@ def test_an_engagement_problem_opens_the_wizard_at_its_stage(main_window, qtbot,
     stage = window.wizard.stack.currentWidget()
     assert toaster.where.field in stage.fields
     assert window.wizard.heading.text().startswith("Winter sale › Cart toaster — ")
+
+
+def test_first_start_makes_the_store_folder_without_asking(main_window, tmp_path):
+    path = tmp_path / "not" / "made" / "yet" / "campaigns.sqlite"
+    window = main_window(path)  # no dialog: the folder is made, the lock taken
+    assert window.windowTitle() == "campaigns.sqlite — Engagement Designer"
+    assert (path.parent / "campaigns.sqlite.lock").exists()
+    assert window.tree.campaign_count() == 2  # seeded with the sample campaigns
