@@ -124,6 +124,16 @@ def test_arrow_keys_nudge_and_shift_moves_ten(studio):
     assert props(studio, "button1")["x"] == 16
 
 
+def test_ctrl_arrows_resize_from_the_keyboard(studio):
+    click(studio, 100, 270)
+    key(studio, Qt.Key.Key_Right, CTRL)
+    key(studio, Qt.Key.Key_Up, CTRL | SHIFT)
+    button = props(studio, "button1")
+    assert (button["x"], button["y"], button["width"], button["height"]) == (16, 249, 181, 30)
+    undo(studio)
+    assert props(studio, "button1")["height"] == 40
+
+
 def test_ctrl_click_and_rubber_band_select_several(studio):
     click(studio, 100, 270)
     click(studio, 50, 30, CTRL)

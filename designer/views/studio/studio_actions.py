@@ -98,6 +98,21 @@ class StudioActions:
         }
         return self.set_element_props(values, f"Nudge {len(ids)} element(s)")
 
+    def grow(self, dw: int, dh: int) -> bool:
+        """Make the selected elements wider / taller (or smaller), never below 1 px."""
+        ids = self.scene.selected_ids()
+        if not ids or not self._can_edit():
+            return False
+        design = self.doc.design
+        values = {
+            i: {
+                "width": max(1, design.element(i).props["width"] + dw),
+                "height": max(1, design.element(i).props["height"] + dh),
+            }
+            for i in ids
+        }
+        return self.set_element_props(values, f"Resize {len(ids)} element(s)")
+
     # Clipboard
 
     def copy(self) -> bool:

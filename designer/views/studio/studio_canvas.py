@@ -42,7 +42,7 @@ class StudioCanvas(QGraphicsView):
         self.setAccessibleName("Design canvas")
         self.setToolTip(
             "Drag to move, handles to resize (Shift keeps proportions, Alt skips snapping); "
-            "arrows nudge (Shift: 10 px)"
+            "arrows nudge, Ctrl+arrows resize (Shift: 10 px); Tab walks the elements"
         )
         self.fitted = True
         # (key, what it does): the canvas's own shortcuts, see event()

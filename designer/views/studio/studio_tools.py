@@ -272,6 +272,8 @@ class SelectTool(Tool):
         if step is None or self._mode:
             return False
         n = 10 if event.modifiers() & SHIFT else 1
+        if event.modifiers() & CTRL:  # the keyboard's way to resize: the right or bottom edge
+            return self.actions.grow(step[0] * n, step[1] * n)
         return self.actions.nudge(step[0] * n, step[1] * n)
 
     def _element_at(self, pos: QPointF) -> ElementItem | None:
