@@ -37,6 +37,10 @@ def click(button: QAbstractButton) -> None:
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+# How many `answering` blocks are open: outside them, a modal dialog is unexpected.
+ANSWERING = [0]
+
+
 class DialogAnswers:
     """Answers the modal dialogs that open, in order, by a button's text; keeps what they said."""
 
@@ -68,9 +72,11 @@ def answering(*answers: str) -> Iterator[DialogAnswers]:
     """with answering("Delete") as dialogs: ... — every answer must have been used."""
     d = DialogAnswers(list(answers))
     d.timer.start()
+    ANSWERING[0] += 1
     try:
         yield d
     finally:
+        ANSWERING[0] -= 1
         d.timer.stop()
     assert not d.answers, f"dialogs never opened for {d.answers}"
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.gui.app_driver import ANSWERING
 
 
 @pytest.fixture
@@ -32,6 +34,19 @@ def main_window(qtbot, isolated_settings):
 
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
     made: list = []
+    unexpected: list[str] = []
+
+    def close_unexpected_dialog() -> None:
+        """A modal dialog no test answers would hang the suite: close it and fail the test."""
+        box = QApplication.activeModalWidget()
+        if box is not None and not ANSWERING[0]:
+            unexpected.append(box.text() if isinstance(box, QMessageBox) else type(box).__name__)
+            box.close()
+
+    watchdog = QTimer()
+    watchdog.setInterval(500)
+    watchdog.timeout.connect(close_unexpected_dialog)
+    watchdog.start()
 
     def make(path: Path, seed: bool = True) -> MainWindow:
         opened = open_locked(None, path, seed)
@@ -43,6 +58,7 @@ def main_window(qtbot, isolated_settings):
         return window
 
     yield make
+    watchdog.stop()
     for window in made:
         if window.session is not None:
             window.close()
@@ -55,3 +71,4 @@ def main_window(qtbot, isolated_settings):
     for w in leaked:
         w.close()
     assert not leaked, f"top-level widgets left open: {[type(w).__name__ for w in leaked]}"
+    assert not unexpected, f"dialogs no test answered: {unexpected}"
