@@ -234,6 +234,12 @@ class PreviewBrowser(QWidget):
             loop.exec()
         return result.get("value")
 
+    def pause(self, ms: int) -> None:
+        """Let the page run for ms (headless runs: animations, fonts)."""
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
     def wait_until(self, source: str, timeout_ms: int = 15000) -> bool:
         """Wait until the script's value is true; False when it never was."""
         loop, waited = QEventLoop(), 0

@@ -137,8 +137,8 @@ def render_shots(
                     reason = b.evaluate(SHOWN_JS % json.dumps(shot.engagement))
                     if reason is not None:
                         break
-                    b.wait_until("false", 100)
-                b.wait_until("false", 300)  # let transitions and fonts settle
+                    b.pause(100)
+                b.pause(300)  # let transitions and fonts settle
                 path = out / f"{_slug(shot.campaign)}--{_slug(shot.engagement)}--{profile.key}.png"
                 path.write_bytes(b.capture_png_now())
                 written.append(path)
