@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 STATE_WORDS = {"online": "agents online", "offline": "agents offline", "busy": "agents busy"}
 
@@ -26,19 +33,33 @@ def decision_words(decision: dict[str, Any]) -> str:
 
 
 class DecisionList(QWidget):
-    """Shows the runtime's decisions; `show_decisions` replaces them when they changed."""
+    """Shows the runtime's decisions; `show_decisions` replaces them when they changed.
+
+    With several viewports, `viewport` picks whose decisions are shown.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel("Decisions", self)
+        self.viewport = QComboBox(self)
+        self.viewport.setAccessibleName("Decisions of which viewport")
         self.list = QListWidget(self)
         self.list.setAccessibleName("Decisions: which engagements show and why")
         self.list.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.viewport)
         layout.addWidget(self.list, 1)
         self.decisions: list[dict[str, Any]] = []
+
+    def set_viewports(self, labels: list[str]) -> None:
+        """The viewports to choose from (the chooser hides when there is one)."""
+        self.viewport.blockSignals(True)
+        self.viewport.clear()
+        self.viewport.addItems(labels)
+        self.viewport.blockSignals(False)
+        self.viewport.setVisible(len(labels) > 1)
 
     def show_decisions(self, decisions: list[dict[str, Any]], where: str = "") -> None:
         if where:

@@ -86,6 +86,7 @@ class PreviewPanel(QWidget):
         simulator_scroll.setWidget(self.simulator)
         simulator_scroll.setWidgetResizable(True)
         self.decisions = DecisionList(self)
+        self.decisions.viewport.currentIndexChanged.connect(lambda _index: self._on_poll())
         side = QTabWidget(self)
         side.addTab(self.decisions, "Decisions")
         side.addTab(simulator_scroll, "Visitor")
@@ -235,6 +236,7 @@ class PreviewPanel(QWidget):
             browser.deleteLater()
         self.browsers = []
         profiles = self._profiles()
+        self.decisions.set_viewports([p.label for p in profiles])
         zoom = self._zoom(profiles)
         for profile in profiles:
             browser = PreviewBrowser(self.engine, profile, zoom, parent=self.stage)
@@ -345,8 +347,10 @@ class PreviewPanel(QWidget):
     def _on_poll(self) -> None:
         if not self.browsers or not self.isVisible():
             return
-        first = self.browsers[0]
-        first.run_js(DECISIONS_JS, lambda text: self._on_decisions(first, text))
+        chosen = self.browsers[
+            max(0, min(self.decisions.viewport.currentIndex(), len(self.browsers) - 1))
+        ]
+        chosen.run_js(DECISIONS_JS, lambda text: self._on_decisions(chosen, text))
 
     def _on_decisions(self, browser: PreviewBrowser, text: object) -> None:
         if browser not in self.browsers or not isinstance(text, str):

@@ -150,3 +150,22 @@ def test_show_engagement_opens_a_page_its_entry_point_lets_in(qtbot, panel):
     panel.show_engagement(rescue)
     assert panel.page_box.currentData() == "checkout"
     qtbot.waitUntil(lambda: panel.browsers[0].url().endswith("/checkout"))
+
+
+def test_side_by_side_shows_the_decisions_of_the_chosen_viewport(qtbot, panel):
+    panel.layout_box.setCurrentIndex(panel.layout_box.findData("side-by-side"))
+    _page(qtbot, panel, "cart")
+    sim = panel.simulator
+    sim.exit_intent.setChecked(True)
+    sim.cart_value.setValue(120)
+    chooser = panel.decisions.viewport
+    assert [chooser.itemText(i) for i in range(chooser.count())] == [
+        "Phone 375×667",
+        "Desktop 1366×768",
+    ]
+    chooser.setCurrentIndex(0)
+    _wait_for(qtbot, panel, "Cart toaster", "✗", "phone")
+    chooser.setCurrentIndex(1)
+    _wait_for(qtbot, panel, "Cart toaster", "✓")
+    sim.exit_intent.setChecked(False)
+    panel.layout_box.setCurrentIndex(panel.layout_box.findData("desktop"))
