@@ -69,3 +69,26 @@ def test_window_studio_light_and_dark(qtbot, store, shots):
     editor.grab().save(str(shots / "window-studio-dark.png"))
     header = editor.view.mapFromScene(QPointF(100, 8))
     assert color_at(editor.view.viewport(), header) == "#1a56db"
+
+
+@pytest.fixture
+def dark(qapp):
+    from PySide6.QtGui import QPalette
+
+    from designer.views.palette import apply_palette
+
+    before = QPalette(qapp.palette())
+    apply_palette(qapp, "dark")
+    yield
+    qapp.setPalette(before)
+
+
+def test_studio_in_the_dark_palette(qtbot, store, shots, dark):
+    studio = open_studio(qtbot, store, "toaster")
+    studio.canvas.fit()
+    click(studio, 30, 30)  # the headline: its contrast note shows
+    key_color = studio.canvas.backgroundBrush().color().name()
+    assert key_color == "#2b2d31"
+    studio.grab().save(str(shots / "studio-dark.png"))
+    note = studio.inspector.form("text").notes["color"].text()
+    assert "#81c995" in note  # the light green that reads on a dark window

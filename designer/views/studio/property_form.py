@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from designer.models.design_checks import SAFE_URL_SCHEMES
 from designer.models.properties import PropSpec
+from designer.views.studio.note_colors import note_color
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
-NOTE_COLORS = {"error": "#b3261e", "warning": "#8a5a00", "ok": "#0f7b4a", "info": "#3c4043"}
 NOTE_WIDTH = 42  # characters per line of a note
 NOTE_MARKS = {"error": "✖", "warning": "⚠", "ok": "✔", "info": "ℹ"}
 
@@ -113,7 +113,7 @@ class PropertyForm(QWidget):
             self.form_layout.setRowVisible(label, bool(lines))
             label.setText(
                 "<br>".join(
-                    f'<span style="color:{NOTE_COLORS[sev]}">'
+                    f'<span style="color:{note_color(self, sev)}">'
                     + "<br>".join(
                         _escape(t) for t in textwrap.wrap(f"{NOTE_MARKS[sev]} {text}", NOTE_WIDTH)
                     )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from designer.models.design_document import DesignDocument
 from designer.models.vocabulary import FORMAT_SIZES, AgentState, EngagementFormat, StateDisplay
+from designer.views.studio.note_colors import note_color
 
 BORROW = "borrow"
 MOBILE_PRESETS = {
@@ -97,7 +98,6 @@ class StateBar(QWidget):
         self.sizes.activated.connect(self._on_size)
         layout.addWidget(self.sizes)
         self.note = QLabel()
-        self.note.setStyleSheet("color: #8a5a00;")
         self.note.setWordWrap(True)
         self.note.setAccessibleName("About this state's design")
         self.note.setVisible(False)
@@ -112,6 +112,7 @@ class StateBar(QWidget):
     def show_document(self, doc: DesignDocument, note: str = "") -> None:
         """Show the state being edited; note says why its design cannot be edited, if so."""
         self.note.setText(note)
+        self.note.setStyleSheet(f"color: {note_color(self, 'warning')};")
         self.note.setVisible(bool(note))
         state = doc.state
         self.state_buttons[state].setChecked(True)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -19,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QGridLayout, QWidget
 
+from designer.views.studio.note_colors import pasteboard_color
 from designer.views.studio.rulers import Ruler
 from designer.views.studio.studio_scene import StudioScene
 
@@ -34,7 +34,7 @@ class StudioCanvas(QGraphicsView):
         super().__init__(scene, parent)
         self.studio_scene = scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setBackgroundBrush(QColor("#eceff3"))
+        self.setBackgroundBrush(pasteboard_color(self))
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setAcceptDrops(True)
@@ -143,6 +143,11 @@ class StudioCanvas(QGraphicsView):
             return True
         scene.select_ids([])
         return super().focusNextPrevChild(next)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark chosen while open
+            self.setBackgroundBrush(pasteboard_color(self))
+        super().changeEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -30,6 +30,7 @@ from designer.models.vocabulary import AgentState, EngagementFormat
 from designer.views.edit_session import EditSession
 from designer.views.studio.image_import import read_image_file
 from designer.views.studio.inspector import StudioInspector
+from designer.views.studio.note_colors import note_color
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import IMAGE_FILTER
 from designer.views.studio.state_bar import StateBar
@@ -64,7 +65,6 @@ class StudioEditor(QWidget):
         self.state_bar = StateBar(fmt)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
         self.message.setVisible(False)
         self.select_tool = SelectTool(self.scene, self.actions)
         self.select_tool.start()
@@ -284,6 +284,7 @@ class StudioEditor(QWidget):
         self.actions.set_design_props({"width": width, "height": height}, "Use a preset size")
 
     def _on_failed(self, sentence: str) -> None:
+        self.message.setStyleSheet(f"color: {note_color(self, 'error')}; font-weight: 600;")
         self.message.setText(sentence)
         self.message.setVisible(True)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsScene,
@@ -35,6 +35,7 @@ from designer.models.errors import StoreError
 from designer.models.properties import WINDOW_PROPS
 from designer.views.edit_session import EditSession, StoreCommand
 from designer.views.studio.image_import import read_image_file
+from designer.views.studio.note_colors import note_color, pasteboard_color
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.window_item import WindowItem
@@ -96,6 +97,11 @@ class FittingView(QGraphicsView):
         super().resizeEvent(event)
         self.fit()
 
+    def changeEvent(self, event) -> None:  # noqa: ANN001
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark chosen while open
+            self.setBackgroundBrush(pasteboard_color(self))
+        super().changeEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = self.mapToScene(event.position().toPoint())
         for item in self.scene().items(point):
@@ -119,7 +125,7 @@ class WindowStudioEditor(QWidget):
         self.scene.addItem(self.window_item)
         self.view = FittingView(self.scene)
         self.view.setRenderHints(QPainter.RenderHint.Antialiasing)
-        self.view.setBackgroundBrush(QColor("#eceff3"))
+        self.view.setBackgroundBrush(pasteboard_color(self))
         self.view.setAccessibleName("Conversation window with a sample conversation")
         self.view.setToolTip("Click a part of the window to edit it")
         self.form = PropertyForm(WINDOW_PROPS)
@@ -130,7 +136,6 @@ class WindowStudioEditor(QWidget):
         self.show_menu.toggled.connect(self._on_show_menu)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
         self.message.setVisible(False)
         side = QWidget()
         side.setFixedWidth(410)
@@ -215,6 +220,7 @@ class WindowStudioEditor(QWidget):
         self.window_item.update()
 
     def _on_failed(self, sentence: str) -> None:
+        self.message.setStyleSheet(f"color: {note_color(self, 'error')}; font-weight: 600;")
         self.message.setText(sentence)
         self.message.setVisible(True)
 
