@@ -307,7 +307,9 @@ class MainWindow(QMainWindow):
         self.preview_dock.show()
         campaign_id = campaign_id or self.selected_campaign()
         current = self.tree.current()
-        if current and current[0] == "engagement":
+        if self.current_page() == "wizard" and self.wizard.engagement_id is not None:
+            self.preview.show_engagement(self.wizard.engagement_id)  # beside the studio
+        elif current and current[0] == "engagement":
             self.preview.show_engagement(current[1])
         elif campaign_id is not None:
             self.preview.show_campaign(campaign_id)
