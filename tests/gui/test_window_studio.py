@@ -106,3 +106,15 @@ def test_clicking_a_part_of_the_window_goes_to_its_field(window_studio):
             view.mapFromScene(*scene_point),
         )
         assert window_studio.form.editors[name].hasFocus(), name
+
+
+def test_the_sample_conversation_opens_with_the_engagements_greeting(window_studio):
+    with window_studio.session.store.edit() as s:
+        row = s.get(Engagement, window_studio.engagement_id)
+        messages = dict(row.automatic_messages)
+        messages["en"] = dict(messages["en"]) | {
+            "greeting": {"enabled": True, "text": "Hello there!"}
+        }
+        row.automatic_messages = messages
+    window_studio.session.changed.emit("engagement", window_studio.engagement_id)
+    assert window_studio.window_item.conversation[0] == ("agent", "Hello there!")

@@ -33,6 +33,13 @@ class WindowItem(QGraphicsItem):
         self.show_menu = True  # the action menu drawn open, so its look can be judged
         # where each part was drawn, topmost last: (rect, the property it is designed by)
         self.parts: list[tuple[QRectF, str]] = []
+        self.conversation = SAMPLE_CONVERSATION
+
+    def set_greeting(self, greeting: str) -> None:
+        """Start the sample conversation with the engagement's own greeting, when it has one."""
+        first = (("agent", greeting),) if greeting.strip() else SAMPLE_CONVERSATION[:1]
+        self.conversation = first + SAMPLE_CONVERSATION[1:]
+        self.update()
 
     def sync(self, props: dict) -> None:
         self.prepareGeometryChange()
@@ -150,7 +157,7 @@ class WindowItem(QGraphicsItem):
         radius = BUBBLE_RADIUS.get(p["bubble_shape"], 12)
         y = top + 12
         painter.setFont(font)
-        for who, text in SAMPLE_CONVERSATION:
+        for who, text in self.conversation:
             agent = who == "agent"
             room = self._rect.width() * 0.8 - 24 - (30 if agent and face else 0)
             flags = int(Qt.TextFlag.TextWordWrap)

@@ -76,6 +76,15 @@ def window_notes(props: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
     return notes
 
 
+def greeting_of(e: Engagement) -> str:
+    """The engagement's greeting in its language, when that automatic message is on."""
+    messages = e.automatic_messages if isinstance(e.automatic_messages, dict) else {}
+    greeting = (messages.get(e.language) or {}).get("greeting") or {}
+    if isinstance(greeting, dict) and greeting.get("enabled"):
+        return str(greeting.get("text", ""))
+    return ""
+
+
 class FittingView(QGraphicsView):
     """Shows the scene at actual size when it fits, else scaled down to fit; refits on resize.
 
@@ -118,6 +127,7 @@ class WindowStudioEditor(QWidget):
         super().__init__(parent)
         self.session, self.engagement_id = session, engagement_id
         self.setAccessibleName("Window studio")
+        self.greeting = ""  # set by _read
         self.props = self._read().props
         self.pixmaps = PixmapCache(self._asset_bytes)
         self.window_item = WindowItem(self.pixmaps)
@@ -162,7 +172,10 @@ class WindowStudioEditor(QWidget):
     def _read(self) -> WindowDesign:
         with self.session.store.read() as s:
             row = s.get(Engagement, self.engagement_id)
-            return row.get_window_design() if row is not None else WindowDesign()
+            if row is None:
+                return WindowDesign()
+            self.greeting = greeting_of(row)
+            return row.get_window_design()
 
     def _asset_bytes(self, sha: str) -> bytes | None:
         try:
@@ -175,6 +188,7 @@ class WindowStudioEditor(QWidget):
     def _show(self) -> None:
         self.form.set_values(self.props)
         self.form.set_notes(window_notes(self.props))
+        self.window_item.set_greeting(self.greeting)
         self.window_item.sync(self.props)
         w, h = self.props["width"], self.props["height"]
         self.scene.setSceneRect(QRectF(-32, -32, w + 64, h + 84))  # room for the shadow
@@ -226,8 +240,9 @@ class WindowStudioEditor(QWidget):
 
     def _on_session_changed(self, entity: str, entity_id: int) -> None:
         if entity == "engagement" and entity_id in (self.engagement_id, 0):
+            greeting = self.greeting
             props = self._read().props
-            if props != self.props:
+            if props != self.props or greeting != self.greeting:
                 self.props = props
                 self._show()
             self.message.setVisible(False)
