@@ -71,7 +71,10 @@ def test_entry_point_sections_need_the_site_to_declare_them(site, open_page):
 def test_an_invalid_regex_hides_with_a_reason_instead_of_failing(site, open_page):
     ep = m.entry_point(1, "Broken", ("regex", "^/shop/(", False))
     page = open_page(site.publish(m.manifest(m.engagement(1, entry_point=1), entry_points=[ep])))
-    assert decision(page, 1)["shows"] is False
+    assert decision(page, 1)["reason"] == (
+        "The entry point \u201cBroken\u201d has a pattern this browser cannot read (^/shop/(); "
+        "correct it in the designer."
+    )
     assert page.problems == []
 
 

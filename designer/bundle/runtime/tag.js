@@ -213,6 +213,8 @@
     var excluded = rules.filter(function (r) { return r.exclude && ruleMatches(r, url); })[0];
     if (excluded) return "The page is excluded by the entry point " + quote(ep.name) + " (URL " + ruleWords(excluded) + ").";
     if (!include.some(function (r) { return ruleMatches(r, url); })) {
+      var unreadable = include.filter(function (r) { return r.match === "regex" && !regex(String(r.value || "")); })[0];
+      if (unreadable) return "The entry point " + quote(ep.name) + " has a pattern this browser cannot read (" + unreadable.value + "); correct it in the designer.";
       return "The page " + url.pathname + " is not in the entry point " + quote(ep.name) + (include.length ? "." : ", which has no URL yet.");
     }
     if ((ep.sections || []).length && !anyIn(ep.sections, sections)) {
