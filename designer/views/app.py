@@ -28,9 +28,11 @@ def make_application() -> QApplication:
 
 def run_app(store_target: str | None = None) -> int:
     app = make_application()
+    from designer.views import crash_sentence
     from designer.views.palette import apply_palette
     from designer.views.store_files import open_locked
 
+    crash_sentence.install()
     apply_palette(app, str(QSettings().value("view/theme", "system")))
     opened = open_locked(None, store_target or default_store_path())
     if opened is None:

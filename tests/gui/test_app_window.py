@@ -225,3 +225,24 @@ def test_first_start_makes_the_store_folder_without_asking(main_window, tmp_path
     assert window.windowTitle() == "campaigns.sqlite — Engagement Designer"
     assert (path.parent / "campaigns.sqlite.lock").exists()
     assert window.tree.campaign_count() == 2  # seeded with the sample campaigns
+
+
+def test_an_unexpected_error_is_a_sentence_in_a_dialog_and_a_log_line(
+    main_window, tmp_path, caplog
+):
+    from designer.views import crash_sentence
+
+    main_window(tmp_path / "s.sqlite")
+    saved_hook = sys.excepthook
+    crash_sentence.install()
+    try:
+        error = ZeroDivisionError("division by zero")
+        with answering("OK") as dialogs:
+            sys.excepthook(ZeroDivisionError, error, error.__traceback__)
+    finally:
+        sys.excepthook = saved_hook
+    assert dialogs.seen[0].startswith(
+        "Engagement Designer ran into an internal error (ZeroDivisionError)"
+    )
+    assert "Traceback" not in dialogs.seen[0]
+    assert "ZeroDivisionError: division by zero" in caplog.text
