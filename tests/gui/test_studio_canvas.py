@@ -325,3 +325,15 @@ def test_every_edit_tells_the_preview_the_engagement_changed(studio, qtbot):
     with qtbot.waitSignal(studio.session.changed) as blocker:
         undo(studio)
     assert blocker.args == ["engagement", studio.engagement_id]
+
+
+def test_an_engagement_deleted_meanwhile_gives_a_sentence_not_a_crash(studio):
+    from designer.models.engagement import Engagement
+
+    with studio.session.store.edit() as s:
+        s.delete(s.get(Engagement, studio.engagement_id))
+    click(studio, 100, 270)
+    key(studio, Qt.Key.Key_Right)
+    assert "deleted meanwhile" in studio.message.text()
+    assert props(studio, "button1")["x"] == 16  # the canvas shows what is saved: nothing moved
+    assert studio.scene.items_by_id["button1"].pos().x() == 16
