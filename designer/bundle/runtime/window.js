@@ -156,7 +156,10 @@
       replies.setAttribute("role", "group");
       replies.setAttribute("aria-label", "Suggested messages");
       quick.forEach(function (q) {
-        var b = make(doc, "button", "ed-quick-reply", q.title || q.text);
+        var b = css(make(doc, "button", "ed-quick-reply", q.title || q.text), {
+          background: "transparent", color: "inherit", border: "1px solid " + (p.visitor_bubble_color || "#1a56db"),
+          "border-radius": "999px", padding: "4px 12px", cursor: "pointer", font: "inherit"
+        });
         b.type = "button";
         b.addEventListener("click", function () { say(q.text); });
         replies.appendChild(b);
