@@ -9,7 +9,7 @@ from sqlalchemy import select
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.store import Store
-from tests.gui.app_driver import click, pick, type_into
+from tests.gui.app_driver import answering, click, pick, type_into
 
 
 def test_the_wizard_resumes_where_the_window_was_closed(main_window, tmp_path):
@@ -118,3 +118,22 @@ def test_text_typed_but_not_yet_confirmed_is_saved_when_the_window_closes(
     finally:
         store.close()
     assert messages["en"]["greeting"] == {"enabled": True, "text": "Hello there"}
+
+
+def test_a_new_template_for_a_made_engagement_asks_first(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    window.actions_by_name["add_engagement"].trigger()
+    wizard = window.wizard
+    gallery = wizard.stages[0]
+    click(gallery.cards["sales-sticky"])
+    click(wizard.next)
+    click(wizard.back)
+    with answering("Cancel") as dialogs:
+        click(gallery.cards["checkout-overlay"])
+    assert dialogs.seen[0].startswith("Start again from “Checkout rescue overlay”?")
+    assert gallery.cards["sales-sticky"].isChecked()
+    with answering("Use this template"):
+        click(gallery.cards["checkout-overlay"])
+    with window.store.read() as s:
+        e = s.get(Engagement, wizard.engagement_id)
+        assert (e.template, e.format, e.zone) == ("checkout-overlay", "overlay", "proactive")

@@ -22,6 +22,7 @@ from designer.models.engagement import Engagement
 from designer.models.gallery import TEMPLATES, Template, by_use_case, template
 from designer.models.vocabulary import FORMAT_ZONES
 from designer.views.field_binder import words
+from designer.views.sentences import confirm
 from designer.views.wizard.stage import Stage
 from designer.views.wizard.thumbnails import thumbnail
 
@@ -131,10 +132,21 @@ class GalleryStage(Stage):
 
     def choose(self, key: str) -> None:
         """Pick a template (the card click); applied at once when the engagement exists."""
+        if self.engagement_id is not None and key != self.chosen:
+            asked = confirm(
+                self,
+                f"Start again from “{template(key).name}”?",
+                "The engagement's format and its studio design are replaced by the template's. "
+                "You can undo it with Ctrl+Z.",
+                "Use this template",
+            )
+            if not asked:
+                if self.chosen in self.cards:
+                    self.cards[self.chosen].setChecked(True)
+                return
+            self.set(f"Use template {template(key).name}", **template_fields(template(key)))
         self.chosen = key
         self.cards[key].setChecked(True)
-        if self.engagement_id is not None:
-            self.set(f"Use template {template(key).name}", **template_fields(template(key)))
         self.problem_changed.emit()
 
     def _on_card(self, index: int) -> None:
