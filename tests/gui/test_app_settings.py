@@ -197,3 +197,22 @@ def test_tab_order_follows_the_campaign_page_layout(main_window, tmp_path):
         "Starts on a date",
         "Ends on a date",
     ]
+
+
+def test_disable_and_enable_a_campaign(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    page = window.campaign_page
+    with window.store.read() as s:
+        sale = s.scalar(select(Campaign.id).where(Campaign.name == "Winter sale"))
+    window.tree.select("campaign", sale)
+    assert not page.enable.isEnabled()
+    click(page.disable)
+    assert page.status.text().startswith("Status: disabled")
+    assert window.tree.tree.currentItem().text(1) == "disabled"
+    click(page.enable)
+    with window.store.read() as s:
+        assert s.get(Campaign, sale).status == "draft"  # published again only by Publish
+    window.actions_by_name["undo"].trigger()
+    window.actions_by_name["undo"].trigger()
+    with window.store.read() as s:
+        assert s.get(Campaign, sale).status == "published"
