@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
 from designer.models.campaign import Campaign
-from tests.gui.app_driver import click, pick, type_into
+from tests.gui.app_driver import answering, click, pick, type_into
 
 
 def test_account_settings_and_the_shift_scheduler_per_skill(main_window, tmp_path):
@@ -101,6 +101,11 @@ def test_special_occasions_and_comparing_two_published_versions(main_window, tmp
     assert text.splitlines()[0] == "From version 1 to version 2:"
     assert "~ priority: 'high' → 'low'" in text
     assert "~ control_group_percent: 10 → 20" in text
+    history.list.item(0).setSelected(True)
+    history.list.item(1).setSelected(True)
+    assert history.compare.isEnabled()
+    with answering("Close"):
+        click(history.compare)  # the dialog shows the same differences
 
 
 def _part_of_a_qt_control(w: QWidget) -> bool:
