@@ -83,7 +83,8 @@
   function pageUrl() { return preview.url ? new URL(preview.url, location.href) : location; }
   function device() {
     if (preview.device) return preview.device;
-    var touch = (navigator.maxTouchPoints || 0) > 0;
+    // a touch laptop's primary pointer is still fine: only a coarse primary pointer is a phone or tablet
+    var touch = W.matchMedia ? W.matchMedia("(pointer: coarse)").matches : (navigator.maxTouchPoints || 0) > 0;
     var short = Math.min(screen.width, screen.height);
     return !touch ? "desktop" : short < 600 ? "phone" : "tablet";
   }
