@@ -305,7 +305,7 @@ class AccountPage(QScrollArea):
             command = delete_row(s, Skill, "skill", item.data(256), f"Remove skill {item.text()}")
         if users and not confirm(
             self,
-            f"{item.text()} is the routing of {len(users)} engagements.",
+            f"{item.text()} is the routing of {len(users)} engagement{'s' * (len(users) != 1)}.",
             "They will need another skill chosen: " + ", ".join(users),
             "Remove",
         ):

@@ -221,3 +221,32 @@ def test_disable_and_enable_a_campaign(main_window, tmp_path):
     window.actions_by_name["undo"].trigger()
     with window.store.read() as s:
         assert s.get(Campaign, sale).status == "published"
+
+
+def test_removing_a_skill_says_who_routes_to_it_and_undo_brings_all_back(main_window, tmp_path):
+    from designer.models.engagement import Engagement
+
+    window = main_window(tmp_path / "s.sqlite")
+    window.actions_by_name["go_account"].trigger()
+    page = window.account_page
+    page.skills.setCurrentRow(1)  # Support
+    assert page.skills.currentItem().text() == "Support"
+    remove = next(
+        b
+        for b in page.findChildren(QAbstractButton)
+        if b.text() == "Remove" and b.toolTip().startswith("Remove the selected skill")
+    )
+    with answering("Remove") as dialogs:
+        click(remove)
+    assert "Support is the routing of 1 engagement." in dialogs.seen[0]
+    assert "Help centre button" in dialogs.seen[0]
+    with window.store.read() as s:
+        assert s.scalars(select(Skill.name)).all() == ["Sales"]
+        button = s.scalar(select(Engagement).where(Engagement.name == "Help centre button"))
+        assert button.skill_id is None
+    window.actions_by_name["undo"].trigger()
+    with window.store.read() as s:
+        support = s.scalar(select(Skill).where(Skill.name == "Support"))
+        assert len(support.shifts) == 5
+        button = s.scalar(select(Engagement).where(Engagement.name == "Help centre button"))
+        assert button.skill_id == support.id
