@@ -34,7 +34,7 @@ OCCASION_COLUMNS = [
     Column("date", "Date", "date"),
     Column("closed", "Closed all day", "bool"),
     Column("start", "From", "time"),
-    Column("end", "Until", "time"),
+    Column("end", "Until", "time", "17:00"),
 ]
 
 

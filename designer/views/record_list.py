@@ -33,6 +33,7 @@ class Column:
     key: str
     label: str
     kind: str  # text, date, bool, time
+    default: str = "09:00"  # the time a new entry starts with (time columns)
 
 
 def _show(kind: str, value: Any) -> str:
@@ -88,7 +89,7 @@ class RecordList(QWidget):
         if c.kind == "bool":
             return QCheckBox(c.label)
         if c.kind == "time":
-            w = QTimeEdit(QTime(9, 0))
+            w = QTimeEdit(QTime.fromString(c.default, "HH:mm"))
             w.setDisplayFormat("HH:mm")
             return w
         w = QLineEdit()
