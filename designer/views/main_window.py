@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
             self.tree.select("campaign", where.id)
             self._on_campaign_selected(where.id)
             w = self.campaign_page.bind.widget_for(where.field)
+            if where.field == "engagements":  # "no engagements yet": the way to add one
+                w = self.campaign_page.add_engagement
             if w is not None:
                 self.campaign_page.ensureWidgetVisible(w)
                 w.setFocus()
