@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+# A host page script (run before the tag) that records every CSP violation.
+LISTEN_FOR_VIOLATIONS = (
+    "window.violations = [];"
+    "document.addEventListener('securitypolicyviolation', e => "
+    "window.violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+
 
 def wait_for_tag(page: Any) -> None:
     """Until the tag has read its manifest (decisions() lists the engagements)."""

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from designer.bundle.export import export
-from tests.browser.pages import set_preview, shown
+from tests.browser.pages import LISTEN_FOR_VIOLATIONS, set_preview, shown
+from tests.browser.site import NONCE, STRICT_CSP
 
 MONDAY_10 = "2026-11-23T10:00:00Z"
 MONDAY_20 = "2026-11-23T20:00:00Z"
@@ -25,12 +26,16 @@ def exported_site(site, store):
     snippet = html.unescape(re.search(r"<pre><code>(.*?)</code></pre>", install, re.S).group(1))
     snippet = snippet.replace('src="', 'src="/exported/', 1)
 
-    def publish(path: str, body: str = "") -> str:
+    def publish(path: str, body: str = "", csp: bool = False) -> str:
+        tag = snippet.replace("<script ", f'<script nonce="{NONCE}" ', 1) if csp else snippet
+        listen = f"<script nonce={NONCE}>{LISTEN_FOR_VIOLATIONS}</script>" if csp else ""
         page = (
             "<!doctype html><html lang=en><head><meta charset=utf-8>"
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>Northwind</title>{snippet}</head><body><h1>Northwind</h1>{body}</body></html>"
+            f"<title>Northwind</title>{listen}{tag}</head><body><h1>Northwind</h1>{body}</body></html>"
         )
+        if csp:
+            site.headers["/" + path] = {"Content-Security-Policy": STRICT_CSP}
         return site.write(path, page)
 
     publish.result = result
@@ -79,4 +84,15 @@ def test_exported_sample_store_shows_the_offline_design_after_hours(exported_sit
     set_preview(page, now=MONDAY_20, control_group="out")
     assert _by_name(page)["Message us button"]["state"] == "offline"
     assert page.get_by_role("button", name="Message us").text_content() == "Leave us a message"
+    assert page.problems == []
+
+
+def test_exported_bundle_works_on_a_strict_csp_page(exported_site, open_page):
+    page = open_page(exported_site("csp/index.html", '<div id="promo-slot"></div>', csp=True))
+    set_preview(page, now=MONDAY_10, control_group="out")
+    page.locator("#promo-slot .ed-engagement").wait_for()
+    page.get_by_role("button", name="Message us").click()
+    page.get_by_role("dialog").locator(".ed-bubble").first.wait_for()
+    assert page.evaluate("document.querySelector('link[rel=stylesheet]').sheet.cssRules.length") > 5
+    assert page.evaluate("window.violations") == []
     assert page.problems == []

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from designer.models.design import Element
 from tests.browser import manifests as m
-from tests.browser.pages import shown
+from tests.browser.pages import LISTEN_FOR_VIOLATIONS, shown
 from tests.browser.site import NONCE
 
 EVIL = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>"\'><b>bold</b>'
-
-LISTEN_FOR_VIOLATIONS = (
-    "window.violations = [];"
-    "document.addEventListener('securitypolicyviolation', e => "
-    "window.violations.push(e.violatedDirective + ' ' + e.blockedURI));"
-)
 
 
 def test_the_tag_works_under_a_strict_csp_without_violations(site, open_page):
