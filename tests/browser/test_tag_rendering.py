@@ -159,7 +159,13 @@ def test_open_url_buttons_open_only_web_mail_and_phone_links(site, open_page, ur
     page = open_page(site.publish(m.manifest(e)))
     opened = []
     page.context.on("page", lambda p: opened.append(p))
-    page.get_by_role("button", name="See offer").click()
-    page.wait_for_timeout(300)
-    assert len(opened) == (1 if opens else 0)
+    if opens:
+        with page.context.expect_page() as tab:
+            page.get_by_role("button", name="See offer").click()
+        tab.value.wait_for_load_state()
+        assert tab.value.url == site.url + url
+    else:
+        page.get_by_role("button", name="See offer").click()
+        page.wait_for_timeout(300)  # time enough for a tab that should not come
+        assert opened == []
     assert page.evaluate("window.pwned") is None
