@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QEvent
 
 from designer.models.campaign import Campaign
 from designer.models.store import Store
+from designer.preview.served_files import sample_page
 from designer.preview.shots import moment_in_time_frame
 
 pytestmark = pytest.mark.slow
@@ -44,9 +45,9 @@ def _line(panel, name: str) -> str:
 
 def _page(qtbot, panel, key: str) -> None:
     panel.page_box.setCurrentIndex(panel.page_box.findData(key))
-    qtbot.waitUntil(
-        lambda: panel.browsers[0].url().endswith(panel.browsers[0].url().split("/")[-1])
-    )
+    path = sample_page(key).path
+    qtbot.waitUntil(lambda: all(b.url().endswith(path) for b in panel.browsers))
+    assert all(b.wait_until(f"location.pathname === '{path}'") for b in panel.browsers)
 
 
 def _wait_for(qtbot, panel, name: str, start: str, words: str = "") -> None:
