@@ -37,3 +37,13 @@ def set_preview(page: Any, **options: Any) -> None:
 
 def push(page: Any, **item: Any) -> None:
     page.evaluate("item => EngagementTag.push(item)", item)
+
+
+def wait_for_problem(page: Any, words: str, seconds: float = 10) -> str:
+    """The first console problem containing words, once the page reported it."""
+    for _ in range(int(seconds * 20)):
+        found = [p for p in page.problems if words in p]
+        if found:
+            return found[0]
+        page.wait_for_timeout(50)
+    raise AssertionError(f"the page never said {words!r}; it said {page.problems}")
