@@ -14,7 +14,8 @@ from designer.models.store import Store
 pytestmark = pytest.mark.slow
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Mine</title></head>
-<body><h1>My own shop</h1><div id="promo-slot"></div></body></html>"""
+<body><h1>My own shop</h1><div id="promo-slot"></div>
+<script>console.warn("a warning from the page itself")</script></body></html>"""
 SHOWN_JS = "!!document.querySelector('.ed-engagement')"
 
 
@@ -53,13 +54,16 @@ def site(tmp_path):
     server.server_close()
 
 
-def test_a_local_html_file_gets_the_engagements(panel, site):
+def test_a_local_html_file_gets_the_engagements(panel, site, caplog):
     folder, _url = site
+    caplog.set_level("INFO", logger="designer.preview.console")
     panel.open_local_file(folder / "index.html")
     browser = panel.browsers[0]
     assert browser.wait_until(f"location.protocol === 'ed-preview:' && {SHOWN_JS}")
     assert browser.evaluate("document.querySelector('h1').textContent") == "My own shop"
     assert browser.evaluate("!!document.querySelector('#promo-slot .ed-engagement')")
+    # the page's console goes to Python logging
+    assert any("a warning from the page itself" in r.getMessage() for r in caplog.records)
 
 
 def test_a_missing_local_file_is_a_sentence(panel, tmp_path):

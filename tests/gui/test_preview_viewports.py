@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 
 from designer.models.campaign import Campaign
 from designer.models.store import Store
-from designer.preview.profiles import PHONE, PHONE_NO_META
+from designer.preview.profiles import PHONE, PHONE_NO_META, TABLET
 from designer.preview.served_files import NO_META_HOST, SITE_HOST, page_url
 from designer.preview.shots import eager_visitor, moment_in_time_frame
 
@@ -142,15 +142,15 @@ def _reference(chromium_browser, files, visitor, profile, path: str, click: bool
         context.close()
 
 
-@pytest.mark.parametrize("profile", [PHONE, PHONE_NO_META], ids=lambda p: p.key)
-def test_phone_viewport_figures_equal_headless_chromium(qapp, engine, sample, chromium, profile):
+@pytest.mark.parametrize("profile", [PHONE, PHONE_NO_META, TABLET], ids=lambda p: p.key)
+def test_mobile_viewport_figures_equal_headless_chromium(qapp, engine, sample, chromium, profile):
     path = "/product/winter-jacket"
     browser = _preview(engine, sample[1], profile, path)
     try:
         theirs = chromium(_reference, engine.files, sample[1], profile, path, False)["figures"]
         ours = browser.evaluate(FIGURES_JS)
         assert ours == theirs
-        width = 375 if profile.meta_tag else 980
+        width = profile.width if profile.meta_tag else 980
         assert abs(int(ours.strip("[]").split(",")[0]) - width) <= 1
     finally:
         browser.close()
