@@ -30,6 +30,13 @@ from designer.preview.web_page import TAB, PreviewPage
 
 VISITOR_SCRIPT = "ed-visitor"
 TAG_LOADER = "ed-tag-loader"
+TOUCH_SCRIPT = "ed-touch-points"
+# QtWebEngine gives each new document the screen's touch points (none) before the
+# DevTools touch emulation reaches it again; a phone reports its one from the start.
+TOUCH_POINTS_JS = (
+    "if (!navigator.maxTouchPoints) Object.defineProperty(Navigator.prototype,"
+    " 'maxTouchPoints', { configurable: true, get: function () { return 1; } });"
+)
 
 
 def emulate(
@@ -136,6 +143,11 @@ class PreviewBrowser(QWidget):
         if getattr(self, "profile", None) != profile:
             self.emulated = False
         self.profile, self.zoom = profile, 1.0 if profile.mobile else zoom
+        self._set_script(
+            TOUCH_SCRIPT,
+            TOUCH_POINTS_JS if profile.touch else "",
+            QWebEngineScript.InjectionPoint.DocumentCreation,
+        )
         self.page.setZoomFactor(self.zoom)
         self.caption.setText(profile.label)
         self.view.setFixedSize(round(profile.width * self.zoom), round(profile.height * self.zoom))
