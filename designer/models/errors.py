@@ -81,7 +81,7 @@ def sentence_for(error: BaseException, where: str) -> StoreError | None:
     if "malformed" in text or "not a database" in text or "encrypted" in text:
         return StoreError(
             f"{where} is damaged and cannot be read. "
-            "Open the backup copy next to it, or a store you exported earlier."
+            "Open a copy you saved earlier (File > Save a copy), or import a bundle you exported."
         )
     if "unable to open" in text:
         return StoreError(

@@ -74,7 +74,7 @@ def _check_sqlite_file(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> str | 
     if not page_size or size % page_size or size < int.from_bytes(head[28:32], "big") * page_size:
         raise StoreError(
             f"{name} is damaged (the file is cut short) and cannot be read. "
-            "Open the backup copy next to it, or a store you exported earlier."
+            "Open a copy you saved earlier (File > Save a copy), or import a bundle you exported."
         )
     revision = _check_schema(path, busy_timeout)
     if _is_read_only(path) or not os.access(path.parent, os.W_OK):

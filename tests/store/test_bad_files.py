@@ -54,7 +54,7 @@ def test_truncated_store_is_damaged(closed_store: Path) -> None:
         closed_store.write_bytes(data[:cut])
         assert refused(closed_store) == (
             "campaigns.sqlite is damaged (the file is cut short) and cannot be read. "
-            "Open the backup copy next to it, or a store you exported earlier."
+            "Open a copy you saved earlier (File > Save a copy), or import a bundle you exported."
         )
 
 
@@ -139,6 +139,6 @@ def test_damage_deep_in_the_file_is_reported_by_the_read_that_meets_it(
     store.close()
     assert str(caught.value) == (
         "campaigns.sqlite is damaged and cannot be read. "
-        "Open the backup copy next to it, or a store you exported earlier."
+        "Open a copy you saved earlier (File > Save a copy), or import a bundle you exported."
     )
     assert sha256(closed_store) == before
