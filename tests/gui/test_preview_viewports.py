@@ -31,6 +31,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 FIGURES_JS = "JSON.stringify([innerWidth, visualViewport.scale])"
+DEVICE_JS = (
+    "JSON.stringify([devicePixelRatio, navigator.maxTouchPoints, screen.width, screen.height])"
+)
 BUTTON = "Message us button"
 SHOWN_JS = "!!(window.EngagementTag && EngagementTag.decisions && document.querySelector('.ed-engagement'))"
 CLICK_JS = (
@@ -66,7 +69,7 @@ def engine(qapp, sample):
 def _preview(engine, visitor, profile, path: str):
     from designer.preview.browser import PreviewBrowser
 
-    browser = PreviewBrowser(engine, profile, 1.0)
+    browser = PreviewBrowser(engine, profile, pixel_ratio=profile.device_pixel_ratio)
     browser.show()
     browser.set_visitor_script(visitor.script())
     host = SITE_HOST if profile.meta_tag else NO_META_HOST
@@ -129,7 +132,8 @@ def _reference(chromium_browser, files, visitor, profile, path: str, click: bool
         page.on("popup", lambda popup: popups.append(popup))
         page.goto(f"http://preview.test{path}")
         page.wait_for_function(SHOWN_JS)
-        result = {"figures": page.evaluate(FIGURES_JS), "mode": ""}
+        result = {"figures": page.evaluate(FIGURES_JS), "device": page.evaluate(DEVICE_JS)}
+        result["mode"] = ""
         if click:
             page.evaluate(CLICK_JS)
             for _ in range(50):
@@ -147,9 +151,10 @@ def test_mobile_viewport_figures_equal_headless_chromium(qapp, engine, sample, c
     path = "/product/winter-jacket"
     browser = _preview(engine, sample[1], profile, path)
     try:
-        theirs = chromium(_reference, engine.files, sample[1], profile, path, False)["figures"]
+        theirs = chromium(_reference, engine.files, sample[1], profile, path, False)
         ours = browser.evaluate(FIGURES_JS)
-        assert ours == theirs
+        assert ours == theirs["figures"]
+        assert browser.evaluate(DEVICE_JS) == theirs["device"]
         width = profile.width if profile.meta_tag else 980
         assert abs(int(ours.strip("[]").split(",")[0]) - width) <= 1
     finally:
