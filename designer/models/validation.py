@@ -7,7 +7,6 @@ Errors stop a publish or an export; warnings are shown but let work go on.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -160,11 +159,21 @@ def _zone_problems(engagements: list[Engagement]) -> list[Problem]:
         if e.enabled and e.campaign.status != "disabled" and e.zone != Zone.PROACTIVE:
             groups.setdefault((e.zone_key, e.campaign.priority), []).append(e)
     for (zone, priority), members in groups.items():
-        for a, b in combinations(members, 2):
-            same_pages = a.entry_point_id == b.entry_point_id or (
-                _matches_everything(a.entry_point) or _matches_everything(b.entry_point)
-            )
-            if same_pages and a.entry_point_id is not None and b.entry_point_id is not None:
+        # Each engagement is paired with the first earlier one it competes with:
+        # one warning each, in linear time however many share the zone.
+        first_on: dict[int, Engagement] = {}
+        first_everywhere: Engagement | None = None
+        for b in members:
+            if b.entry_point_id is None:
+                continue
+            everywhere = _matches_everything(b.entry_point)
+            a = first_everywhere or first_on.get(b.entry_point_id)
+            if a is None and everywhere and first_on:
+                a = next(iter(first_on.values()))
+            first_on.setdefault(b.entry_point_id, b)
+            if everywhere and first_everywhere is None:
+                first_everywhere = b
+            if a is not None:
                 out.append(
                     Problem(
                         WARNING,
