@@ -8,6 +8,7 @@ or a separate window.
 from __future__ import annotations
 
 import base64
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,7 @@ from designer.preview.engine import PreviewEngine
 from designer.preview.profiles import ViewportProfile
 from designer.preview.web_page import TAB, PreviewPage
 
+log = logging.getLogger(__name__)
 VISITOR_SCRIPT = "ed-visitor"
 TAG_LOADER = "ed-tag-loader"
 TOUCH_SCRIPT = "ed-touch-points"
@@ -80,6 +82,7 @@ class PreviewBrowser(QWidget):
 
     loaded = Signal(bool)
     window_opened = Signal(str)  # "tab" or "window"
+    stopped = Signal()  # the page's renderer process ended unexpectedly
 
     def __init__(
         self,
@@ -129,6 +132,7 @@ class PreviewBrowser(QWidget):
         self._url = QUrl()
         self.page.loadFinished.connect(self.loaded)
         self.page.loadStarted.connect(self._on_load_started)
+        self.page.renderProcessTerminated.connect(self._on_renderer_ended)
         self.page.window_opened.connect(self._on_window_opened)
         self.pixel_ratio = pixel_ratio
         self.set_profile(profile, zoom)
@@ -292,6 +296,11 @@ class PreviewBrowser(QWidget):
         self.emulated = True
         if not self._url.isEmpty():
             self.page.load(self._url)
+
+    def _on_renderer_ended(self, status, code: int) -> None:  # noqa: ANN001 - Qt enum
+        if status != QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus:
+            log.warning("preview: the page's renderer ended (%s, exit code %d)", status, code)
+            self.stopped.emit()
 
     def _on_load_started(self) -> None:
         # A page in a new renderer process forgets the touch points: say them again.

@@ -242,6 +242,7 @@ class PreviewPanel(QWidget):
             browser = PreviewBrowser(self.engine, profile, zoom, parent=self.stage)
             browser.window_opened.connect(self._on_window_opened)
             browser.loaded.connect(lambda ok, b=browser: self._on_loaded(b, ok))
+            browser.stopped.connect(self._on_stopped)
             self.stage_layout.addWidget(browser)
             self.browsers.append(browser)
         self.reload()
@@ -365,6 +366,11 @@ class PreviewPanel(QWidget):
                 f"The page {browser.url()} could not be loaded. Check the address, "
                 "or that the site is running, and press Reload."
             )
+
+    def _on_stopped(self) -> None:
+        self.status.setText(
+            "The preview's page stopped unexpectedly. Press Reload to show it again."
+        )
 
     def _on_window_opened(self, mode: str) -> None:
         if mode == "tab":

@@ -91,3 +91,16 @@ def test_an_address_nothing_answers_at_is_a_sentence(qtbot, panel):
         port = s.getsockname()[1]  # closed again: nothing listens there
     panel.open_address(f"http://127.0.0.1:{port}/")
     qtbot.waitUntil(lambda: "could not be loaded" in panel.status.text(), timeout=15000)
+
+
+def test_a_page_whose_renderer_ends_is_a_sentence_and_reload_brings_it_back(qtbot, panel):
+    index = panel.source_box.findData("sample")
+    panel.source_box.setCurrentIndex(index)
+    panel.source_box.activated.emit(index)  # as when the designer picks it
+    browser = panel.browsers[0]
+    assert browser.wait_until(f"location.protocol === 'ed-preview:' && {SHOWN_JS}")
+    with qtbot.waitSignal(browser.stopped, timeout=15000):
+        browser.page.load("chrome://crash")
+    assert "stopped unexpectedly" in panel.status.text()
+    panel.reload()
+    assert browser.wait_until(f"location.pathname === '/' && {SHOWN_JS}")
