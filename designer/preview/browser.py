@@ -325,7 +325,9 @@ class PreviewBrowser(QWidget):
             emulate(session, self.profile, ratio, lambda: None)
             self.stack.setCurrentIndex(1)
         else:
-            popup = QWebEngineView()
+            # A window of its own, owned by this viewport so it goes when the viewport does.
+            popup = QWebEngineView(self)
+            popup.setWindowFlag(Qt.WindowType.Window)
             popup.setPage(page)
             popup.setWindowTitle("Conversation window (separate window)")
             popup.resize(380, 560)
