@@ -168,6 +168,14 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
     help_ = bar.addMenu("&Help")
     act(
         help_,
+        "shortcuts",
+        "&Keyboard shortcuts",
+        lambda: _show_shortcuts(w, actions),
+        "F1",
+        "Every command that has a key, and its key",
+    )
+    act(
+        help_,
         "about",
         "&About",
         lambda: QMessageBox.about(
@@ -208,6 +216,25 @@ def _fill_recent(w, menu: QMenu) -> None:  # noqa: ANN001
         menu.addAction("No recent stores").setEnabled(False)
     for path in items:
         menu.addAction(path, lambda p=path: store_files.open_store(w, p))
+
+
+def shortcut_lines(actions: dict[str, QAction]) -> list[str]:
+    """'Ctrl+Z — Undo' for every command with a key, in menu order."""
+    return [
+        f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)} — "
+        f"{a.text().replace('&', '').rstrip('…')}"
+        for a in actions.values()
+        if not a.shortcut().isEmpty()
+    ]
+
+
+def _show_shortcuts(w, actions: dict[str, QAction]) -> None:  # noqa: ANN001
+    box = QMessageBox(
+        QMessageBox.Icon.Information, "Keyboard shortcuts", "Keyboard shortcuts", parent=w
+    )
+    box.setInformativeText("\n".join(shortcut_lines(actions)))
+    box.setAccessibleName("Keyboard shortcuts")
+    box.exec()
 
 
 def _set_theme(mode: str) -> None:

@@ -246,3 +246,18 @@ def test_an_unexpected_error_is_a_sentence_in_a_dialog_and_a_log_line(
     )
     assert "Traceback" not in dialogs.seen[0]
     assert "ZeroDivisionError: division by zero" in caplog.text
+
+
+def test_f1_lists_the_keyboard_shortcuts(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    with answering("OK") as dialogs:
+        window.actions_by_name["shortcuts"].trigger()
+    listed = dialogs.seen[0]
+    for line in (
+        "Ctrl+Z — Undo",
+        "Ctrl+Shift+Z — Redo",
+        "Ctrl+E — Add engagement",
+        "Ctrl+P — Publish",
+        "F5 — Preview",
+    ):
+        assert line in listed
