@@ -13,11 +13,6 @@ from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.store import Store
 from designer.models.validation import Where
-
-if TYPE_CHECKING:
-    from designer.views.account_page import AccountPage
-    from designer.views.library_pages import LibraryPage
-    from designer.views.wizard.engagement_wizard import EngagementWizard
 from designer.views.campaign_tree import CampaignTree
 from designer.views.commands import create_row, delete_row, duplicate_row, unique_name
 from designer.views.edit_session import EditSession
@@ -27,6 +22,11 @@ from designer.views.problems_panel import ProblemsPanel
 from designer.views.publish import Publisher
 from designer.views.sentences import confirm, show_error
 from designer.views.store_lock import StoreLock
+
+if TYPE_CHECKING:  # made on first use (pages.py), named here for the properties' types
+    from designer.views.account_page import AccountPage
+    from designer.views.library_pages import LibraryPage
+    from designer.views.wizard.engagement_wizard import EngagementWizard
 
 FIRST_PAINT_MS = 120
 
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         if state := settings.value("main_window/state"):
             self.restoreState(state)
         else:  # first start: docks sized once the window has its real size
-            QTimer.singleShot(0, self._default_dock_sizes)
+            QTimer.singleShot(0, self, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
         self.resizeDocks([self.tree_dock], [340], Qt.Orientation.Horizontal)
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.publisher = Publisher(self.session, self)
         self.tree.reload()
         # Validation reads every design: it runs just after the window first paints.
-        QTimer.singleShot(FIRST_PAINT_MS, self.problems.refresh)
+        QTimer.singleShot(FIRST_PAINT_MS, self.problems, self.problems.refresh)
         mode = " (read-only)" if read_only else ""
         self.setWindowTitle(f"{store.label}{mode} — Engagement Designer")
         if self.tree.campaign_count():
