@@ -26,8 +26,13 @@ class ConditionType:
     def describe(self, condition: dict[str, Any]) -> str:
         values = {p.name: condition.get(p.name, p.default) for p in self.params}
         for p in self.params:
-            if isinstance(values[p.name], list):
-                values[p.name] = ", ".join(str(v) for v in values[p.name]) or "(none)"
+            value = values[p.name]
+            if isinstance(value, list):
+                values[p.name] = ", ".join(str(v) for v in value) or "(none)"
+            elif isinstance(value, float):
+                values[p.name] = f"{value:,.2f}".removesuffix(".00")
+        if self.type == "cart_value":
+            return _cart_words(condition, values)
         return self.words.format(**values)
 
     def problems(self, condition: dict[str, Any]) -> list[str]:
@@ -80,7 +85,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
         _t(
             "cart_value",
             "Cart value",
-            "has a cart worth {minimum} to {maximum} (decreased only: {decreased})",
+            "has a cart worth {minimum} to {maximum}",
             P("minimum", "float", 0.0, "From", minimum=0, maximum=1e9),
             P("maximum", "float", 1e9, "To", minimum=0, maximum=1e9),
             P("decreased", "bool", False, "Only when the value decreased"),
@@ -196,6 +201,17 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
 }
 
 MARKETING_SOURCES = tuple(s.value for s in MarketingSource)
+
+
+def _cart_words(condition: dict[str, Any], values: dict[str, Any]) -> str:
+    """Cart value reads as a person would say it: no 1,000,000,000 upper bound, no 'False'."""
+    low, high = condition.get("minimum", 0.0), condition.get("maximum", 1e9)
+    if high >= 1e9:
+        worth = f"at least {values['minimum']}" if low > 0 else "any amount"
+    else:
+        worth = f"{values['minimum']} to {values['maximum']}"
+    text = f"has a cart worth {worth}"
+    return text + " that just went down" if condition.get("decreased") else text
 
 
 def describe(conditions: dict[str, ConditionType], condition: dict[str, Any]) -> str:
