@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from sqlalchemy import select
@@ -20,6 +19,7 @@ from designer.bundle import files as bf
 from designer.bundle.errors import BundleError, ExportCancelled, ExportRefused
 from designer.bundle.images import ImageError, pair_sizes, sized_pair
 from designer.bundle.manifest import build_manifest, check_exportable, exported_engagements
+from designer.bundle.runtime_scripts import runtime_file
 from designer.bundle.templating import render
 from designer.models.assets import assets_by_sha, sha256_of_ref
 from designer.models.campaign import Campaign
@@ -50,18 +50,6 @@ class Bundle:
     @property
     def manifest_name(self) -> str:
         return next(n for n in self.files if n.startswith("engagements.") and n.endswith(".json"))
-
-
-def runtime_file(name: str) -> bytes:
-    """tag.js or window.js as shipped in the package."""
-    path = resources.files("designer.bundle").joinpath("runtime", name)
-    try:
-        return path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError, OSError):
-        raise BundleError(
-            f"The bundle's runtime file {name} is missing from this installation of "
-            "Engagement Designer, so nothing can be exported. Reinstall the app."
-        ) from None
 
 
 def choose_campaigns(

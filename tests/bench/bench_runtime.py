@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from designer.bundle.export import export
+from designer.bundle.runtime_scripts import readable_source
 from designer.models.store import Store
 from tests.browser import manifests as m
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
@@ -153,6 +154,9 @@ def main() -> None:
     tag, window = runtime_source("tag.js"), runtime_source("window.js")
     print(f"tag.js: {len(tag) / 1024:.1f} KB, gzipped {gzipped(tag) / 1024:.2f} KB (goal <= 8 KB)")
     print(f"window.js: {len(window) / 1024:.1f} KB, gzipped {gzipped(window) / 1024:.2f} KB")
+    for name in ("tag.js", "window.js"):
+        readable = readable_source(name).encode()
+        print(f"{name} before minifying: gzipped {gzipped(readable) / 1024:.2f} KB")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         site = Site(Path(tmp) / "site")
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

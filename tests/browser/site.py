@@ -1,6 +1,6 @@
 """A tiny threaded web server on 127.0.0.1 serving host pages and bundles from a temp dir.
 
-Tests publish a bundle (tag.js and window.js straight from designer/bundle/runtime,
+Tests publish a bundle (tag.js and window.js as the exporter ships them,
 a manifest built in Python) and a host page, then point a real browser at it.
 """
 
@@ -12,12 +12,12 @@ import json
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from designer.bundle.build import css_bytes
 from designer.bundle.manifest import schema_problems
+from designer.bundle.runtime_scripts import runtime_file
 
 NONCE = "r4nd0mN0nce"
 STRICT_CSP = (
@@ -28,7 +28,7 @@ VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scal
 
 
 def runtime_source(name: str) -> bytes:
-    return resources.files("designer.bundle.runtime").joinpath(name).read_bytes()
+    return runtime_file(name)  # the same assembled, minified bytes the exporter ships
 
 
 def hashed(stem: str, extension: str, data: bytes) -> str:

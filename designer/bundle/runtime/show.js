@@ -1,0 +1,86 @@
+/* Showing: clicks and declines, the evaluation that puts engagements on the page,
+   and the conversation window (window.js, loaded on the first click). */
+function act(e, action, url, from) {
+  if (action === "close") { decline(e); return; }
+  mark("clicked", e.id);
+  recordClick(e);
+  emit("click", { engagement: e.id, name: e.name, action: action });
+  if (action === "open_url") {
+    var href = safeUrl(url || e.content_url);
+    if (href) W.open(href, "_blank", "noopener");
+  } else openWindow(e, from);
+  evaluate();
+}
+function decline(e) {
+  mark("declined", e.id);
+  mark("closed", e.id);
+  emit("decline", { engagement: e.id, name: e.name });
+  evaluate();
+}
+
+function evaluate() {
+  var wanted = {};
+  decide().forEach(function (d) { if (d.shows) wanted[d.zone] = d; });
+  Object.keys(shown).forEach(function (zone) {
+    var s = shown[zone], w = wanted[zone];
+    if (!w || w.id !== s.id || w.state !== s.state) { if (s.el.parentNode) s.el.parentNode.removeChild(s.el); delete shown[zone]; }
+  });
+  var engagements = byId(manifest ? manifest.engagements : []), exposedNow = false, redo = false;
+  Object.keys(wanted).forEach(function (zone) {
+    var d = wanted[zone], e = engagements[d.id];
+    if (shown[zone]) return;
+    var el;
+    try { el = render(e, d.design); } catch (err) {
+      undrawable[e.id] = "The engagement could not be drawn (" + err.message + "); export the bundle again.";
+      W.console.warn("Engagement tag: " + quote(e.name) + " could not be drawn (" + err.message + "); export the bundle again.");
+      redo = true;
+      return;
+    }
+    var host = e.zone === "embedded" ? D.getElementById(e.element_id) : D.body;
+    host.appendChild(el);
+    var room = e.zone === "embedded" ? host.clientWidth : 0, width = (d.design.props || {}).width || 0;
+    if (room && room < width) css(el, { zoom: String(room / width) });  // a banner wider than its slot fits it
+    shown[zone] = { id: e.id, state: d.state, el: el };
+    if (visit.exposed.indexOf(e.id) < 0 && e.zone === "proactive") {
+      var kind = e.kind === "content" ? "content" : "conversation";
+      visit.displays[kind] = (visit.displays[kind] || 0) + 1;
+    }
+    exposedNow = exposedNow || visit.exposed.indexOf(e.id) < 0;
+    mark("exposed", e.id);
+    emit("impression", { engagement: e.id, name: e.name, zone: zone, state: d.state });
+  });
+  if (exposedNow || redo) evaluate();  // "engaged in session: exposed" may now hold; a zone may have a next choice
+}
+
+/* ---------- the conversation window (window.js, loaded on the first click) ---------- */
+function loadWindowModule(done) {
+  if (windowModule) { done(); return; }
+  var files = manifest.files || {}, s = D.createElement("script");
+  s.src = asset(files.window || "window.js");
+  if (files.window_integrity) { s.integrity = files.window_integrity; s.crossOrigin = "anonymous"; }
+  if (nonce) s.nonce = nonce;
+  s.onload = function () { if (windowModule) done(); };
+  s.onerror = function () { W.console.warn("Engagement tag: the conversation window could not be loaded from " + s.src + "."); };
+  D.head.appendChild(s);
+}
+function windowTarget(e) {
+  var viewportMeta = !!D.querySelector('meta[name="viewport"]');
+  if (device() === "phone" && !viewportMeta) return "tab";
+  return e.window_opens_as === "separate_window" ? "window" : "embedded";
+}
+function openWindow(e, launcher) {
+  var target = windowTarget(e), popup = null;
+  if (target !== "embedded") {  // opened inside the click, before loading, so no popup blocker stops it
+    var w = (e.window && e.window.width) || 360, h = (e.window && e.window.height) || 520;
+    popup = target === "tab" ? W.open("", "_blank") : W.open("", "ed-conversation-" + e.id, "popup,width=" + w + ",height=" + h);
+    if (!popup) target = "embedded";
+  }
+  loadWindowModule(function () {
+    windowModule({
+      engagement: e, account: manifest.account, target: target, popup: popup, launcher: launcher,
+      base: base, nonce: nonce, css: manifest.files && manifest.files.css, css_integrity: manifest.files && manifest.files.css_integrity,
+      transport: transport, emit: emit, asset: asset, safe_url: safeUrl, local: local, random_id: randomId,
+      now: function () { return now().getTime(); }
+    });
+  });
+}
