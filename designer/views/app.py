@@ -23,7 +23,21 @@ def make_application() -> QApplication:
     app.setApplicationName("Engagement Designer")
     app.setOrganizationName("EngagementDesigner")
     app.setApplicationDisplayName("Engagement Designer")
+    app.aboutToQuit.connect(release_clipboard)
     return app
+
+
+def release_clipboard() -> None:
+    """Clear clipboard data we put there while Qt can still free it.
+
+    PySide6 otherwise frees copied elements' QMimeData a second time at
+    interpreter exit, and the app ends in a segmentation fault.
+    """
+    clipboard = QGuiApplication.clipboard()
+    # Off screen the clipboard is the app's own; elsewhere only clear what is ours.
+    internal = QGuiApplication.platformName() in ("offscreen", "minimal")
+    if clipboard is not None and (internal or clipboard.ownsClipboard()):
+        clipboard.clear()
 
 
 def run_app(store_target: str | None = None) -> int:

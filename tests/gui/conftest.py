@@ -11,6 +11,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tests.gui.app_driver import ANSWERING
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_at_exit():
+    """Tests never quit the app, so do what quitting does with the clipboard (see release_clipboard)."""
+    yield
+    if QApplication.instance() is not None:
+        from designer.views.app import release_clipboard
+
+        release_clipboard()
+
+
 @pytest.fixture
 def isolated_settings(qapp, tmp_path: Path):
     """QSettings (geometry, recent stores, theme) kept in the test's own folder."""
