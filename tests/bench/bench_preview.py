@@ -1,10 +1,10 @@
 """The live preview: first-preview time from the click that opens it, and edit-to-repaint time.
 
-First preview: from constructing the PreviewPanel (what the click does) to the
-first engagement drawn on the sample page; the first one in a process also
-starts QtWebEngine. Edit to repaint: a studio edit saved to the store (the
-button's text), the panel refreshed, until the page shows the new text and
-has painted a frame. Goal: under 150 ms.
+First preview: from the main window's Preview action (the first in the process
+also starts QtWebEngine) to the first engagement drawn on the sample page; then
+a new panel once QtWebEngine runs. Edit to repaint: a studio edit saved to the
+store (the button's text), the panel refreshed, until the page shows the new
+text and has painted a frame. Goal: under 150 ms.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
@@ -45,17 +48,45 @@ def _set_button_text(store, text: str) -> None:
         e.set_state_designs(designs)
 
 
+def _first_from_the_click(path: Path) -> float:
+    """ms from triggering the main window's Preview action to the first engagement drawn."""
+    from sqlalchemy import select
+
+    from designer.models.campaign import Campaign
+    from designer.views.main_window import MainWindow
+    from designer.views.store_files import open_locked
+
+    window = MainWindow(*open_locked(None, path))
+    window.resize(1600, 1000)
+    window.show()
+    with window.store.read() as s:
+        sale = s.scalar(select(Campaign.id).where(Campaign.name == "Winter sale"))
+    window.tree.select("campaign", sale)
+    QApplication.processEvents()
+    started = time.perf_counter()
+    window.actions_by_name["preview"].trigger()
+    panel = window.preview
+    sim = panel.simulator  # a visitor outside the control group, whatever the random id
+    sim.control_group.setCurrentIndex(sim.control_group.findData("out"))
+    sim.agent_state.setCurrentIndex(sim.agent_state.findData("online"))
+    _wait(panel.browsers[0], DRAWN_JS)
+    elapsed = (time.perf_counter() - started) * 1000
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return elapsed
+
+
 def main() -> None:
-    from designer.preview.scheme import register_scheme
+    from designer.views.app import make_application
 
-    register_scheme()
-    from PySide6.QtCore import QCoreApplication, QEvent
-    from PySide6.QtWidgets import QApplication
-
+    app = make_application()  # registers the preview's scheme first, as the app does
     from designer.models.store import Store
+    from designer.preview.panel import PreviewPanel
 
-    app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
+        cold = _first_from_the_click(Path(folder) / "window.sqlite")
+        print(f"first preview from the Preview click, QtWebEngine starting: {cold:.0f} ms")
         store = Store.open(Path(folder) / "bench.sqlite")
         firsts = []
         panel = None
@@ -65,20 +96,17 @@ def main() -> None:
                 panel.deleteLater()
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             started = time.perf_counter()
-            from designer.preview.panel import PreviewPanel
-
             panel = PreviewPanel(store)
             panel.resize(1400, 900)
             panel.show()
-            # a visitor outside the control group, whatever the random visitor id
             sim = panel.simulator
             sim.control_group.setCurrentIndex(sim.control_group.findData("out"))
             sim.agent_state.setCurrentIndex(sim.agent_state.findData("online"))
             _wait(panel.browsers[0], DRAWN_JS)
             firsts.append((time.perf_counter() - started) * 1000)
-        print(f"first preview, cold (QtWebEngine starting): {firsts[0]:.0f} ms")
         print(
-            f"first preview, warm (median of {len(firsts) - 1}): {statistics.median(firsts[1:]):.0f} ms"
+            f"first preview, a new panel once QtWebEngine runs (median of {FIRST_PREVIEWS}): "
+            f"{statistics.median(firsts):.0f} ms"
         )
         browser = panel.browsers[0]
         times = []
