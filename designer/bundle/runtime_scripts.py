@@ -15,10 +15,6 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from calmjs.parse import es5
-from calmjs.parse.exceptions import ECMASyntaxError
-from calmjs.parse.unparsers.es5 import minify_print
-
 from designer.bundle.errors import BundleError
 
 TAG_PARTS = (
@@ -68,6 +64,10 @@ def readable_source(name: str) -> str:
 @cache
 def runtime_file(name: str) -> bytes:
     """tag.js or window.js as the bundle ships it (minified; the same bytes every time)."""
+    from calmjs.parse import es5  # imported here: ~70 ms the app's start does not need
+    from calmjs.parse.exceptions import ECMASyntaxError
+    from calmjs.parse.unparsers.es5 import minify_print
+
     source = readable_source(name)
     try:
         tree = es5(source)
