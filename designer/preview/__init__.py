@@ -1,5 +1,1 @@
-"""The preview: QtWebEngine host pages. See designer.none_refcount for the None guard."""
-
-from designer.none_refcount import keep_none_alive
-
-keep_none_alive()
+"""The preview: QtWebEngine host pages, viewport profiles and the visitor simulator."""

@@ -24,6 +24,7 @@ def drop(studio, paths: list[Path], x: float, y: float) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point = QPointF(at(studio, x, y))
+    whole = point.toPoint()  # drag enter and move take whole pixels, drop takes a QPointF
     args = (
         Qt.DropAction.CopyAction,
         mime,
@@ -31,10 +32,10 @@ def drop(studio, paths: list[Path], x: float, y: float) -> None:
         Qt.KeyboardModifier.NoModifier,
     )
     port = studio.canvas.viewport()
-    enter = QDragEnterEvent(point, *args)
+    enter = QDragEnterEvent(whole, *args)
     QApplication.sendEvent(port, enter)
     assert enter.isAccepted()
-    QApplication.sendEvent(port, QDragMoveEvent(point, *args))
+    QApplication.sendEvent(port, QDragMoveEvent(whole, *args))
     QApplication.sendEvent(port, QDropEvent(point, *args))
 
 
