@@ -4,6 +4,9 @@ engagement-designer                      the app, on the default store
 engagement-designer list [--store S]     campaigns and their engagements
 engagement-designer validate [--store S] problems; exit 1 on an error
 engagement-designer new-store PATH [--sample]
+engagement-designer export [--store S] [--campaign NAME ...] --out DIR|FILE.zip [--include-drafts]
+engagement-designer import BUNDLE [--store S]
+engagement-designer shots [--store S] --out DIR
 """
 
 from __future__ import annotations
