@@ -290,22 +290,15 @@ class MainWindow(QMainWindow):
     def show_preview(self, campaign_id: int | None = None) -> None:
         """Open (making it the first time) the live preview beside the page."""
         if self.preview is None:
-            try:
-                from designer.preview.panel import PreviewPanel
-            except ModuleNotFoundError as e:
-                if not (e.name or "").startswith("designer.preview"):
-                    raise
-                show_error(
-                    self,
-                    "The live preview is not part of this installation of Engagement Designer.",
-                )
-                return
+            from designer.preview.panel import PreviewPanel  # starts QtWebEngine, so only now
+
             self.preview = PreviewPanel(self.store, self)
             self.preview_dock = QDockWidget("Preview", self)
             self.preview_dock.setObjectName("preview_dock")
             self.preview_dock.setWidget(self.preview)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
-            self.session.changed.connect(lambda *_: self.preview.refresh())
+            # A bound slot: Qt disconnects it when the panel goes, a lambda would outlive it.
+            self.session.changed.connect(self.preview.refresh)
         self.preview_dock.show()
         campaign_id = campaign_id or self.selected_campaign()
         current = self.tree.current()
