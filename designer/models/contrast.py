@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 
 def _channel(c: int) -> float:
     v = c / 255
@@ -26,6 +28,11 @@ def is_large_text(font_size_px: float, bold: bool) -> bool:
 
 def required_ratio(font_size_px: float, bold: bool) -> float:
     return 3.0 if is_large_text(font_size_px, bold) else 4.5
+
+
+def ratio_text(ratio: float) -> str:
+    """'4.4:1' for 4.48: cut, not rounded, so a failing ratio never reads as the limit it misses."""
+    return f"{math.floor(ratio * 10) / 10:.1f}:1"
 
 
 def verdict(fg: str, bg: str, font_size_px: float, bold: bool) -> tuple[float, bool]:

@@ -6,10 +6,9 @@ repeats them for the whole store. Each returns (severity, field, sentence).
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
-from designer.models.contrast import required_ratio, verdict
+from designer.models.contrast import ratio_text, required_ratio, verdict
 from designer.models.design import Design, Element
 from designer.models.vocabulary import EngagementFormat
 
@@ -61,8 +60,7 @@ def element_problems(design: Design, element: Element) -> list[tuple[str, str, s
                 (
                     "error",
                     "color",
-                    # Cut, not rounded: 4.48 must not read "4.5:1, below the 4.5:1".
-                    f"Text contrast is {math.floor(ratio * 10) / 10:.1f}:1, below the {need:g}:1 "
+                    f"Text contrast is {ratio_text(ratio)}, below the {need:g}:1 "
                     "that people with low vision need; darken or lighten the text or background.",
                 )
             )

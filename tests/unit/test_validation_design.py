@@ -154,3 +154,10 @@ def test_design_problems_reach_the_store_validation(store: Store) -> None:
         [p] = [p for p in validate(s) if p.where.field.startswith("designs.")]
     assert p.where.field == "designs.online.text1.color"
     assert p.message.startswith("Online design, text1: Text contrast is 1.")
+
+
+def test_ratio_text_never_reads_as_the_limit_it_misses() -> None:
+    from designer.models.contrast import contrast_ratio, ratio_text
+
+    assert ratio_text(contrast_ratio("#777777", "#ffffff")) == "4.4:1"
+    assert ratio_text(21.0) == "21.0:1"

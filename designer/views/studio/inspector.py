@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.models.contrast import verdict
+from designer.models.contrast import ratio_text, verdict
 from designer.models.design_checks import design_problems, element_problems, text_colors
 from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
@@ -147,7 +147,7 @@ class StudioInspector(QWidget):
             p = element.props
             ratio, _ = verdict(colors[0], colors[1], p["font_size"], p["bold"])
             notes["color"] = [
-                ("ok", f"Contrast {ratio:.1f}:1 against {colors[1]}: passes WCAG AA.")
+                ("ok", f"Contrast {ratio_text(ratio)} against {colors[1]}: passes WCAG AA.")
             ]
         return notes
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from designer.bundle.images import ImageError
 from designer.models.assets import Asset, add_asset
-from designer.models.contrast import contrast_ratio, verdict
+from designer.models.contrast import contrast_ratio, ratio_text, verdict
 from designer.models.design import WindowDesign
 from designer.models.design_checks import SAFE_URL_SCHEMES
 from designer.models.engagement import Engagement
@@ -53,12 +53,12 @@ def window_notes(props: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
     for fg, bg, field in TEXT_PAIRS:
         ratio, ok = verdict(props[fg], props[bg], props["font_size"], False)
         if ok:
-            notes[field] = [("ok", f"Contrast {ratio:.1f}:1: passes WCAG AA.")]
+            notes[field] = [("ok", f"Contrast {ratio_text(ratio)}: passes WCAG AA.")]
         else:
             notes[field] = [
                 (
                     "error",
-                    f"Fails WCAG AA: contrast is {ratio:.1f}:1; "
+                    f"Fails WCAG AA: contrast is {ratio_text(ratio)}; "
                     "darken or lighten the text or its background.",
                 )
             ]
