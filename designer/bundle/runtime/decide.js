@@ -52,6 +52,9 @@ function decide() {
     var current = shown[e.zone_key] && shown[e.zone_key].id === e.id;
     if (!reason && visit.closed.indexOf(e.id) >= 0) reason = "The visitor closed this engagement in this visit.";
     if (!reason && e.format === "toaster" && device() === "phone") reason = "A toaster is not shown on phones: it is not accessible on mobile web.";
+    if (!reason && e.zone === "proactive" && Object.keys(talking).length) {  // the visitor engaged: no invitation beside the window
+      reason = "The visitor is in a conversation: proactive invitations wait until the conversation window closes.";
+    }
     if (!reason && e.zone === "proactive" && !current) {
       var kind = e.kind === "content" ? "content" : "conversation";
       if (!(acc.invite_after_decline || {})[kind] && declined[kind]) {

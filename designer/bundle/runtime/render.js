@@ -1,4 +1,5 @@
 /* Rendering: the design as absolutely positioned elements, placed in its zone. */
+var GAP = 24;  // between an engagement and the viewport's edge, or another engagement
 function css(el, props) { Object.keys(props).forEach(function (k) { el.style.setProperty(k, String(props[k])); }); return el; }
 function make(tag, cls, text) {
   var el = D.createElement(tag);
@@ -45,7 +46,8 @@ function renderElement(e, el, ctx) {
   } else if (el.kind === "shape") {
     node = make(inline, "ed-shape");
     node.setAttribute("aria-hidden", "true");
-    if (p.shape === "line") css(node, { background: p.stroke, height: Math.max(1, p.stroke_width || 1) + "px" });
+    // a line as the studio canvas draws it: across the box, centred, stroke_width thick (at least 1 px)
+    if (p.shape === "line") css(node, { background: "linear-gradient(" + p.stroke + "," + p.stroke + ") center / 100% " + Math.max(1, p.stroke_width || 0) + "px no-repeat" });
     else css(node, { background: p.fill, border: (p.stroke_width || 0) + "px solid " + p.stroke, "border-radius": p.shape === "ellipse" ? "50%" : (p.radius || 0) + "px" });
   } else if (el.kind === "close") {
     node = make("button", "ed-close", "\u00d7");
@@ -63,7 +65,7 @@ function hasAction(design) {
   return (design.elements || []).some(function (el) { return el.kind === "button"; });
 }
 function placement(e, p, root, scale) {
-  var fixed = { position: "fixed", "z-index": "2147483000" }, gap = 24;
+  var fixed = { position: "fixed", "z-index": "2147483000" };
   if (e.zone === "embedded") return css(root, { position: "relative", "max-width": "100%" });
   if (p.placement === "custom") {
     var a = p.anchor || "bottom-right", ox = (p.offset_x || 0) + "px", oy = (p.offset_y || 0) + "px";
@@ -71,8 +73,8 @@ function placement(e, p, root, scale) {
     else { fixed[a.indexOf("top") === 0 ? "top" : "bottom"] = oy; fixed[/left$/.test(a) ? "left" : "right"] = ox; }
   } else if (e.zone === "left" || e.zone === "right") {
     fixed[e.zone] = "0"; fixed.top = "50%"; fixed.transform = "translateY(-50%)";
-    if (e.format === "sticky_button") { delete fixed.top; fixed.transform = "none"; fixed.bottom = gap + "px"; fixed[e.zone] = gap + "px"; }
-  } else if (e.format === "toaster") { fixed.right = gap + "px"; fixed.bottom = gap + "px"; }
+    if (e.format === "sticky_button") { delete fixed.top; fixed.transform = "none"; fixed.bottom = GAP + "px"; fixed[e.zone] = GAP + "px"; }
+  } else if (e.format === "toaster") { fixed.right = GAP + "px"; fixed.bottom = GAP + "px"; }
   else if (e.format === "peeling_corner") { fixed.right = "0"; fixed.top = "0"; }
   else { fixed.left = "50%"; fixed.top = "50%"; fixed.transform = "translate(-50%, -50%)"; }
   if (scale < 1) fixed.transform = (fixed.transform && fixed.transform !== "none" ? fixed.transform + " " : "") + "scale(" + scale + ")";

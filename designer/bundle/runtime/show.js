@@ -19,11 +19,11 @@ function decline(e) {
 }
 
 function evaluate() {
-  var wanted = {};
+  var wanted = {}, changed = false;
   decide().forEach(function (d) { if (d.shows) wanted[d.zone] = d; });
   Object.keys(shown).forEach(function (zone) {
     var s = shown[zone], w = wanted[zone];
-    if (!w || w.id !== s.id || w.state !== s.state) { if (s.el.parentNode) s.el.parentNode.removeChild(s.el); delete shown[zone]; }
+    if (!w || w.id !== s.id || w.state !== s.state) { if (s.el.parentNode) s.el.parentNode.removeChild(s.el); delete shown[zone]; changed = true; }
   });
   var engagements = byId(manifest ? manifest.engagements : []), exposedNow = false, redo = false;
   Object.keys(wanted).forEach(function (zone) {
@@ -40,7 +40,8 @@ function evaluate() {
     host.appendChild(el);
     var room = e.zone === "embedded" ? host.clientWidth : 0, width = (d.design.props || {}).width || 0;
     if (room && room < width) css(el, { zoom: String(room / width) });  // a banner wider than its slot fits it
-    shown[zone] = { id: e.id, state: d.state, el: el };
+    shown[zone] = { id: e.id, state: d.state, el: el, e: e };
+    changed = true;
     if (visit.exposed.indexOf(e.id) < 0 && e.zone === "proactive") {
       var kind = e.kind === "content" ? "content" : "conversation";
       visit.displays[kind] = (visit.displays[kind] || 0) + 1;
@@ -49,7 +50,26 @@ function evaluate() {
     mark("exposed", e.id);
     emit("impression", { engagement: e.id, name: e.name, zone: zone, state: d.state });
   });
+  if (changed) arrange();
   if (exposedNow || redo) evaluate();  // "engaged in session: exposed" may now hold; a zone may have a next choice
+}
+function arrange() {  // a toaster or peeling corner never covers a side engagement: lifted above it, else beside it
+  var s = shown.proactive, p, r;
+  if (!s || s.e.format === "overlay") return;
+  css(s.el, { translate: "none" });
+  ["left", "right"].forEach(function (side) {
+    if (!shown[side]) return;
+    p = s.el.getBoundingClientRect(); r = shown[side].el.getBoundingClientRect();
+    if (p.left >= r.right || r.left >= p.right || p.top >= r.bottom || r.top >= p.bottom) return;
+    var lift = p.bottom - r.top + GAP;
+    css(s.el, { translate: p.top - lift >= 0 ? "0 " + -lift + "px" : (side === "right" ? r.left - p.right - GAP : r.right - p.left + GAP) + "px 0" });
+  });
+}
+function converse(name, detail) {  // the window opened or closed: proactive invitations step aside meanwhile
+  if (name === "conversation") talking[detail.engagement] = 1;
+  if (name === "close") delete talking[detail.engagement];
+  emit(name, detail);
+  evaluate();
 }
 
 /* ---------- the conversation window (window.js, loaded on the first click) ---------- */
@@ -79,7 +99,7 @@ function openWindow(e, launcher) {
     windowModule({
       engagement: e, account: manifest.account, target: target, popup: popup, launcher: launcher,
       base: base, nonce: nonce, css: manifest.files && manifest.files.css, css_integrity: manifest.files && manifest.files.css_integrity,
-      transport: transport, emit: emit, asset: asset, safe_url: safeUrl, local: local, random_id: randomId,
+      transport: transport, emit: converse, asset: asset, safe_url: safeUrl, local: local, random_id: randomId,
       now: function () { return now().getTime(); }
     });
   });

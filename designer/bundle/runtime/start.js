@@ -14,6 +14,7 @@ function track() {
   D.addEventListener("mouseout", function (ev) {
     if (!ev.relatedTarget && ev.clientY <= 0 && !visitor.exitIntent) { visitor.exitIntent = true; evaluate(); }
   });
+  W.addEventListener("resize", arrange);
   W.setInterval(evaluate, 1000);
 }
 

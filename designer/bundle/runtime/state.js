@@ -9,7 +9,7 @@ var base = script ? script.src.replace(/[^/]*([?#].*)?$/, "") : "";
 var nonce = script ? script.nonce || script.getAttribute("nonce") || "" : "";
 var queued = Array.isArray(W.EngagementTag) ? W.EngagementTag : [];
 var manifest = null, preview = {}, listeners = {}, transport = null, windowModule = null;
-var shown = {}, regexCache = {}, fmtCache = {}, undrawable = {};
+var shown = {}, regexCache = {}, fmtCache = {}, undrawable = {}, talking = {};  // talking: engagement id -> its conversation window is open
 var loadedAt = Date.now();
 var visitor = {
   attributes: {}, sections: [], cart: null, cartBefore: null, viewed: [], errors: [],
