@@ -49,7 +49,10 @@ BOXES_JS = """(function (name) {
             w: b.width, h: b.height};
   });
   var page = document.documentElement;
+  // a corner engagement moved off a side engagement (CSS translate): where its placement put it
+  var moved = getComputedStyle(root).translate.split(" ").map(parseFloat);
   return JSON.stringify({root: {x: r.left, y: r.top, w: r.width, h: r.height},
+                         moved: [moved[0] || 0, moved[1] || 0],
                          viewport: [page.clientWidth, page.clientHeight],
                          state: d.state, kids: kids});
 })(%s)"""
@@ -138,7 +141,8 @@ def _compare(store: Store, name: str, seen: dict, png: bytes):
     scene.detach()
     scene.deleteLater()
     placed = placement_box(fmt, zone, doc.design.props, tuple(seen["viewport"]))
-    where = (placed, (root["x"], root["y"], root["w"], root["h"]))
+    dx, dy = seen["moved"]
+    where = (placed, (root["x"] - dx, root["y"] - dy, root["w"], root["h"]))
     return canvas, browser, _similarity(page, drawn), (page, drawn), where
 
 
