@@ -98,8 +98,15 @@ def measured(qapp, tmp_path_factory):
                     break
                 browser.wait_until("false", 100)
             assert seen, f"{shot.engagement} was not shown on {shot.path}"
-            browser.wait_until("false", 300)  # fonts and transitions settle
-            seen = json.loads(browser.evaluate(BOXES_JS % json.dumps(shot.engagement)))
+            # Fonts and the entrance transition settle: wait until two reads agree
+            # (a fixed pause was too short on a loaded machine).
+            for _ in range(50):
+                browser.wait_until("false", 100)
+                again = browser.evaluate(BOXES_JS % json.dumps(shot.engagement))
+                if again == seen:
+                    break
+                seen = again
+            seen = json.loads(seen)
             png = browser.capture_png_now()
             results[shot.engagement] = _compare(store, shot.engagement, seen, png)
     finally:

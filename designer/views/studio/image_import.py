@@ -1,4 +1,4 @@
-"""Reading an image file a designer drops or chooses, through the bundle's image pipeline.
+"""Image files a designer drops or chooses, through the bundle's image pipeline, into the store.
 
 No Qt here: it returns the cleaned image, or raises ImageError whose str() is
 the sentence to show (a broken, foreign or unreadable file never crashes).
@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from designer.bundle.images import CleanImage, ImageError, clean_image
+from designer.models.assets import Asset, add_asset
+from designer.models.errors import StoreError
+from designer.models.store import Store
 
 MAX_FILE_BYTES = 25 * 1024 * 1024  # refuse before reading it all; the pipeline allows 20 MB
 
@@ -28,3 +31,24 @@ def read_image_file(path: Path) -> CleanImage:
     if not data:
         raise ImageError(f"{name} is empty; choose a PNG, JPEG, WebP or GIF image.")
     return clean_image(data, name)
+
+
+def store_image_file(store: Store, path: str | Path) -> str:
+    """Put the image file at path in the store as an asset; its `asset:` reference.
+
+    Raises ImageError or StoreError, each a sentence to show.
+    """
+    path = Path(path)
+    image = read_image_file(path)
+    with store.edit() as s:
+        return add_asset(s, path.name, image.mime, image.data).ref
+
+
+def read_asset(store: Store, sha256: str) -> bytes | None:
+    """An asset's bytes, or None when the store no longer holds it or cannot be read."""
+    try:
+        with store.read() as s:
+            asset = s.get(Asset, sha256)
+            return asset.data if asset is not None else None
+    except StoreError:
+        return None

@@ -7,6 +7,7 @@ once, undoable, and announced as changed("engagement", id) for the preview.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
@@ -21,14 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from designer.bundle.images import ImageError
-from designer.models.assets import Asset, add_asset
 from designer.models.design import StateDesigns
 from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.vocabulary import AgentState, EngagementFormat
 from designer.views.edit_session import EditSession
-from designer.views.studio.image_import import read_image_file
+from designer.views.studio.image_import import read_asset, store_image_file
 from designer.views.studio.inspector import StudioInspector
 from designer.views.studio.note_colors import note_color
 from designer.views.studio.pixmap_cache import PixmapCache
@@ -58,7 +58,9 @@ class StudioEditor(QWidget):
         designs, fmt = self._read()
         self.fmt = fmt
         self.doc = DesignDocument(designs)
-        self.scene = StudioScene(self.doc, PixmapCache(self._asset_bytes), self)
+        self.scene = StudioScene(
+            self.doc, PixmapCache(partial(read_asset, self.session.store)), self
+        )
         self.canvas = StudioCanvas(self.scene)
         self.actions = StudioActions(session, engagement_id, self.doc, self.scene)
         self.inspector = StudioInspector(self.doc, self.actions, fmt, self.import_image)
@@ -114,20 +116,10 @@ class StudioEditor(QWidget):
                 fmt = None
             return row.state_designs(), fmt
 
-    def _asset_bytes(self, sha: str) -> bytes | None:
-        try:
-            with self.session.store.read() as s:
-                asset = s.get(Asset, sha)
-                return asset.data if asset is not None else None
-        except StoreError:
-            return None
-
     def import_image(self, path: str | Path) -> str | None:
         """Put an image file in the store as an asset; its reference, or None (sentence shown)."""
         try:
-            image = read_image_file(Path(path))
-            with self.session.store.edit() as s:
-                ref = add_asset(s, Path(path).name, image.mime, image.data).ref
+            ref = store_image_file(self.session.store, path)
         except (ImageError, StoreError) as e:
             self.session.failed.emit(str(e))
             return None

@@ -8,7 +8,7 @@ inspector; every edit is one command on the EditSession.
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from designer.bundle.images import ImageError
-from designer.models.assets import Asset, add_asset
 from designer.models.contrast import contrast_ratio, ratio_text, verdict
 from designer.models.design import WindowDesign
 from designer.models.design_checks import SAFE_URL_SCHEMES
@@ -34,7 +33,7 @@ from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.properties import WINDOW_PROPS
 from designer.views.edit_session import EditSession, StoreCommand
-from designer.views.studio.image_import import read_image_file
+from designer.views.studio.image_import import read_asset, store_image_file
 from designer.views.studio.note_colors import note_color, pasteboard_color
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import PropertyForm
@@ -129,7 +128,7 @@ class WindowStudioEditor(QWidget):
         self.setAccessibleName("Window studio")
         self.greeting = ""  # set by _read
         self.props = self._read().props
-        self.pixmaps = PixmapCache(self._asset_bytes)
+        self.pixmaps = PixmapCache(partial(read_asset, self.session.store))
         self.window_item = WindowItem(self.pixmaps)
         self.scene = QGraphicsScene(self)
         self.scene.addItem(self.window_item)
@@ -177,14 +176,6 @@ class WindowStudioEditor(QWidget):
             self.greeting = greeting_of(row)
             return row.get_window_design()
 
-    def _asset_bytes(self, sha: str) -> bytes | None:
-        try:
-            with self.session.store.read() as s:
-                asset = s.get(Asset, sha)
-                return asset.data if asset is not None else None
-        except StoreError:
-            return None
-
     def _show(self) -> None:
         self.form.set_values(self.props)
         self.form.set_notes(window_notes(self.props))
@@ -214,9 +205,7 @@ class WindowStudioEditor(QWidget):
         spec = self.form.specs[name]
         if spec.type == "image" and value:
             try:
-                image = read_image_file(Path(value))
-                with self.session.store.edit() as s:
-                    value = add_asset(s, Path(value).name, image.mime, image.data).ref
+                value = store_image_file(self.session.store, value)
             except (ImageError, StoreError) as e:
                 self.session.failed.emit(str(e))
                 self._show()
