@@ -37,6 +37,7 @@ TOLERANCE_PX = 2
 BORDERED = "Product expert"
 PICTURED = "Checkout rescue"
 MIN_SIMILARITY = 0.9
+LINE_COLOR = "#ff00ff"
 BOXES_JS = """(function (name) {
   var t = window.EngagementTag; if (!t || !t.decisions) return null;
   var d = t.decisions().filter(function (x) { return x.name === name; })[0];
@@ -69,6 +70,19 @@ def measured(qapp, tmp_path_factory):
         row = s.query(Engagement).filter_by(name=BORDERED).one()
         designs = row.state_designs()
         designs.online.props.update(border_width=6, border_color="#ffb300", background="gradient")
+        designs.online.elements.append(  # a line shape: the canvas draws a line, not a box
+            Element.new(
+                "line1",
+                "shape",
+                x=16,
+                y=96,
+                width=120,
+                height=12,
+                shape="line",
+                stroke=LINE_COLOR,
+                stroke_width=4,
+            )
+        )
         row.set_state_designs(designs)
         # and one with a picture, drawn "contain" in its box on both sides
         picture = io.BytesIO()
@@ -212,3 +226,23 @@ def test_the_placement_sketch_puts_the_engagement_where_the_browser_does(measure
         if max(abs(a - b) for a, b in zip(placed, shown, strict=True)) > TOLERANCE_PX:
             off.append(f"{name}: sketch {placed}, browser {shown}")
     assert not off, "\n".join(off)
+
+
+def _line_pixels(picture: QImage) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) of the pixels in the line's colour."""
+    xs, ys = [], []
+    for y in range(picture.height()):
+        for x in range(picture.width()):
+            c = picture.pixelColor(x, y)
+            if c.red() > 200 and c.green() < 80 and c.blue() > 200:
+                xs.append(x)
+                ys.append(y)
+    return min(xs), min(ys), max(xs) + 1, max(ys) + 1
+
+
+def test_a_line_shape_has_the_canvas_geometry_in_the_browser(measured):
+    _, _, _, (page, drawn), _ = measured[BORDERED]
+    browser, canvas = _line_pixels(page), _line_pixels(drawn)
+    off = max(abs(a - b) for a, b in zip(browser, canvas, strict=True))
+    assert off <= TOLERANCE_PX, f"line in the browser {browser}, on the canvas {canvas}"
+    assert browser[3] - browser[1] <= 4 + 1  # a 4 px line, not the element's 12 px box
