@@ -173,9 +173,9 @@ def _dangerous(items, inside_repeat: bool = False) -> bool:  # noqa: ANN001
     return False
 
 
-def _split_top_level(text: str) -> list[str]:
-    """text split at the | that are not inside a group or a [set]."""
-    parts, depth, in_set, start, i = [], 0, False, 0, 0
+def _syntax(text: str):  # noqa: ANN202
+    """(index, char) of each character that is regex syntax: not escaped, not inside a [set]."""
+    in_set, i = False, 0
     while i < len(text):
         ch = text[i]
         if ch == "\\":
@@ -184,37 +184,36 @@ def _split_top_level(text: str) -> list[str]:
             in_set = ch != "]"
         elif ch == "[":
             in_set = True
-        elif ch == "(":
+        else:
+            yield i, ch
+        i += 1
+
+
+def _split_top_level(text: str) -> list[str]:
+    """text split at the | that are not inside a group or a [set]."""
+    parts, depth, start = [], 0, 0
+    for i, ch in _syntax(text):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
             parts.append(text[start:i])
             start = i + 1
-        i += 1
     return [*parts, text[start:]]
 
 
 def _repeated_groups(pattern: str):  # noqa: ANN202
     """The inside of each group that an unbounded quantifier (*, +, {n,}) follows."""
     opened: list[int] = []
-    in_set, i = False, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 1
-        elif in_set:
-            in_set = ch != "]"
-        elif ch == "[":
-            in_set = True
-        elif ch == "(":
+    for i, ch in _syntax(pattern):
+        if ch == "(":
             opened.append(i)
         elif ch == ")" and opened:
             start = opened.pop()
             after = pattern[i + 1 : i + 2]
             if after in ("*", "+") or re.match(r"\{\d*,\}", pattern[i + 1 :]):
                 yield pattern[start + 1 : i]
-        i += 1
 
 
 def _overlapping_single_chars(pattern: str) -> bool:
