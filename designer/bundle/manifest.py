@@ -22,6 +22,7 @@ from designer.bundle.errors import BundleError
 from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
 from designer.models.campaign import Campaign
 from designer.models.design import Design
+from designer.models.design_checks import accessible_name
 from designer.models.engagement import Engagement
 from designer.models.libraries import EntryPoint
 from designer.models.properties import DESIGN_PROPS, ELEMENT_PROPS, WINDOW_PROPS
@@ -92,6 +93,7 @@ def _image_specs(specs: tuple) -> list[str]:
 def design_to_manifest(design: Design, rewrite: RewriteImage, where: str) -> dict[str, Any]:
     raw = design.to_dict()
     props = raw["props"]
+    props["label"] = accessible_name(design)  # follows the state's visible text
     for name in _image_specs(DESIGN_PROPS):
         props[name] = rewrite(props[name], (props["width"], props["height"]), where)
     for element in raw["elements"]:

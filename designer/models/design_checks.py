@@ -6,7 +6,9 @@ repeats them for the whole store. Each returns (severity, field, sentence).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from math import ceil
+from typing import TYPE_CHECKING, Any
 
 from designer.models.contrast import ratio_text, required_ratio, verdict
 from designer.models.design import Design, Element
@@ -20,6 +22,56 @@ MOBILE_OVERLAY = (440, 305)
 MOBILE_TOASTER_WIDTH = 140
 CLICKABLE = ("button", "close")
 SAFE_URL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+TEXT_KINDS = ("text", "button")
+# (element, box width or None for one line per paragraph) -> the (width, height) its text
+# needs, padding included, in the runtime's fonts. The views measure with Qt.
+TextMeasure = Callable[[Element, float | None], tuple[float, float]]
+FIT_SLACK = 0.01  # px: the browser rounds scroll sizes; a hair over is not a cut
+
+
+def text_cut_off(element: Element, measure: TextMeasure) -> bool:
+    """Whether the browser would cut off (hide part of) the element's text."""
+    if element.kind not in TEXT_KINDS or not element.props["text"]:
+        return False
+    x, y, w, h = element.rect
+    need_w, need_h = measure(element, w)
+    return need_w > w + FIT_SLACK or need_h > h + FIT_SLACK
+
+
+def cut_off_sentence(state: str, element: Element) -> str:
+    if element.kind == "button":
+        return (
+            f"The {state} design's button label is cut off: "
+            "make the button wider or the label shorter."
+        )
+    return f"The {state} design's text is cut off: make the box wider or the text shorter."
+
+
+def fitted_boxes(
+    design: Design, element: Element, measure: TextMeasure
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """ "Fit box to text": the element's new box and the design's new size, as property values.
+
+    A box drawn for one line becomes as wide as its text (a label stays a label);
+    a taller box keeps its width and grows down. The design grows when the box would
+    pass its edge, keeping the box's margins, so the engagement does not cut the text.
+    """
+    x, y, w, h = element.rect
+    one_line_w, one_line_h = measure(element, None)
+    new_w = max(w, ceil(one_line_w - FIT_SLACK)) if h < 2 * one_line_h else w
+    need_w, _ = measure(element, new_w)  # a word wider than the box (a button's label)
+    new_w = max(new_w, ceil(need_w - FIT_SLACK))
+    new_h = max(h, ceil(measure(element, new_w)[1] - FIT_SLACK))
+    dp = design.props
+    right = max(0, dp["width"] - 2 * dp["border_width"] - (x + w))
+    bottom = max(0, dp["height"] - 2 * dp["border_width"] - (y + h))
+    box = {"width": new_w, "height": new_h}
+    size = {}
+    if x + new_w + right + 2 * dp["border_width"] > dp["width"]:
+        size["width"] = x + new_w + right + 2 * dp["border_width"]
+    if y + new_h + bottom + 2 * dp["border_width"] > dp["height"]:
+        size["height"] = y + new_h + bottom + 2 * dp["border_width"]
+    return box, size
 
 
 def backdrop_color(design: Design, element: Element) -> str:
@@ -45,6 +97,31 @@ def text_colors(design: Design, element: Element) -> tuple[str, str] | None:
     if element.kind == "close":
         return element.props["color"], backdrop_color(design, element)
     return None
+
+
+def reading_text(design: Design) -> str:
+    """What the engagement visibly says: a launcher (no button of its own) says all its
+    text, in reading order; a banner with buttons is named by its first text."""
+    texts = [
+        " ".join(el.props["text"].split())
+        for _, el in sorted(
+            enumerate(design.elements), key=lambda ie: (ie[1].props["reading_order"], ie[0])
+        )
+        if el.kind == "text" and el.props["text"].strip()
+    ]
+    if any(el.kind == "button" for el in design.elements):
+        texts = texts[:1]
+    return " ".join(texts)
+
+
+def accessible_name(design: Design) -> str:
+    """The name screen readers announce for the design: its label when the label says
+    what the engagement visibly says (WCAG's label in name), else the visible text."""
+    label = " ".join(design.props["label"].split())
+    visible = reading_text(design)
+    if not visible or visible.casefold() in label.casefold():
+        return label
+    return visible
 
 
 def element_problems(design: Design, element: Element) -> list[tuple[str, str, str]]:
@@ -96,8 +173,13 @@ def element_problems(design: Design, element: Element) -> list[tuple[str, str, s
     return out
 
 
-def design_problems(e: Engagement, fmt: EngagementFormat | None) -> list[tuple[str, str, str]]:
-    """Every design problem of engagement e, as (severity, field, sentence)."""
+def design_problems(
+    e: Engagement, fmt: EngagementFormat | None, measure: TextMeasure | None = None
+) -> list[tuple[str, str, str]]:
+    """Every design problem of engagement e, as (severity, field, sentence).
+
+    measure: how the views measure text; with it, text the browser would cut off is an error.
+    """
     out: list[tuple[str, str, str]] = []
     designs = e.state_designs()
     for state, design in (
@@ -116,6 +198,8 @@ def design_problems(e: Engagement, fmt: EngagementFormat | None) -> list[tuple[s
                         f"{state.title()} design, {el.id}: {msg}",
                     )
                 )
+            if measure is not None and text_cut_off(el, measure):
+                out.append(("error", f"designs.{state}.{el.id}.text", cut_off_sentence(state, el)))
         if not design.props["label"].strip():
             out.append(
                 (

@@ -14,6 +14,8 @@ from designer.models.vocabulary import (
 )
 
 F = EngagementFormat
+OFFLINE_TEXT = "Leave us a message"
+OFFLINE_BUTTON_WIDTH = 216  # px: the offline text on one line, with the online margins
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,18 @@ class Template:
         return Design(props, elements)
 
     def state_designs(self) -> StateDesigns:
+        """A conversation template asks for a message while agents are offline; a content
+        one (an offer, a link) needs no agent and shows the same design in every state."""
         online = self.design()
+        if self.kind is EngagementKind.CONTENT:
+            return StateDesigns(online, offline_display=StateDisplay.SHOW_DESIGN)
         offline = online.copy()
-        offline.elements[0].props["text"] = "Leave us a message"
+        offline.elements[0].props["text"] = offline.props["label"] = OFFLINE_TEXT
+        if self.format in (F.STICKY_BUTTON, F.EMBEDDED_BUTTON):
+            # one line of bold 16 px "Leave us a message" needs 182 px: a wider button
+            grow = max(0, OFFLINE_BUTTON_WIDTH - offline.props["width"])
+            offline.props["width"] += grow
+            offline.elements[0].props["width"] += grow
         return StateDesigns(online, offline=offline, offline_display=StateDisplay.SHOW_DESIGN)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from designer.models.account import AccountSettings, Skill
 from designer.models.campaign import Campaign
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
-from designer.models.design_checks import design_problems
+from designer.models.design_checks import TextMeasure, design_problems
 from designer.models.engagement import Engagement
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 from designer.models.regex_safety import regex_problem
@@ -86,7 +86,9 @@ def _campaign_problems(c: Campaign) -> list[Problem]:
     return out
 
 
-def _engagement_problems(e: Engagement, skills: set[int]) -> list[Problem]:
+def _engagement_problems(
+    e: Engagement, skills: set[int], measure: TextMeasure | None
+) -> list[Problem]:
     out: list[Problem] = []
     label = f"{e.campaign.name} › {e.name}"
 
@@ -110,7 +112,7 @@ def _engagement_problems(e: Engagement, skills: set[int]) -> list[Problem]:
         add("content_url", "A content engagement needs the link it opens.", WARNING)
     out += [
         Problem(sev, Where("engagement", e.id, field, label), msg)
-        for sev, field, msg in design_problems(e, fmt)
+        for sev, field, msg in design_problems(e, fmt, measure)
     ]
     return out
 
@@ -186,8 +188,11 @@ def _zone_problems(engagements: list[Engagement]) -> list[Problem]:
     return out
 
 
-def validate(session: Session) -> list[Problem]:
-    """Every problem of the store, errors first."""
+def validate(session: Session, measure: TextMeasure | None = None) -> list[Problem]:
+    """Every problem of the store, errors first.
+
+    measure: the views' text measure; with it, text the browser would cut off is an error.
+    """
     skills = {s for s in session.scalars(select(Skill.id))}
     campaigns = session.scalars(
         select(Campaign).options(
@@ -208,7 +213,7 @@ def validate(session: Session) -> list[Problem]:
     for c in campaigns:
         problems += _campaign_problems(c)
         for e in c.engagements:
-            problems += _engagement_problems(e, skills)
+            problems += _engagement_problems(e, skills, measure)
             engagements.append(e)
     for ep in session.scalars(select(EntryPoint)):
         problems += _entry_point_problems(ep)
@@ -221,7 +226,10 @@ def validate(session: Session) -> list[Problem]:
 
 
 def campaign_problems(
-    session: Session, campaign: Campaign, problems: list[Problem] | None = None
+    session: Session,
+    campaign: Campaign,
+    problems: list[Problem] | None = None,
+    measure: TextMeasure | None = None,
 ) -> list[Problem]:
     """The problems that concern one campaign and what it uses.
 
@@ -233,7 +241,7 @@ def campaign_problems(
     behaviors = {e.behavior_id for e in campaign.engagements}
     return [
         p
-        for p in (validate(session) if problems is None else problems)
+        for p in (validate(session, measure) if problems is None else problems)
         if (p.where.entity == "campaign" and p.where.id == campaign.id)
         or (p.where.entity == "engagement" and p.where.id in ids)
         or (p.where.entity == "entry_point" and p.where.id in eps)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QVBoxLayout,
 
 from designer.models.validation import ERROR, Problem, Where, validate
 from designer.views.edit_session import EditSession
+from designer.views.studio.text_fit import measure_text
 
 
 class ProblemsPanel(QWidget):
@@ -37,7 +38,7 @@ class ProblemsPanel(QWidget):
 
     def refresh(self) -> None:
         with self.session.store.read() as s:
-            self.problems = validate(s)
+            self.problems = validate(s, measure_text)
         self.list.clear()
         style = self.style()
         icons = {

@@ -13,6 +13,7 @@ from typing import Any
 
 from PIL import Image
 
+from designer.bundle.manifest import design_to_manifest
 from designer.models.design import Design, Element, WindowDesign
 from designer.models.gallery import template
 from designer.models.vocabulary import AgentState
@@ -78,13 +79,17 @@ def time_frame(**overrides: Any) -> dict[str, Any]:
     return value
 
 
+def _same(ref: Any, box: tuple[int, int], where: str) -> Any:
+    return ref
+
+
 def designs_of(template_key: str) -> dict[str, Any]:
     """The template's design per agent state, resolved as the exporter does (None = hide)."""
     states = template(template_key).state_designs()
     out = {}
     for state in AgentState:
         design = states.for_state(state)
-        out[state.value] = design.to_dict() if design else None
+        out[state.value] = design_to_manifest(design, _same, "") if design else None
     return out
 
 

@@ -15,9 +15,11 @@ function safeUrl(raw) {
   } catch (e) { return ""; }
 }
 function cssUrl(path) { return 'url("' + asset(path).replace(/["\\\n\r]/g, encodeURIComponent) + '")'; }
+// a font the visitor lacks falls back to its kind, not to the browser's default (a serif)
+var GENERIC_FONT = { Georgia: "serif", "Courier New": "monospace" };
 function font(el, p) {
   return css(el, {
-    "font-family": p.font || "system-ui", "font-size": (p.font_size || 16) + "px",
+    "font-family": (p.font || "system-ui") + ", " + (GENERIC_FONT[p.font] || "sans-serif"), "font-size": (p.font_size || 16) + "px",
     "font-weight": p.bold ? "700" : "400", color: p.color || "#1f1f1f"
   });
 }

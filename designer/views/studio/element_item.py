@@ -7,27 +7,18 @@ the tools turn gestures into commands.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer.models.design import Element
 from designer.views.studio.pixmap_cache import PixmapCache
-
-# The browser's font for each choice of the font property.
-FONT_FAMILIES = {"system-ui": "DejaVu Sans"}
-LINE_HEIGHT = 1.25  # the runtime's line-height for text
-ALIGN_FLAGS = {
-    "left": Qt.AlignmentFlag.AlignLeft,
-    "center": Qt.AlignmentFlag.AlignHCenter,
-    "right": Qt.AlignmentFlag.AlignRight,
-}
-
-
-def element_font(props: dict) -> QFont:
-    font = QFont(FONT_FAMILIES.get(props["font"], props["font"]))
-    font.setPixelSize(int(props["font_size"]))
-    font.setBold(bool(props["bold"]))
-    return font
+from designer.views.studio.text_fit import (
+    ALIGN_FLAGS,
+    FONT_FAMILIES,
+    inset,
+    line_height,
+    text_layout,
+)
 
 
 class ElementItem(QGraphicsItem):
@@ -94,25 +85,13 @@ class ElementItem(QGraphicsItem):
             painter.drawRect(self._rect)
 
     def _paint_text(self, painter: QPainter, p: dict, align: Qt.AlignmentFlag) -> None:
-        """Text wrapped in the box with CSS's line-height 1.25; overflow is cut off."""
-        inset = 8 if self.element.kind == "button" else 0  # the runtime's padding: 0 8px
-        box = self._rect.adjusted(inset, 0, -inset, 0)
-        layout = QTextLayout(p["text"].replace("\n", "\u2028"), element_font(p))
-        option = QTextOption(align & Qt.AlignmentFlag.AlignHorizontal_Mask)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        line_height = p["font_size"] * LINE_HEIGHT
-        layout.beginLayout()
-        count = 0
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(box.width())
-            # CSS puts the font's height in the middle of each line box
-            line.setPosition(QPointF(0, count * line_height + (line_height - line.height()) / 2))
-            count += 1
-        layout.endLayout()
+        """Text wrapped in the box as the runtime's CSS wraps it; overflow is cut off."""
+        pad = inset(self.element.kind)
+        box = self._rect.adjusted(pad, 0, -pad, 0)
+        layout, count, _ = text_layout(self.element, box.width())
         top = box.top()
         if align & Qt.AlignmentFlag.AlignVCenter:
-            top += (box.height() - count * line_height) / 2
+            top += (box.height() - count * line_height(self.element)) / 2
         painter.save()
         painter.setClipRect(self._rect)
         painter.setPen(QColor(p["color"]))

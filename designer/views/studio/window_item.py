@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from designer.views.studio.element_item import FONT_FAMILIES
 from designer.views.studio.pixmap_cache import PixmapCache
+from designer.views.studio.text_fit import FONT_FAMILIES
 
 SAMPLE_CONVERSATION = (
     ("agent", "Hi! Thanks for reaching out. How can we help?"),
