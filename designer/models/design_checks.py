@@ -27,6 +27,7 @@ TEXT_KINDS = ("text", "button")
 # needs, padding included, in the runtime's fonts. The views measure with Qt.
 TextMeasure = Callable[[Element, float | None], tuple[float, float]]
 FIT_SLACK = 0.01  # px: the browser rounds scroll sizes; a hair over is not a cut
+FIT_ROOM = 1  # px a fitted box leaves beside its widest line: engines differ by a tenth
 
 
 def text_cut_off(element: Element, measure: TextMeasure) -> bool:
@@ -58,9 +59,9 @@ def fitted_boxes(
     """
     x, y, w, h = element.rect
     one_line_w, one_line_h = measure(element, None)
-    new_w = max(w, ceil(one_line_w - FIT_SLACK)) if h < 2 * one_line_h else w
+    new_w = max(w, ceil(one_line_w + FIT_ROOM)) if h < 2 * one_line_h else w
     need_w, _ = measure(element, new_w)  # a word wider than the box (a button's label)
-    new_w = max(new_w, ceil(need_w - FIT_SLACK))
+    new_w = max(new_w, ceil(need_w + FIT_ROOM) if need_w > new_w + FIT_SLACK else new_w)
     new_h = max(h, ceil(measure(element, new_w)[1] - FIT_SLACK))
     dp = design.props
     right = max(0, dp["width"] - 2 * dp["border_width"] - (x + w))

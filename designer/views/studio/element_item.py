@@ -11,14 +11,18 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer.models.design import Element
+from designer.models.design_checks import text_cut_off
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.text_fit import (
     ALIGN_FLAGS,
     FONT_FAMILIES,
     inset,
     line_height,
+    measure_text,
     text_layout,
 )
+
+CUT_OFF_COLOR = "#d93025"  # the mark of text the browser would cut off
 
 
 class ElementItem(QGraphicsItem):
@@ -29,6 +33,7 @@ class ElementItem(QGraphicsItem):
         self.element = element
         self._pixmaps = pixmaps
         self._rect = QRectF()
+        self.cut_off = False  # set by sync()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
         self.setAcceptHoverEvents(False)
@@ -45,7 +50,15 @@ class ElementItem(QGraphicsItem):
         if QRectF(0, 0, w, h) != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(0, 0, w, h)
-        self.setToolTip(f"{self.element.kind} {self.element.id}")
+        # the browser would hide part of the text: the canvas marks it (see _paint_cut_off)
+        self.cut_off = text_cut_off(self.element, measure_text)
+        tip = f"{self.element.kind} {self.element.id}"
+        if self.cut_off:
+            tip += (
+                ": its text is cut off; make the box wider or the text shorter, "
+                "or use Fit box to text"
+            )
+        self.setToolTip(tip)
         self.update()
 
     def preview_box(self, width: float, height: float) -> None:
@@ -78,6 +91,8 @@ class ElementItem(QGraphicsItem):
             self._paint_close(painter, p)
         elif kind == "image":
             self._paint_image(painter, p)
+        if self.cut_off:
+            self._paint_cut_off(painter)
         if self.isSelected():
             pen = QPen(QColor("#ff8a00"), 0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -96,6 +111,25 @@ class ElementItem(QGraphicsItem):
         painter.setClipRect(self._rect)
         painter.setPen(QColor(p["color"]))
         layout.draw(painter, QPointF(box.left(), top))
+        painter.restore()
+
+    def _paint_cut_off(self, painter: QPainter) -> None:
+        """A red frame and a "…" tab at the bottom edge: here the browser cuts text off."""
+        painter.save()
+        painter.setPen(QPen(QColor(CUT_OFF_COLOR), 2, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self._rect.adjusted(1, 1, -1, -1))
+        tab = QRectF(0, 0, min(22.0, self._rect.width()), min(12.0, self._rect.height()))
+        tab.moveBottomRight(self._rect.bottomRight())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(CUT_OFF_COLOR))
+        painter.drawRect(tab)
+        font = QFont(FONT_FAMILIES["system-ui"])
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, "…")
         painter.restore()
 
     def _paint_shape(self, painter: QPainter, p: dict) -> None:

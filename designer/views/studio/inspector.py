@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from designer.models.contrast import ratio_text, verdict
-from designer.models.design_checks import design_problems, element_problems, text_colors
+from designer.models.design_checks import (
+    cut_off_sentence,
+    design_problems,
+    element_problems,
+    text_colors,
+    text_cut_off,
+)
 from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
 from designer.models.properties import DESIGN_PROPS, ELEMENT_PROPS
@@ -29,6 +35,7 @@ from designer.models.vocabulary import EngagementFormat
 from designer.views.studio.placement_sketch import PlacementSketch
 from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.studio_actions import StudioActions
+from designer.views.studio.text_fit import measure_text
 
 DESIGN = "design"
 
@@ -142,6 +149,9 @@ class StudioInspector(QWidget):
             if prop == "color":
                 sentence = "Fails WCAG AA. " + sentence
             notes.setdefault(prop, []).append((severity, sentence))
+        if text_cut_off(element, measure_text):
+            sentence = cut_off_sentence(str(self.doc.state), element) + " Or use Fit box to text."
+            notes.setdefault("text", []).append(("error", sentence))
         colors = text_colors(design, element)
         if colors and "color" not in notes and element.kind != "close":
             p = element.props

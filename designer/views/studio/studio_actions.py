@@ -14,11 +14,13 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from designer.models.design import Element
+from designer.models.design_checks import fitted_boxes, text_cut_off
 from designer.models.design_document import DesignDocument
 from designer.models.vocabulary import AgentState, StateDisplay
 from designer.views.edit_session import EditSession
 from designer.views.studio.studio_commands import (
     AddElements,
+    FitTextBoxes,
     RemoveElements,
     Reorder,
     SetDesignProps,
@@ -27,6 +29,7 @@ from designer.views.studio.studio_commands import (
     SetOwnDesign,
 )
 from designer.views.studio.studio_scene import StudioScene
+from designer.views.studio.text_fit import measure_text
 
 ELEMENTS_MIME = "application/x-engagement-designer-elements"
 PASTE_OFFSET = 10
@@ -112,6 +115,32 @@ class StudioActions:
             for i in ids
         }
         return self.set_element_props(values, f"Resize {len(ids)} element(s)")
+
+    def cut_off_ids(self) -> list[str]:
+        """The elements of the shown design whose text the browser would cut off."""
+        return [e.id for e in self.doc.design.elements if text_cut_off(e, measure_text)]
+
+    def fit_text(self, ids: list[str] | None = None) -> bool:
+        """Make cut-off texts fit their boxes: those of ids, else the selected ones that are
+        cut off, else every cut-off text of the shown design. One undoable edit."""
+        every = self.cut_off_ids()
+        wanted = ids if ids is not None else self.scene.selected_ids()
+        cut = [i for i in wanted if i in every] or (every if ids is None else [])
+        if not cut:
+            self.session.failed.emit("No text is cut off here: every box fits its text.")
+            return False
+        if not self._can_edit():
+            return False
+        design = self.doc.design.copy()  # fitted one after another: the design may grow
+        boxes: dict[str, dict[str, Any]] = {}
+        for i in cut:
+            box, size = fitted_boxes(design, design.element(i), measure_text)
+            design.element(i).props.update(box)
+            design.props.update(size)
+            boxes[i] = box
+        size = {k: design.props[k] for k in ("width", "height")}
+        text = f"Fit {cut[0]}'s box to its text" if len(cut) == 1 else "Fit boxes to their text"
+        return self._push(FitTextBoxes(self.doc, self.engagement_id, self.state, boxes, size, text))
 
     # Clipboard
 

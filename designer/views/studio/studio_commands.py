@@ -136,6 +136,27 @@ class SetDesignProps(DocumentCommand):
         self.doc.update_design(self.state, self.old_values)
 
 
+class FitTextBoxes(DocumentCommand):
+    """ "Fit box to text": new boxes for some elements and, when they need it, a bigger design."""
+
+    def __init__(self, doc, engagement_id, state, boxes: dict[str, dict], size: dict, text=""):
+        super().__init__(text or "Fit box to text", doc, engagement_id, state)
+        self.boxes, self.size = boxes, size
+        self.old_boxes: dict[str, dict[str, Any]] = {}
+        self.old_size: dict[str, Any] = {}
+
+    def forward(self) -> None:
+        self.old_size = self.doc.update_design(self.state, self.size)
+        self.old_boxes = {
+            i: self.doc.update_element(self.state, i, v) for i, v in self.boxes.items()
+        }
+
+    def backward(self) -> None:
+        for i, v in self.old_boxes.items():
+            self.doc.update_element(self.state, i, v)
+        self.doc.update_design(self.state, self.old_size)
+
+
 class Reorder(DocumentCommand):
     """Change the z-order (bottom first)."""
 

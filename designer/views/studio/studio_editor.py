@@ -28,6 +28,7 @@ from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.vocabulary import AgentState, EngagementFormat
 from designer.views.edit_session import EditSession
+from designer.views.studio.cut_off_bar import CutOffBar
 from designer.views.studio.image_import import read_asset, store_image_file
 from designer.views.studio.inspector import StudioInspector
 from designer.views.studio.note_colors import note_color
@@ -68,6 +69,8 @@ class StudioEditor(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setVisible(False)
+        self.cut_off = CutOffBar(self.doc)
+        self.cut_off.fit.clicked.connect(lambda: self.actions.fit_text())
         self.select_tool = SelectTool(self.scene, self.actions)
         self.select_tool.start()
         self.toolbar = QToolBar("Studio")
@@ -81,10 +84,14 @@ class StudioEditor(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.state_bar)
         layout.addWidget(self.message)
+        layout.addWidget(self.cut_off)
         layout.addWidget(splitter, 1)
         self.scene.selectionChanged.connect(self._on_selection)
         self.doc.state_changed.connect(self._on_state_changed)
         self.doc.design_changed.connect(self._on_design_changed)
+        doc_events = (self.doc.element_changed, self.doc.element_added, self.doc.element_removed)
+        for callback in doc_events:
+            callback.connect(self._on_elements_changed)
         self.state_bar.state_chosen.connect(self.doc.set_state)
         self.state_bar.start_from.connect(self.actions.start_state_design)
         self.state_bar.borrow_online.connect(self.actions.borrow_online_design)
@@ -97,10 +104,18 @@ class StudioEditor(QWidget):
         # The undo stack outlives the studio: its commands keep the document, which must
         # then stop calling into the deleted scene and inspector.
         scene, inspector = self.scene, self.inspector
-        self.destroyed.connect(lambda *_: (scene.detach(), inspector.detach()))
+        on_elements = self._on_elements_changed
+        self.destroyed.connect(
+            lambda *_: (
+                scene.detach(),
+                inspector.detach(),
+                [c.disconnect(on_elements) for c in doc_events],
+            )
+        )
         self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection([])
         self._show_placement()
+        self._show_cut_off()
 
     # Store
 
@@ -125,6 +140,20 @@ class StudioEditor(QWidget):
             return None
         self.message.setVisible(False)
         return ref
+
+    def go_to(self, field: str) -> None:
+        """Show what a problem's field names: designs.<state>[.<element id>[.<property>]]."""
+        parts = field.split(".")
+        if len(parts) < 2 or parts[1] not in {s.value for s in AgentState}:
+            return
+        self.doc.set_state(AgentState(parts[1]))
+        if len(parts) >= 3 and self.doc.design.element(parts[2]) is not None:
+            self.scene.select_ids([parts[2]])
+            editor = self.inspector.form(self.doc.design.element(parts[2]).kind).editors
+            target = editor.get(parts[3] if len(parts) > 3 else "", self.canvas)
+            target.setFocus()
+        else:
+            self.scene.select_ids([])
 
     # Actions
 
@@ -191,6 +220,11 @@ class StudioEditor(QWidget):
             ("Actual size", "100%", "Ctrl+1", c.actual_size),
         ):
             bar.addAction(self._action(label, key, lambda _=False, f=slot: f(), short=short))
+        bar.addSeparator()
+        self.fit_action = self._action(
+            "Fit box to text", "Ctrl+Shift+T", lambda _=False: a.fit_text(), short="Fit text"
+        )
+        bar.addAction(self.fit_action)
         grid = self._action("Snap to grid", "Ctrl+'", self._on_grid, checkable=True, short="Grid")
         grid.setChecked(True)
         bar.addAction(grid)
@@ -263,10 +297,20 @@ class StudioEditor(QWidget):
         self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection(self.scene.selected_ids())
         self._show_placement()
+        self._show_cut_off()
 
     def _on_design_changed(self, _state: AgentState) -> None:
         self.state_bar.show_document(self.doc, self.scene.note)
         self._show_placement()
+        self._show_cut_off()
+
+    def _on_elements_changed(self, *_args: object) -> None:
+        self._show_cut_off()
+
+    def _show_cut_off(self) -> None:
+        ids = self.actions.cut_off_ids() if self.doc.editable else []
+        self.cut_off.show_cut_off(ids)
+        self.fit_action.setEnabled(bool(ids))
 
     def _show_placement(self) -> None:
         fmt = self.fmt.value if self.fmt else ""

@@ -40,6 +40,10 @@ class StudioStage(_HostStage):
     fields = ("designs", "text", "alt", "button", "shape")
     editor_type = StudioEditor
 
+    def focus_field(self, field: str) -> None:
+        if isinstance(self.editor, StudioEditor):
+            self.editor.go_to(field)
+
 
 class WindowStage(_HostStage):
     key, title = "window", "Window"

@@ -126,7 +126,7 @@ class EngagementWizard(QWidget):
     def go_to_field(self, engagement_id: int, field: str) -> None:
         self.open_engagement(engagement_id)
         for i, stage in enumerate(self.stages):
-            if field in stage.fields:
+            if field.split(".")[0] in stage.fields:  # designs.offline.text1.text: the studio
                 self._show(i)
                 stage.focus_field(field)
                 return
