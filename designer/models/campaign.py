@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, String, select
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from designer.models.account import AccountSettings
 from designer.models.base import Base, Timestamps, utcnow
+from designer.models.schedule import valid_time_zone
+
+
+def account_time_zone(context: DefaultExecutionContext) -> str:
+    """A new campaign's time zone when none is given: the account's (else UTC)."""
+    zone = context.connection.scalar(select(AccountSettings.time_zone).limit(1))
+    return zone if zone and valid_time_zone(zone) else "UTC"
 
 
 class Campaign(Timestamps, Base):
@@ -35,7 +44,7 @@ class Campaign(Timestamps, Base):
     )
     starts_at: Mapped[datetime | None] = mapped_column(default=None)
     ends_at: Mapped[datetime | None] = mapped_column(default=None)
-    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
+    time_zone: Mapped[str] = mapped_column(String(64), default=account_time_zone)
     hours_mode: Mapped[str] = mapped_column(String(20), default="all_hours")
     shifts: Mapped[list] = mapped_column(default=list)
     special_occasions: Mapped[list] = mapped_column(default=list)

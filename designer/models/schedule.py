@@ -16,6 +16,13 @@ def valid_time_zone(name: str) -> bool:
     return True
 
 
+def time_frame_problem(starts_at: datetime | None, ends_at: datetime | None) -> str | None:
+    """Why a campaign's start and end cannot stand together, or None."""
+    if starts_at and ends_at and ends_at <= starts_at:
+        return "The time frame ends before it starts; move the end after the start."
+    return None
+
+
 def shift_problem(shift: dict) -> str | None:
     start, end = shift.get("start"), shift.get("end")
     if not isinstance(start, int) or not isinstance(end, int):

@@ -18,7 +18,12 @@ from designer.models.design_checks import TextMeasure, design_problems
 from designer.models.engagement import Engagement
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 from designer.models.regex_safety import regex_problem
-from designer.models.schedule import can_ever_be_active, shift_problem, valid_time_zone
+from designer.models.schedule import (
+    can_ever_be_active,
+    shift_problem,
+    time_frame_problem,
+    valid_time_zone,
+)
 from designer.models.vocabulary import (
     FORMAT_ZONES,
     EngagementFormat,
@@ -63,8 +68,8 @@ def _campaign_problems(c: Campaign) -> list[Problem]:
         add("control_group_percent", "The control group must be between 0% and 25% of visitors.")
     if not valid_time_zone(c.time_zone):
         add("time_zone", f"“{c.time_zone}” is not a time zone; pick one like Europe/London.")
-    if c.starts_at and c.ends_at and c.ends_at <= c.starts_at:
-        add("ends_at", "The time frame ends before it starts; move the end after the start.")
+    if problem := time_frame_problem(c.starts_at, c.ends_at):
+        add("ends_at", problem)
     elif c.hours_mode != "all_hours" and not c.shifts:
         add("shifts", "The time frame has no hours, so the campaign can never show; add a shift.")
     else:

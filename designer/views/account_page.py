@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
+from designer.models.currencies import currencies, currency_code, currency_label, currency_problem
 from designer.models.engagement import Engagement
 from designer.models.vocabulary import CROSS_SESSION_DAYS, DISPLAYS_PER_VISIT, AttributionModel
 from designer.views.commands import create_row, delete_row, unique_name
@@ -129,7 +132,8 @@ class AccountPage(QScrollArea):
                 "Unauthenticated conversations close after this idle time",
             ),
         )
-        form.addRow("&Currency", b.line("currency", "Currency", "Three-letter code, like GBP"))
+        form.addRow("&Currency", self._currency())
+        form.addRow(b.refusal("currency"))
         form.addRow(
             "Cross-&session period",
             b.combo(
@@ -191,6 +195,40 @@ class AccountPage(QScrollArea):
             ),
         )
         return box
+
+    def _currency(self) -> QComboBox:
+        """The ISO 4217 currencies to pick from; a code or a name can be typed too."""
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for code in currencies():
+            combo.addItem(currency_label(code), code)
+        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.bind.custom("currency", combo, self._show_currency, "Currency")
+        self.bind.checks["currency"] = currency_problem
+        combo.setToolTip("Cart values and conversions are in this ISO 4217 currency")
+        combo.activated.connect(
+            lambda i: self.bind.commit("currency", combo.itemData(i), "Currency")
+        )
+        combo.lineEdit().editingFinished.connect(self._on_currency_typed)
+        self.currency = combo
+        return combo
+
+    def _show_currency(self, code: str) -> None:
+        index = self.currency.findData(code)
+        if index >= 0:
+            self.currency.setCurrentIndex(index)
+        else:  # a store written before the list: shown as it is, and refused if edited
+            self.currency.setEditText(code or "")
+
+    def _on_currency_typed(self) -> None:
+        typed = self.currency.currentText()
+        code = currency_code(typed)
+        if code is not None:
+            with QSignalBlocker(self.currency):
+                self.currency.setCurrentIndex(self.currency.findData(code))
+        self.bind.commit("currency", code or typed.strip(), "Currency")
 
     def _skills(self) -> QGroupBox:
         box = QGroupBox("Skills")

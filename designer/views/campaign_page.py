@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from designer.models.campaign import Campaign
 from designer.models.libraries import TargetAudience
+from designer.models.schedule import time_frame_problem
 from designer.models.vocabulary import PRIORITY_WEIGHT, BusinessGoal, HoursMode, Priority
 from designer.views.edit_session import EditSession, set_fields
 from designer.views.field_binder import FieldBinder
@@ -160,9 +161,13 @@ class CampaignPage(QScrollArea):
             row.addWidget(edit, 1)
             form.addRow(label, row)
             self.bind.custom(field, edit, lambda v, f=field: self._load_date(f, v), f"{label} at")
+            form.addRow(self.bind.refusal(field))  # "ends before it starts", beside the field
             self.dates[field] = (on, edit)
             on.toggled.connect(lambda _, f=field: self._on_date_edited(f))
-            edit.editingFinished.connect(lambda f=field: self._on_date_edited(f))
+            edit.dateTimeChanged.connect(lambda _, f=field: self._on_date_edited(f))  # as typed
+        b = self.bind
+        b.checks["starts_at"] = lambda v: time_frame_problem(v, b.value("ends_at"))
+        b.checks["ends_at"] = lambda v: time_frame_problem(b.value("starts_at"), v)
         form.addRow(
             "Time &zone", self.bind.zone("time_zone", "Time zone", "Hours are read in this zone")
         )
@@ -204,13 +209,21 @@ class CampaignPage(QScrollArea):
             edit.setEnabled(value is not None)
             edit.setDateTime(QDateTime(value) if value else QDateTime.currentDateTime())
 
-    def _on_date_edited(self, field: str) -> None:
+    def _on_date_edited(self, field: str, retry: bool = True) -> None:
         on, edit = self.dates[field]
         edit.setEnabled(on.isChecked())
         value = (
             edit.dateTime().toPython().replace(second=0, microsecond=0) if on.isChecked() else None
         )
+        other = "ends_at" if field == "starts_at" else "starts_at"
+        refused = retry and not self.bind.refusal(other).isHidden()
+        pending = self.dates[other][1].dateTime() if refused else None  # the reload drops it
         self.bind.commit(field, value, "Time frame")
+        if pending is not None:  # the other date was refused against this one: try it again
+            with QSignalBlocker(self.dates[other][0]), QSignalBlocker(self.dates[other][1]):
+                self.dates[other][0].setChecked(True)
+                self.dates[other][1].setDateTime(pending)
+            self._on_date_edited(other, retry=False)
 
     def _load_shifts(self, shifts: list) -> None:
         mode = self.bind.widget_for("hours_mode").currentData()

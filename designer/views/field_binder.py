@@ -14,12 +14,14 @@ from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
 )
 
 from designer.views.edit_session import EditSession, set_fields
+from designer.views.refusal import refusal_label, refuse
 from designer.views.zone_combo import ZoneCombo
 
 
@@ -38,6 +40,19 @@ class FieldBinder(QObject):
         self._widgets: dict[str, QWidget] = {}
         # field -> check(value) giving a sentence when the value cannot be saved
         self.checks: dict[str, Callable[[Any], str | None]] = {}
+        self._refusals: dict[str, QLabel] = {}
+
+    def refusal(self, field: str) -> QLabel:
+        """The label beside field where a refused value is explained; the page places it.
+
+        With one, a refused value stays in the field for the designer to correct, with
+        the sentence beside it (the store keeps its last valid value); without one the
+        field goes back to the stored value and the session says why.
+        """
+        if field not in self._refusals:
+            label = self._refusals[field] = refusal_label(f"Why this {field} was refused")
+            label.setObjectName(f"{field}_refusal")
+        return self._refusals[field]
 
     def _name(self, widget: QWidget, field: str, label: str, tip: str) -> None:
         widget.setObjectName(field)
@@ -46,9 +61,17 @@ class FieldBinder(QObject):
         self._widgets[field] = widget
 
     def commit(self, field: str, value: Any, label: str) -> None:
-        if self.row_id is None or self._values.get(field) == value:
+        if self.row_id is None:
             return
-        if field in self.checks and (problem := self.checks[field](value)):
+        same = self._values.get(field) == value
+        problem = self.checks[field](value) if field in self.checks and not same else None
+        if field in self._refusals:
+            refuse(self._refusals[field], problem)  # a corrected value takes the sentence away
+            if problem:
+                return
+        if same:
+            return
+        if problem:
             loader = self._loaders.get(field)
             if loader is not None:
                 with QSignalBlocker(self._widgets[field]):
@@ -70,6 +93,12 @@ class FieldBinder(QObject):
             self._values[field] = value
             with QSignalBlocker(self._widgets[field]):
                 loader(value)
+            if field in self._refusals:
+                refuse(self._refusals[field], None)
+
+    def value(self, field: str) -> Any:
+        """The field's stored value (the last one saved or loaded)."""
+        return self._values.get(field)
 
     def widget_for(self, field: str) -> QWidget | None:
         return self._widgets.get(field)

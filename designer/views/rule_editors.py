@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from designer.models.conditions import ConditionType, describe
 from designer.models.properties import defaults
+from designer.models.regex_safety import regex_problem
 from designer.models.vocabulary import UrlMatch
 from designer.views.field_binder import words
 from designer.views.prop_form import PropForm
+from designer.views.refusal import refusal_label, refuse
 
 
 def _button(text: str, tip: str) -> QPushButton:
@@ -64,6 +66,7 @@ class UrlRulesEditor(QWidget):
         self.exclude.setToolTip("Ticked: pages matching this rule are left out")
         self.add = _button("Add rule", "Add the URL rule")
         self.remove = _button("Remove rule", "Remove the selected URL rule")
+        self.problem = refusal_label("URL rule problem")
         self.section_edit = QLineEdit()
         self.section_edit.setPlaceholderText("page sections, separated by commas (optional)")
         self.section_edit.setAccessibleName("Page sections")
@@ -75,7 +78,10 @@ class UrlRulesEditor(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.list)
         box.addLayout(row)
+        box.addWidget(self.problem)
         box.addWidget(self.section_edit)
+        self.value.textEdited.connect(self._check)
+        self.match.currentIndexChanged.connect(self._check)
         self.add.clicked.connect(self._on_add)
         self.value.returnPressed.connect(self._on_add)
         self.remove.clicked.connect(self._on_remove)
@@ -89,9 +95,21 @@ class UrlRulesEditor(QWidget):
             self.list.addItem(f"{not_}URL {words(r.get('match', '')).lower()} {r.get('value', '')}")
         self.section_edit.setText(", ".join(sections))
 
+    def _check(self, *_args: object) -> str | None:
+        """Say beside the field, as it is typed, why a pattern cannot be a rule."""
+        value = self.value.text().strip()
+        problem = None
+        if value and self.match.currentData() == UrlMatch.REGEX:
+            problem = regex_problem(value)
+        refuse(self.problem, problem)
+        return problem
+
     def _on_add(self) -> None:
         if not self.value.text().strip():
             self.value.setPlaceholderText("Type the URL first, e.g. /checkout")
+            self.value.setFocus()
+            return
+        if self._check() is not None:  # refused here; the entry point keeps its rules
             self.value.setFocus()
             return
         rule = {

@@ -11,6 +11,12 @@ from designer.views.field_binder import FieldBinder, words
 from designer.views.wizard.stage import Stage
 
 
+def engagement_name_problem(name: str) -> str | None:
+    if not name.strip():
+        return "An engagement needs a name, so it was not saved; the old name is kept."
+    return None
+
+
 def engagement_in_words(e: Engagement) -> list[tuple[str, str]]:
     routing = f"to the skill {e.skill.name}" if e.skill else "to all skills"
     return [
@@ -45,7 +51,9 @@ class SummaryStage(Stage):
         self.name = self.bind.line(
             "name", "Engagement name", "How the engagement is called in the campaign"
         )
+        self.bind.checks["name"] = engagement_name_problem
         form.addRow("&Name", self.name)
+        form.addRow(self.bind.refusal("name"))
         form.addRow(
             "", self.bind.check("enabled", "Enabled", "Off: the engagement is kept but not shown")
         )
