@@ -5,7 +5,7 @@ The store keeps its last valid value; the sentence goes once the field is fixed.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from designer.views.studio.note_colors import note_color
 
@@ -16,6 +16,8 @@ def refusal_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(name)
     label.setVisible(False)
+    # it hugs its field: the layout's spare room goes elsewhere
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     return label
 
 

@@ -80,6 +80,7 @@ class UrlRulesEditor(QWidget):
         box.addLayout(row)
         box.addWidget(self.problem)
         box.addWidget(self.section_edit)
+        box.addStretch(1)  # spare height below the fields, not between them
         self.value.textEdited.connect(self._check)
         self.match.currentIndexChanged.connect(self._check)
         self.add.clicked.connect(self._on_add)
