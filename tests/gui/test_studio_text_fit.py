@@ -115,3 +115,14 @@ def test_the_problems_panel_names_the_offline_cut_and_jumps_to_it(main_window, q
     offline = saved_designs(window.store, eid).offline
     assert not text_cut_off(offline.element("text1"), measure_text)
     assert saved_designs(window.store, eid).online.props["width"] == 160  # online untouched
+
+
+def test_the_inspector_says_what_screen_readers_hear_when_the_label_says_otherwise(qtbot, store):
+    studio = open_studio(qtbot, store, "sticky_button")
+    studio.actions.set_design_props({"label": "Support"})
+    form = studio.inspector.form("design")
+    assert form.note_text("label") == (
+        "ℹ Screen readers hear “Message us”: the name says what the design shows."
+    )
+    studio.actions.set_design_props({"label": "Message us about your order"})
+    assert form.note_text("label") == ""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from designer.models.contrast import ratio_text, verdict
 from designer.models.design_checks import (
+    accessible_name,
     cut_off_sentence,
     design_problems,
     element_problems,
@@ -174,6 +175,11 @@ class StudioInspector(QWidget):
             else:
                 continue
             notes.setdefault(field, []).append((severity, sentence))
+        heard = accessible_name(self.doc.design)
+        if heard != " ".join(self.doc.design.props["label"].split()):
+            notes.setdefault("label", []).append(
+                ("info", f"Screen readers hear “{heard}”: the name says what the design shows.")
+            )
         return notes
 
     def _on_document_changed(self, *_args: Any) -> None:
