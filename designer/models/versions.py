@@ -1,0 +1,191 @@
+"""Published versions: what a campaign looked like when it went to the site, and what differs now.
+
+A version's snapshot is plain JSON: the campaign's columns, its engagements'
+columns (under "engagements"), its status at the publish and, under
+"publish", the change summary shown to the designer before the bundle was
+written. Comparing the campaign's content now with its latest snapshot says
+whether the site bundle is out of date; `apply_content` puts a snapshot's
+content back (a restore, and its undo).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, func, select
+from sqlalchemy.orm import Session
+
+from designer.models.campaign import Campaign, CampaignVersion
+from designer.models.engagement import Engagement
+from designer.models.errors import StoreError
+
+SKIPPED = {"created_at", "updated_at"}
+# Keys of a snapshot that are about the publish, not the campaign's content.
+PUBLISH_KEYS = {"publish"}
+# References a restored row may hold to rows deleted since: cleared, and said.
+REFERENCES = {
+    "audience_id": "a target audience",
+    "entry_point_id": "an entry point",
+    "behavior_id": "a behavior",
+    "skill_id": "a skill",
+}
+
+
+def columns(row: Any) -> dict[str, Any]:
+    """Every column of row, deep-copied: a snapshot the row's later edits do not change."""
+    return {c.key: copy.deepcopy(getattr(row, c.key)) for c in row.__table__.columns}
+
+
+def _json_safe(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: v.isoformat() if isinstance(v, datetime | date) else v
+        for k, v in values.items()
+        if k not in SKIPPED
+    }
+
+
+def content_snapshot(c: Campaign) -> dict[str, Any]:
+    """The campaign and its engagements as plain JSON, as a version records them."""
+    snap = _json_safe(columns(c))
+    snap["engagements"] = [_json_safe(columns(e)) for e in c.engagements]
+    return json.loads(json.dumps(snap))
+
+
+def content_of(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot without what is about the publish (its change summary)."""
+    return {k: v for k, v in snapshot.items() if k not in PUBLISH_KEYS}
+
+
+def latest_version(s: Session, campaign_id: int) -> CampaignVersion | None:
+    return s.scalars(
+        select(CampaignVersion)
+        .where(CampaignVersion.campaign_id == campaign_id)
+        .order_by(CampaignVersion.number.desc())
+        .limit(1)
+    ).first()
+
+
+def next_number(s: Session, campaign_id: int) -> int:
+    last = s.scalar(
+        select(func.max(CampaignVersion.number)).where(CampaignVersion.campaign_id == campaign_id)
+    )
+    return (last or 0) + 1
+
+
+def on_site(version: CampaignVersion | None) -> bool:
+    """Whether the campaign was in the bundle when version was recorded."""
+    return version is not None and version.snapshot.get("status", "published") == "published"
+
+
+def differs_from_site(s: Session, c: Campaign) -> bool:
+    """Whether the campaign as it is now differs from what its last publish put on the site.
+
+    A published campaign edited since its last version; a campaign disabled
+    (or back to draft) while the site still shows it. A campaign with no
+    version was never written to a bundle from here, so it cannot be behind.
+    """
+    last = latest_version(s, c.id)
+    if last is None:  # no bundle was written with it from this store: nothing to be behind
+        return False
+    if c.status != "published":
+        return on_site(last)
+    return content_of(last.snapshot) != content_snapshot(c)
+
+
+def out_of_date(s: Session) -> list[str]:
+    """Names of the campaigns the site bundle no longer matches, by name."""
+    candidates = s.scalars(
+        select(Campaign)
+        .where(Campaign.id.in_(select(CampaignVersion.campaign_id)))
+        .order_by(Campaign.name)
+    ).all()
+    return [c.name for c in candidates if differs_from_site(s, c)]
+
+
+def record_version(s: Session, c: Campaign, note: str, summary: dict[str, Any]) -> CampaignVersion:
+    """Add the campaign's next numbered version: its content now, and the publish's summary."""
+    snap = content_snapshot(c)
+    snap["publish"] = summary
+    version = CampaignVersion(
+        campaign_id=c.id, number=next_number(s, c.id), note=note[:500], snapshot=snap
+    )
+    s.add(version)
+    s.flush()
+    return version
+
+
+def _values_for(model: type, values: dict[str, Any]) -> dict[str, Any]:
+    """Snapshot values made fit for the model's columns again (ISO text back to datetimes)."""
+    out = {}
+    for column in model.__table__.columns:
+        if column.key not in values or column.key in SKIPPED:
+            continue
+        value = values[column.key]
+        if isinstance(column.type, DateTime) and isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        out[column.key] = copy.deepcopy(value)
+    return out
+
+
+def _clear_missing_references(s: Session, values: dict[str, Any], what: str) -> list[str]:
+    from designer.models.account import Skill
+    from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+
+    models = {
+        "audience_id": TargetAudience,
+        "entry_point_id": EntryPoint,
+        "behavior_id": Behavior,
+        "skill_id": Skill,
+    }
+    notes = []
+    for key, words in REFERENCES.items():
+        ref = values.get(key)
+        if ref is not None and s.get(models[key], ref) is None:
+            values[key] = None
+            notes.append(f"{what} had {words} that was deleted since; it now has none.")
+    return notes
+
+
+def apply_content(s: Session, campaign_id: int, content: dict[str, Any]) -> list[str]:
+    """Make the campaign's content what content holds (its status stays); notes of what could not be.
+
+    Engagements of the snapshot still in the campaign are set back; those
+    removed since come back (under their old id when it is free); those
+    added since are removed. References to library rows deleted since are
+    cleared, each with a note.
+    """
+    c = s.get(Campaign, campaign_id)
+    if c is None:
+        raise StoreError("The campaign was deleted meanwhile; nothing was changed.")
+    values = _values_for(Campaign, content)
+    values.pop("id", None)
+    values.pop("status", None)
+    notes = _clear_missing_references(s, values, "The campaign")
+    for key, value in values.items():
+        setattr(c, key, value)
+    current = {e.id: e for e in c.engagements}
+    wanted_ids = set()
+    for raw in content.get("engagements", []):
+        e_values = _values_for(Engagement, raw)
+        e_values["campaign_id"] = campaign_id
+        notes += _clear_missing_references(s, e_values, f"“{e_values.get('name', '')}”")
+        existing = current.get(e_values.get("id"))
+        if existing is None:
+            if e_values.get("id") is not None and s.get(Engagement, e_values["id"]) is not None:
+                e_values.pop("id")  # the old id went to another engagement since
+            existing = Engagement(**e_values)
+            c.engagements.append(existing)
+        else:
+            for key, value in e_values.items():
+                setattr(existing, key, value)
+        s.flush()
+        raw["id"] = existing.id  # so undoing and redoing finds the same row
+        wanted_ids.add(existing.id)
+    for e in list(c.engagements):
+        if e.id not in wanted_ids:
+            c.engagements.remove(e)
+    s.flush()
+    return notes
