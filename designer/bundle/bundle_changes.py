@@ -115,9 +115,7 @@ def _engagements(manifest: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
     if manifest is None:
         return {}
     campaigns = {
-        c.get("id"): c.get("name", "")
-        for c in manifest.get("campaigns", [])
-        if isinstance(c, dict)
+        c.get("id"): c.get("name", "") for c in manifest.get("campaigns", []) if isinstance(c, dict)
     }
     return {
         f"“{campaigns.get(e.get('campaign'), '')} › {e.get('name', '')}”": e

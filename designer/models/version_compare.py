@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 # Column -> the words for it; columns not listed (ids, positions, bookkeeping) are not told.
 CAMPAIGN_WORDS = {
     "name": "name",
@@ -146,3 +149,19 @@ def compare_sentences(old: dict, new: dict, names: Names | None = None) -> list[
         if key not in after:
             lines.append(f"“{e.get('name', '')}” was removed.")
     return lines
+
+
+def library_names(s: Session) -> Names:
+    """The names compare_sentences gives to the ids a snapshot holds."""
+    from designer.models.account import Skill
+    from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+
+    return {
+        kind: {row.id: row.name for row in s.execute(select(model.id, model.name))}
+        for kind, model in (
+            ("audience", TargetAudience),
+            ("entry_point", EntryPoint),
+            ("behavior", Behavior),
+            ("skill", Skill),
+        )
+    }

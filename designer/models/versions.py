@@ -189,3 +189,33 @@ def apply_content(s: Session, campaign_id: int, content: dict[str, Any]) -> list
             c.engagements.remove(e)
     s.flush()
     return notes
+
+
+def site_state(s: Session, c: Campaign) -> tuple[bool, str]:
+    """(out of date?, a sentence) on how the campaign stands against the site bundle."""
+    last = latest_version(s, c.id)
+    if last is None:
+        if c.status == "published":
+            return False, "Published, but no site bundle was written from this store yet."
+        return False, "Not on the site: publish it to add it to the site bundle."
+    if differs_from_site(s, c):
+        if c.status != "published":
+            return True, (
+                f"The site still shows version {last.number}: the site bundle is out of date "
+                f"until it is published again (it is {c.status} now)."
+            )
+        return True, (
+            f"Changed since version {last.number} was published: the site bundle is out of "
+            "date until it is published again."
+        )
+    if on_site(last):
+        return False, f"Version {last.number} is on the site: the site bundle is up to date."
+    return False, f"Taken off the site at version {last.number}."
+
+
+def out_of_date_sentence(names: list[str]) -> str:
+    """The status bar's words for out_of_date(s): '' when the site bundle is up to date."""
+    if not names:
+        return ""
+    shown = ", ".join(f"“{n}”" for n in names[:3]) + (" and more" if len(names) > 3 else "")
+    return f"Site bundle out of date: {shown} changed since published"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 
@@ -53,9 +54,12 @@ class DialogAnswers:
 
     def _on_tick(self) -> None:
         box = QApplication.activeModalWidget()
-        if box is None or not self.answers:
-            return
-        text = box.text() + "\n" + box.informativeText() if isinstance(box, QMessageBox) else ""
+        if box is None or not self.answers or isinstance(box, QProgressDialog):
+            return  # a progress dialog is not a question: it goes by itself
+        if isinstance(box, QMessageBox):
+            text = box.text() + "\n" + box.informativeText()
+        else:  # our own dialogs say what they show through said()
+            text = box.said() if hasattr(box, "said") else ""
         wanted = self.answers.pop(0)
         for button in box.findChildren(QAbstractButton):
             if button.text().replace("&", "") == wanted:

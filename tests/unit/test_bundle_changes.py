@@ -34,7 +34,9 @@ def test_engagements_added_removed_and_changed_by_name_and_files_replaced(
         toaster = s.scalar(select(Engagement).where(Engagement.name == "Cart toaster"))
         toaster.zone = "proactive"
         toaster.content_url = "https://example.com/offer"
-        sale.engagements.remove(s.scalar(select(Engagement).where(Engagement.name == "Product expert")))
+        sale.engagements.remove(
+            s.scalar(select(Engagement).where(Engagement.name == "Product expert"))
+        )
         sale.priority = "low"
     changes = bundle_changes(site, build_bundle(store))
     assert changes.earlier == "read"

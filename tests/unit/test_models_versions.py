@@ -131,4 +131,3 @@ def test_an_engagement_made_again_under_its_name_reads_as_changed():
     assert compare_sentences(old, new) == [
         "“Chat”: its format changed from sticky button to slide out."
     ]
-
