@@ -41,6 +41,9 @@ from designer.views.sentences import show_error
 class ExportDialog(QDialog):
     """Asks where and what; `run()` exports and opens the folder. `last_message` says how it went."""
 
+    # How the written folder is shown: the desktop's file browser (tests keep the URL instead).
+    open_url = staticmethod(QDesktopServices.openUrl)
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -155,7 +158,7 @@ class ExportDialog(QDialog):
         remember_destination(self.store, "export", str(result.out))
         self.last_message = result.in_words()
         folder = result.out if result.out.is_dir() else result.out.parent
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        self.open_url(QUrl.fromLocalFile(str(folder)))
         return True
 
     def _tell(self, sentence: str) -> bool:

@@ -36,15 +36,16 @@ class RestoreVersion(StoreCommand):
 
     def __init__(self, s: Session, version: CampaignVersion) -> None:
         campaign = version.campaign
+        campaign_id = campaign.id
         self.notes: list[str] = []
 
         def write(session: Session, content: dict) -> None:
-            self.notes = apply_content(session, campaign.id, content)
+            self.notes = apply_content(session, campaign_id, content)
 
         super().__init__(
             f"Restore “{campaign.name}” to version {version.number}",
             "campaign",
-            campaign.id,
+            campaign_id,
             content_of(content_snapshot(campaign)),
             copy.deepcopy(content_of(version.snapshot)),
             write,

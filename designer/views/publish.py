@@ -53,7 +53,12 @@ class Publisher:
             name = self._check(campaign_id)
             if name is None:
                 return False
-        folder = folder or self.choose_folder(last_destination(self.session.store, "publish"))
+        # The folder last published to (the summary offers another), or asked the first time.
+        folder = (
+            folder
+            or last_destination(self.session.store, "publish")
+            or self.choose_folder(str(Path.home()))
+        )
         if not folder:
             return False
         result = None
