@@ -85,17 +85,23 @@ class BundleChanges:
             lines = [f"Against the bundle last written to {self.folder}:"]
         else:
             lines = [f"The bundle in {self.folder} could not be read ({self.earlier})."]
-        lines += [f"Added: {n}" for n in self.added]
-        lines += [f"Removed: {n}" for n in self.removed]
-        lines += [f"Changed: {n}" for n in self.changed]
-        lines += [f"Campaign changed: {n}" for n in self.campaigns_changed]
-        if self.earlier == "read" and not (self.added or self.removed or self.changed):
-            lines.append("No engagement is added, removed or changed.")
-        lines += [f"File replaced: {n}" for n in self.files_replaced]
-        lines += [f"File added: {n}" for n in self.files_added]
-        lines += [f"File removed: {n}" for n in self.files_removed]
+        engagements = [f"• Added: {n}" for n in self.added]
+        engagements += [f"• Removed: {n}" for n in self.removed]
+        engagements += [f"• Changed: {n}" for n in self.changed]
+        engagements += [f"• Campaign changed: {n}" for n in self.campaigns_changed]
+        if self.earlier == "read" and not engagements:
+            engagements.append("• No engagement is added, removed or changed.")
+        files = [f"• Replaced: {n}" for n in self.files_replaced]
+        files += [f"• Added: {n}" for n in self.files_added]
+        files += [f"• Removed: {n}" for n in self.files_removed]
         if self.files_kept:
-            lines.append(f"{self.files_kept} file{'s' * (self.files_kept != 1)} stay as they are.")
+            files.append(
+                f"• {self.files_kept} file{'s' * (self.files_kept != 1)} stay as they are."
+            )
+        if engagements:
+            lines += ["Engagements:", *engagements]
+        if files:
+            lines += ["Files:", *files]
         return lines
 
 

@@ -65,6 +65,7 @@ class HistoryPanel(QGroupBox):
         )
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setMaximumHeight(130)
+        self.list.setWordWrap(True)
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName("Publish summary")

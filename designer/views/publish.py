@@ -151,9 +151,9 @@ class Publisher:
                 if c.status == "published":
                     if c.id != pressed and last is not None and not differs_from_site(s, c):
                         continue
-                    note = f"{changes.headline()} · written to {changes.folder}"
+                    note = changes.headline()
                 elif on_site(last):
-                    note = f"Taken off the site ({c.status}) · written to {changes.folder}"
+                    note = f"Taken off the site ({c.status})"
                 else:
                     continue
                 record_version(s, c, note, summary)

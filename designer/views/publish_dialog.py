@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 from designer.bundle.build import Bundle
 from designer.bundle.bundle_changes import BundleChanges, bundle_changes
 
-HEADINGS = ("Against ", "The bundle in ")
-
 
 class PublishDialog(QDialog):
     """Shows bundle_changes(folder, bundle); the folder can be changed, Publish confirms."""
@@ -85,7 +83,7 @@ class PublishDialog(QDialog):
         self.list.clear()
         for line in self.changes.sentences():
             item = QListWidgetItem(line)
-            if line.startswith(HEADINGS) or line.endswith("everything is new."):
+            if not line.startswith("•"):  # the headings between the lists
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)

@@ -50,7 +50,7 @@ def test_publishing_one_campaign_writes_every_published_one_as_export_does(main_
         kept = version.snapshot["publish"]
         assert kept["added"] == ["“Customer care › Help centre button”"]
         assert kept["sentences"][0] == f"Against the bundle last written to {site}:"
-        assert version.note == f"1 engagement added · written to {site}"
+        assert version.note == "1 engagement added"
         # Winter sale did not change since its version 1: no new version for it.
         assert [v.number for v in s.get(Campaign, sale).versions] == [1]
     history = window.campaign_page.history
@@ -83,9 +83,12 @@ def test_the_summary_names_changed_engagements_and_replaced_files(main_window, t
     with answering("Publish") as dialogs:
         window.publish(sale, str(site))
     said = dialogs.seen[0]
-    assert "Changed: “Winter sale › Cart toaster”: its language" in said
-    assert "File replaced: engagements." in said and "File replaced: install.html" in said
-    assert "stay as they are" in said
+    assert "• Changed: “Winter sale › Cart toaster”: its language" in said
+    files = said.split("\nFiles:\n", 1)[1].splitlines()
+    assert (
+        files[0].startswith("• Replaced: engagements.") and files[1] == "• Replaced: install.html"
+    )
+    assert files[2] == "• 3 files stay as they are."
 
 
 def test_an_edit_after_publish_marks_the_site_bundle_out_of_date_until_published_again(
