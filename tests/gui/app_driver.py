@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer
@@ -89,3 +89,28 @@ def field(window: QWidget, name: str) -> QWidget:
     w = window.findChild(QWidget, name)
     assert w is not None, f"no field {name}"
     return w
+
+
+def drive_dialog(kind: type, act: Callable[[QWidget], None], start: Callable[[], object]) -> object:
+    """start() opens a modal dialog of kind (and waits on it); act(dialog) is what the designer
+    does in it. Returns what start returned; fails when no such dialog opened."""
+    done: list[bool] = []
+
+    def drive() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and not done:
+            done.append(True)
+            act(dialog)
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(drive)
+    timer.start()
+    ANSWERING[0] += 1
+    try:
+        result = start()
+    finally:
+        ANSWERING[0] -= 1
+        timer.stop()
+    assert done, f"no {kind.__name__} opened"
+    return result

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from designer.bundle.export import export
 from designer.views.export_dialog import ExportDialog
-from tests.gui.app_driver import ANSWERING, click
+from tests.gui.app_driver import click, drive_dialog
 
 
 @pytest.fixture
@@ -26,27 +26,13 @@ def opened(monkeypatch) -> list[QUrl]:
 
 def run_export_dialog(window, fill: Callable[[ExportDialog], None]) -> None:
     """File > Export…, with fill(dialog) doing what the designer does in it."""
-    done: list[bool] = []
 
-    def drive() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, ExportDialog) and not done:
-            done.append(True)
-            fill(dialog)
-            if dialog.isVisible():  # the export did not go through: the designer closes it
-                dialog.reject()
+    def act(dialog: ExportDialog) -> None:
+        fill(dialog)
+        if dialog.isVisible():  # the export did not go through: the designer closes it
+            dialog.reject()
 
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(drive)
-    timer.start()
-    ANSWERING[0] += 1
-    try:
-        window.actions_by_name["export"].trigger()
-    finally:
-        ANSWERING[0] -= 1
-        timer.stop()
-    assert done, "the export dialog never opened"
+    drive_dialog(ExportDialog, act, window.actions_by_name["export"].trigger)
 
 
 def manifest_names(files: dict[str, bytes]) -> list[str]:

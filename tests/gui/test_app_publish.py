@@ -25,6 +25,16 @@ def ids(window) -> tuple[int, int]:
     return sale, care
 
 
+def published_sale(main_window, tmp_path):
+    """A window on the sample store with Winter sale selected and published (version 1)."""
+    window = main_window(tmp_path / "s.sqlite")
+    sale, _ = ids(window)
+    window.tree.select("campaign", sale)
+    with answering("Publish"):
+        assert window.publish(sale, str(tmp_path / "site"))
+    return window, sale
+
+
 def test_publishing_one_campaign_writes_every_published_one_as_export_does(main_window, tmp_path):
     window = main_window(tmp_path / "s.sqlite")
     sale, care = ids(window)
@@ -94,12 +104,8 @@ def test_the_summary_names_changed_engagements_and_replaced_files(main_window, t
 def test_an_edit_after_publish_marks_the_site_bundle_out_of_date_until_published_again(
     main_window, tmp_path
 ):
-    window = main_window(tmp_path / "s.sqlite")
-    sale, _ = ids(window)
+    window, sale = published_sale(main_window, tmp_path)
     page = window.campaign_page
-    window.tree.select("campaign", sale)
-    with answering("Publish"):
-        window.publish(sale, str(tmp_path / "site"))
     assert page.site.text() == "Version 1 is on the site: the site bundle is up to date."
     assert not window.bundle_state.isVisible(), window.bundle_state.text()
     pick(page.bind.widget_for("priority"), "low")
@@ -140,12 +146,8 @@ def test_undo_after_publish_takes_back_the_edit_before_never_the_version(main_wi
 def test_restore_a_version_is_one_undoable_edit_and_compare_reads_as_sentences(
     main_window, tmp_path
 ):
-    window = main_window(tmp_path / "s.sqlite")
-    sale, _ = ids(window)
+    window, sale = published_sale(main_window, tmp_path)
     page = window.campaign_page
-    window.tree.select("campaign", sale)
-    with answering("Publish"):
-        window.publish(sale, str(tmp_path / "site"))
     pick(page.bind.widget_for("priority"), "low")
     with window.store.read() as s:
         toaster = s.scalar(select(Engagement.id).where(Engagement.name == "Cart toaster"))

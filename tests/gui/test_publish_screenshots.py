@@ -5,15 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.views.publish_dialog import PublishDialog
-from tests.gui.app_driver import ANSWERING, pick
+from tests.gui.app_driver import drive_dialog, pick
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "app"
 
@@ -34,27 +32,14 @@ def test_screenshots_of_the_publish_summary_and_history(main_window, qapp, tmp_p
     shots: dict[str, Path] = {}
 
     def publish(name: str | None) -> None:
-        def answer() -> None:
-            dialog = QApplication.activeModalWidget()
-            if not isinstance(dialog, PublishDialog):
-                return
-            timer.stop()
+        def act(dialog: PublishDialog) -> None:
             if name:
                 path = ARTIFACTS / f"{theme}-{name}.png"
                 assert dialog.grab().save(str(path))
                 shots[name] = path
             dialog.publish.click()
 
-        timer = QTimer()
-        timer.setInterval(20)
-        timer.timeout.connect(answer)
-        timer.start()
-        ANSWERING[0] += 1
-        try:
-            assert window.publish(sale, str(site))
-        finally:
-            ANSWERING[0] -= 1
-            timer.stop()
+        assert drive_dialog(PublishDialog, act, lambda: window.publish(sale, str(site)))
 
     publish(None)
     page = window.campaign_page
