@@ -94,7 +94,7 @@ class CampaignPage(QScrollArea):
         self.preview.setToolTip("Show the campaign in the live preview (F5)")
         self.publish = QPushButton("Publish…")
         self.publish.setToolTip(
-            "Check the campaign, record a version and export the bundle (Ctrl+P)"
+            "Check the campaign, then write the site's whole bundle and record a version (Ctrl+P)"
         )
         row.addWidget(self.status, 1)
         for b in (self.enable, self.disable, self.add_engagement, self.preview, self.publish):

@@ -208,3 +208,44 @@ def test_enable_and_disable_name_what_is_selected(main_window, tmp_path):
         assert s.get(Campaign, sale).status == "disabled"
     assert window.session.undo_stack.undoText() == "Disable campaign “Winter sale”"
     assert page.enable.text() == "Enable campaign “Winter sale”"
+
+
+def test_a_problem_in_another_published_campaign_stops_the_publish_and_keeps_the_draft(
+    main_window, tmp_path
+):
+    window = main_window(tmp_path / "s.sqlite")
+    sale, care = ids(window)
+    with window.store.edit() as s:
+        s.get(Campaign, sale).hours_mode = "specific_hours"  # and no shift: an error
+        s.get(Campaign, sale).shifts = []
+    with answering("OK") as dialogs:
+        assert not window.publish(care, str(tmp_path / "site"))
+    assert dialogs.seen[0].startswith("Nothing was exported: 1 problem must be fixed first")
+    assert "Winter sale" in dialogs.seen[0]
+    assert (
+        "Nothing was published: the folder and the campaigns are as they were." in (dialogs.seen[0])
+    )
+    assert not (tmp_path / "site").exists()
+    with window.store.read() as s:
+        assert s.get(Campaign, care).status == "draft"
+        assert s.scalars(select(CampaignVersion)).all() == []
+
+
+def test_a_disabled_campaign_leaves_the_site_at_the_next_publish(main_window, tmp_path):
+    window, sale = published_sale(main_window, tmp_path)
+    page = window.campaign_page
+    click(page.disable)
+    assert page.site.text() == (
+        "The site still shows version 1: the site bundle is out of date until it is published "
+        "again (it is disabled now)."
+    )
+    assert "“Winter sale”" in window.bundle_state.text()
+    with answering("Publish") as dialogs:
+        assert window.publish_site()
+    assert "• Removed: “Winter sale › Cart toaster”" in dialogs.seen[0]
+    assert "every published campaign: no campaign (0 engagements" in dialogs.seen[0]
+    assert page.site.text() == "Taken off the site at version 2."
+    assert not window.bundle_state.isVisible()
+    with window.store.read() as s:
+        notes = [v.note for v in s.get(Campaign, sale).versions]
+    assert notes == ["5 engagements added", "Taken off the site (disabled)"]
