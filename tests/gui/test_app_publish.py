@@ -9,7 +9,8 @@ from sqlalchemy import select
 from designer.bundle.export import export
 from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import Engagement
-from tests.gui.app_driver import answering, click, pick
+from designer.views.publish_dialog import PublishDialog
+from tests.gui.app_driver import answering, click, drive_dialog, pick
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -249,3 +250,23 @@ def test_a_disabled_campaign_leaves_the_site_at_the_next_publish(main_window, tm
     with window.store.read() as s:
         notes = [v.note for v in s.get(Campaign, sale).versions]
     assert notes == ["5 engagements added", "Taken off the site (disabled)"]
+
+
+def test_choosing_another_folder_in_the_summary_compares_with_that_folder(main_window, tmp_path):
+    window, sale = published_sale(main_window, tmp_path)
+    other = tmp_path / "other"
+    said = []
+
+    def act(dialog: PublishDialog) -> None:
+        assert "• No engagement is added, removed or changed." in dialog.said()
+        dialog.ask_folder = lambda start: str(other)  # what the folder chooser would answer
+        click(dialog.change_folder)
+        said.append(dialog.said())
+        click(dialog.publish)
+
+    assert drive_dialog(PublishDialog, act, lambda: window.publish(sale))
+    assert f"{other} holds no bundle yet: everything is new." in said[0]
+    assert any(other.glob("engagements.*.json"))
+    with answering("Cancel") as dialogs:
+        window.publish(sale)  # the folder last published to is where the next publish goes
+    assert f"Folder: {other}" in dialogs.seen[0]
