@@ -105,6 +105,16 @@ def out_of_date(s: Session) -> list[str]:
     return [c.name for c in candidates if differs_from_site(s, c)]
 
 
+def deleted_on_site(s: Session, site: list[dict[str, Any]]) -> list[str]:
+    """Names of the campaigns of site (the last bundle's [{"id", "name"}]) deleted since.
+
+    Their versions went with them, so the list the last publish kept (see
+    record_publish) is what still knows they are on the site.
+    """
+    present = set(s.scalars(select(Campaign.id)))
+    return [c["name"] for c in site if isinstance(c, dict) and c.get("id") not in present]
+
+
 def record_version(s: Session, c: Campaign, note: str, summary: dict[str, Any]) -> CampaignVersion:
     """Add the campaign's next numbered version: its content now, and the publish's summary."""
     snap = content_snapshot(c)
@@ -115,6 +125,57 @@ def record_version(s: Session, c: Campaign, note: str, summary: dict[str, Any]) 
     s.add(version)
     s.flush()
     return version
+
+
+def site_list(s: Session, names: list[str]) -> list[dict[str, Any]]:
+    """The bundle's campaigns as [{"id", "name"}]: what deleted_on_site reads later."""
+    ids = dict(s.execute(select(Campaign.name, Campaign.id).where(Campaign.name.in_(names))).all())
+    return [{"id": ids.get(n), "name": n} for n in names]
+
+
+def record_publish(
+    s: Session,
+    pressed: int | None,
+    site_campaigns: list[str],
+    headline: str,
+    summary: dict[str, Any],
+    gone: list[str] = (),
+) -> list[int]:
+    """Record the versions a publish of the site bundle makes; the ids of their campaigns.
+
+    The pressed campaign always gets one; every other campaign the site now shows
+    differently gets one too: published ones changed since (or never recorded),
+    and ones taken off the site; when only deleted campaigns (gone) left it, the
+    campaigns that stay say so. site_campaigns names the bundle's campaigns; the
+    summary keeps them as [{"id", "name"}] (`site_list`), to tell a later deletion.
+    """
+    summary = {**summary, "campaigns": site_list(s, site_campaigns)}
+    recorded = []
+    candidates = select(Campaign).where(
+        (Campaign.status == "published") | Campaign.id.in_(select(CampaignVersion.campaign_id))
+    )
+    for c in s.scalars(candidates.order_by(Campaign.name)).all():
+        last = latest_version(s, c.id)
+        if c.status == "published":
+            if c.id != pressed and last is not None and not differs_from_site(s, c):
+                continue
+            note = headline
+        elif on_site(last):
+            note = f"Taken off the site ({c.status})"
+        else:
+            continue
+        record_version(s, c, note, summary)
+        recorded.append(c.id)
+    if gone and not recorded:  # only deleted campaigns left the site: say so on those that stay
+        for campaign_id in filter(None, (c["id"] for c in summary["campaigns"])):
+            record_version(
+                s,
+                s.get(Campaign, campaign_id),
+                f"{_names(gone)} taken off the site (deleted)",
+                summary,
+            )
+            recorded.append(campaign_id)
+    return recorded
 
 
 def _values_for(model: type, values: dict[str, Any]) -> dict[str, Any]:
@@ -213,9 +274,17 @@ def site_state(s: Session, c: Campaign) -> tuple[bool, str]:
     return False, f"Taken off the site at version {last.number}."
 
 
-def out_of_date_sentence(names: list[str]) -> str:
-    """The status bar's words for out_of_date(s): '' when the site bundle is up to date."""
-    if not names:
+def _names(names: list[str]) -> str:
+    return ", ".join(f"“{n}”" for n in names[:3]) + (" and more" if len(names) > 3 else "")
+
+
+def out_of_date_sentence(changed: list[str], deleted: list[str] = ()) -> str:
+    """The status bar's words for out_of_date(s) and deleted_on_site(s); '' when up to date."""
+    parts = []
+    if changed:
+        parts.append(f"{_names(changed)} changed")
+    if deleted:
+        parts.append(f"{_names(list(deleted))} {'was' if len(deleted) == 1 else 'were'} deleted")
+    if not parts:
         return ""
-    shown = ", ".join(f"“{n}”" for n in names[:3]) + (" and more" if len(names) > 3 else "")
-    return f"Site bundle out of date: {shown} changed since published"
+    return f"Site bundle out of date: {' and '.join(parts)} since published"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from designer.models.versions import out_of_date, out_of_date_sentence
+from designer.models.versions import deleted_on_site, out_of_date, out_of_date_sentence
+from designer.views.bundle_memory import last_site
 from designer.views.edit_session import EditSession
 
 FOLLOWED = ("campaign", "engagement")
@@ -24,7 +25,8 @@ class BundleState(QLabel):
 
     def refresh(self) -> None:
         with self.session.store.read() as s:
-            text = out_of_date_sentence(out_of_date(s))
+            gone = deleted_on_site(s, last_site(self.session.store))
+            text = out_of_date_sentence(out_of_date(s), gone)
         self.setText(text)
         self.setVisible(bool(text))
 

@@ -33,8 +33,8 @@ from designer.bundle.errors import BundleError, ExportCancelled
 from designer.bundle.export import export
 from designer.models.campaign import Campaign
 from designer.models.store import Store
+from designer.views.bundle_memory import last_destination, remember_destination
 from designer.views.bundle_progress import bundle_progress
-from designer.views.destinations import last_destination, remember_destination
 from designer.views.sentences import show_error
 
 

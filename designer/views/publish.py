@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
-from sqlalchemy import select
 
 from designer.bundle.build import build_bundle
 from designer.bundle.bundle_changes import BundleChanges
@@ -21,9 +20,14 @@ from designer.bundle.export import ExportResult, export
 from designer.models.campaign import Campaign
 from designer.models.errors import StoreError
 from designer.models.validation import ERROR, campaign_problems
-from designer.models.versions import differs_from_site, latest_version, on_site, record_version
+from designer.models.versions import deleted_on_site, record_publish, site_list
+from designer.views.bundle_memory import (
+    last_destination,
+    last_site,
+    remember_destination,
+    remember_site,
+)
 from designer.views.bundle_progress import bundle_progress
-from designer.views.destinations import last_destination, remember_destination
 from designer.views.edit_session import EditSession
 from designer.views.publish_dialog import confirm_publish
 from designer.views.sentences import show_error
@@ -70,7 +74,7 @@ class Publisher:
                 if result is None:
                     restore()
             if result is not None:
-                self._record(campaign_id, self.last_changes)
+                self._record(campaign_id, self.last_changes, result.bundle.campaigns)
         except StoreError as e:
             self._tell(str(e))
             return False
@@ -140,24 +144,14 @@ class Publisher:
         self.last_changes = changes
         return result
 
-    def _record(self, pressed: int | None, changes: BundleChanges) -> None:
-        """A version for the pressed campaign, and for every other one the site now shows
-        differently: published ones changed (or never recorded), and ones taken off."""
+    def _record(self, pressed: int | None, changes: BundleChanges, on_site: list[str]) -> None:
         summary = {**changes.to_json(), "sentences": changes.sentences()}
-        recorded = []
-        with self.session.store.edit() as s:
-            for c in s.scalars(select(Campaign).order_by(Campaign.name)):
-                last = latest_version(s, c.id)
-                if c.status == "published":
-                    if c.id != pressed and last is not None and not differs_from_site(s, c):
-                        continue
-                    note = changes.headline()
-                elif on_site(last):
-                    note = f"Taken off the site ({c.status})"
-                else:
-                    continue
-                record_version(s, c, note, summary)
-                recorded.append(c.id)
+        store = self.session.store
+        with store.edit() as s:
+            gone = deleted_on_site(s, last_site(store))
+            recorded = record_publish(s, pressed, on_site, changes.headline(), summary, gone)
+            site = site_list(s, on_site)
+        remember_site(store, site)
         for campaign_id in recorded:
             self.session.changed.emit("campaign", campaign_id)
 

@@ -270,3 +270,16 @@ def test_choosing_another_folder_in_the_summary_compares_with_that_folder(main_w
     with answering("Cancel") as dialogs:
         window.publish(sale)  # the folder last published to is where the next publish goes
     assert f"Folder: {other}" in dialogs.seen[0]
+
+
+def test_deleting_a_published_campaign_says_the_site_still_shows_it(main_window, tmp_path):
+    window, sale = published_sale(main_window, tmp_path)
+    with answering("Delete"):
+        window.delete_selected()
+    assert window.bundle_state.text() == (
+        "Site bundle out of date: “Winter sale” was deleted since published"
+    )
+    window.actions_by_name["undo"].trigger()  # back with its version: the site shows it again
+    assert not window.bundle_state.isVisible()
+    with window.store.read() as s:
+        assert [v.number for v in s.get(Campaign, sale).versions] == [1]

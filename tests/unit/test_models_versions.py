@@ -15,9 +15,13 @@ from designer.models.versions import (
     apply_content,
     content_of,
     content_snapshot,
+    deleted_on_site,
     latest_version,
     out_of_date,
+    out_of_date_sentence,
+    record_publish,
     record_version,
+    site_list,
 )
 
 
@@ -131,3 +135,41 @@ def test_an_engagement_made_again_under_its_name_reads_as_changed():
     assert compare_sentences(old, new) == [
         "“Chat”: its format changed from sticky button to slide out."
     ]
+
+
+def test_a_publish_records_the_pressed_campaign_and_those_the_site_now_shows_differently(
+    store: Store,
+):
+    with store.edit() as s:
+        care = s.scalar(select(Campaign).where(Campaign.name == "Customer care"))
+        care.status = "published"
+        recorded = record_publish(s, _sale(s).id, ["Winter sale", "Customer care"], "first", {})
+        assert sorted(recorded) == sorted([care.id, _sale(s).id])  # both went on the site
+    with store.edit() as s:
+        assert record_publish(s, _sale(s).id, ["Winter sale", "Customer care"], "again", {}) == [
+            _sale(s).id
+        ]  # Customer care did not change: no version for it
+        s.scalar(select(Campaign).where(Campaign.name == "Customer care")).status = "disabled"
+    with store.edit() as s:
+        record_publish(s, None, ["Winter sale"], "site", {})
+        care = s.scalar(select(Campaign).where(Campaign.name == "Customer care"))
+        assert [v.note for v in care.versions] == ["first", "Taken off the site (disabled)"]
+
+
+def test_a_deleted_campaign_still_on_the_site_is_said_until_the_next_publish(store: Store):
+    with store.edit() as s:
+        care = s.scalar(select(Campaign).where(Campaign.name == "Customer care"))
+        care.status = "published"
+        record_publish(s, None, ["Winter sale", "Customer care"], "first", {})
+        site = site_list(s, ["Winter sale", "Customer care"])
+        s.delete(care)
+    with store.read() as s:
+        gone = deleted_on_site(s, site)
+        assert gone == ["Customer care"]
+        assert out_of_date_sentence(out_of_date(s), gone) == (
+            "Site bundle out of date: “Customer care” was deleted since published"
+        )
+    with store.edit() as s:
+        assert record_publish(s, None, ["Winter sale"], "site", {}, gone) == [_sale(s).id]
+        assert _sale(s).versions[-1].note == "“Customer care” taken off the site (deleted)"
+        assert deleted_on_site(s, site_list(s, ["Winter sale"])) == []

@@ -1,8 +1,13 @@
-"""Where a store's bundles were last written (publish and export), remembered per store."""
+"""What the app remembers per store of the bundles it wrote: where, and the site's campaigns.
+
+Kept in the user's settings (QSettings), keyed by the store's path or URL.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
@@ -22,3 +27,16 @@ def last_destination(store: Store, kind: str) -> str:
 
 def remember_destination(store: Store, kind: str, path: str) -> None:
     QSettings().setValue(_key(store, kind), path)
+
+
+def last_site(store: Store) -> list[dict[str, Any]]:
+    """The campaigns ([{"id", "name"}]) of the site bundle last published from store."""
+    try:
+        value = json.loads(str(QSettings().value(_key(store, "site"), "[]") or "[]"))
+    except ValueError:
+        return []  # settings edited by hand: no memory rather than a crash
+    return value if isinstance(value, list) else []
+
+
+def remember_site(store: Store, campaigns: list[dict[str, Any]]) -> None:
+    QSettings().setValue(_key(store, "site"), json.dumps(campaigns))
