@@ -20,13 +20,13 @@ from designer.views.edit_session import EditSession
 from designer.views.main_menus import build_menus, connect_stack
 from designer.views.pages import LIBRARY_KINDS, Pages
 from designer.views.problems_panel import ProblemsPanel
-from designer.views.publish import Publisher
 from designer.views.sentences import confirm, show_error
 from designer.views.store_lock import StoreLock
 
 if TYPE_CHECKING:  # made on first use (pages.py), named here for the properties' types
     from designer.views.account_page import AccountPage
     from designer.views.library_pages import LibraryPage
+    from designer.views.publish import Publisher
     from designer.views.wizard.engagement_wizard import EngagementWizard
 
 FIRST_PAINT_MS = 120
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.campaign_page.add_engagement_requested.connect(self.add_engagement)
         self.campaign_page.preview_requested.connect(self.show_preview)
         self.session.changed.connect(self._on_changed)
-        self.publisher = Publisher(self.session, self)
+        self._publisher: Publisher | None = None
         if self.bundle_state is not None:
             self.statusBar().removeWidget(self.bundle_state)
             self.bundle_state.deleteLater()
@@ -282,6 +282,15 @@ class MainWindow(QMainWindow):
             if entity == "campaign":
                 self.campaign_page.campaign_id = None
                 self.show_page("campaign")
+
+    @property
+    def publisher(self) -> Publisher:
+        """Made on the first publish: the bundle's modules load only then, not at start."""
+        if self._publisher is None:
+            from designer.views.publish import Publisher
+
+            self._publisher = Publisher(self.session, self)
+        return self._publisher
 
     def publish(self, campaign_id: int | None = None, folder: str | None = None) -> bool:
         """Publish the selected campaign (or campaign_id) and write the site's whole bundle."""
