@@ -178,6 +178,11 @@ def test_restore_a_version_is_one_undoable_edit_and_compare_reads_as_sentences(
         assert c.status == "published" and len(c.versions) == 2
     assert window.tree.select("engagement", toaster)
     assert "Changed since version 2" in page.site.text()  # restored, not yet published
+    assert page.history.compare_text(v2).splitlines() == [
+        "From version 2 to now:",
+        "• The campaign: its priority changed from “low” to “high”.",
+        "• “Cart toaster” was added (toaster, proactive zone).",
+    ]
     window.actions_by_name["undo"].trigger()  # the whole restore at once
     with window.store.read() as s:
         c = s.get(Campaign, sale)
