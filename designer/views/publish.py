@@ -107,6 +107,8 @@ class Publisher:
             return lambda: None
         with self.session.store.edit() as s:
             c = s.get(Campaign, campaign_id)
+            if c is None:
+                raise StoreError("That campaign was deleted meanwhile; nothing was published.")
             old, c.status = c.status, "published"
 
         def restore() -> None:
