@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from designer.models.campaign import Campaign
+from designer.models.engagement import Engagement
 from designer.models.libraries import TargetAudience
 from designer.models.schedule import time_frame_problem
+from designer.models.versions import site_state
 from designer.models.vocabulary import PRIORITY_WEIGHT, BusinessGoal, HoursMode, Priority
 from designer.views.edit_session import EditSession, set_fields
 from designer.views.field_binder import FieldBinder
@@ -30,6 +32,8 @@ from designer.views.history_panel import HistoryPanel
 from designer.views.record_list import Column, RecordList
 from designer.views.week_calendar import ShiftEditor
 
+# The out-of-date sentence stands out; an up-to-date one reads as plain text.
+BEHIND_STYLE = "background: #fef3c7; color: #78350f; border-left: 4px solid #b45309; padding: 6px;"
 OCCASION_COLUMNS = [
     Column("name", "Occasion", "text"),
     Column("date", "Date", "date"),
@@ -45,11 +49,14 @@ class CampaignPage(QScrollArea):
     publish_requested = Signal(int)
     add_engagement_requested = Signal(int)
     preview_requested = Signal(int)
+    # What Enable/Disable would do now, e.g. "Disable engagement “Cart toaster”".
+    toggle_changed = Signal(str)
 
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.campaign_id: int | None = None
+        self.engagement_id: int | None = None  # selected in the tree: Enable/Disable act on it
         self.bind = FieldBinder(session, Campaign, "campaign", self)
         self.setWidgetResizable(True)
         self.setAccessibleName("Campaign")
@@ -59,6 +66,11 @@ class CampaignPage(QScrollArea):
         self.title.setObjectName("page_title")
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         page.addWidget(self.title)
+        self.site = QLabel()
+        self.site.setObjectName("site_state")
+        self.site.setAccessibleName("Site bundle state")
+        self.site.setWordWrap(True)
+        page.addWidget(self.site)
         page.addLayout(self._actions())
         page.addWidget(self._basics())
         page.addWidget(self._time_frame())
@@ -72,12 +84,9 @@ class CampaignPage(QScrollArea):
         row = QHBoxLayout()
         self.status = QLabel()
         self.status.setAccessibleName("Status")
+        # Their text names what they act on: the engagement selected in the tree, or the campaign.
         self.enable = QPushButton("Enable")
-        self.enable.setToolTip(
-            "Let the campaign's engagements show again (as a draft until published)"
-        )
         self.disable = QPushButton("Disable")
-        self.disable.setToolTip("Stop every engagement of the campaign from showing")
         self.add_engagement = QPushButton("Add engagement…")
         self.add_engagement.setToolTip(
             "Make a new engagement in this campaign with the wizard (Ctrl+E)"
@@ -86,14 +95,14 @@ class CampaignPage(QScrollArea):
         self.preview.setToolTip("Show the campaign in the live preview (F5)")
         self.publish = QPushButton("Publish…")
         self.publish.setToolTip(
-            "Check the campaign, record a version and export the bundle (Ctrl+P)"
+            "Check the campaign, then write the site's whole bundle and record a version (Ctrl+P)"
         )
         row.addWidget(self.status, 1)
         for b in (self.enable, self.disable, self.add_engagement, self.preview, self.publish):
             b.setAccessibleName(b.text().rstrip("…"))
             row.addWidget(b)
-        self.enable.clicked.connect(lambda: self._set_status("draft"))
-        self.disable.clicked.connect(lambda: self._set_status("disabled"))
+        self.enable.clicked.connect(lambda: self._toggle(True))
+        self.disable.clicked.connect(lambda: self._toggle(False))
         self.publish.clicked.connect(lambda: self.publish_requested.emit(self.campaign_id))
         self.add_engagement.clicked.connect(
             lambda: self.add_engagement_requested.emit(self.campaign_id)
@@ -241,8 +250,8 @@ class CampaignPage(QScrollArea):
                 self.audience.addItem(a.name, a.id)
         self.audience.setCurrentIndex(max(0, self.audience.findData(audience_id)))
 
-    def show_campaign(self, campaign_id: int) -> None:
-        self.campaign_id = campaign_id
+    def show_campaign(self, campaign_id: int, engagement_id: int | None = None) -> None:
+        self.campaign_id, self.engagement_id = campaign_id, engagement_id
         self.reload()
 
     def reload(self) -> None:
@@ -256,25 +265,78 @@ class CampaignPage(QScrollArea):
             self.title.setText(c.name)
             n = len(c.engagements)
             self.status.setText(f"Status: {c.status} · {n} engagement{'s' * (n != 1)}")
-            self.enable.setEnabled(c.status == "disabled")
-            self.disable.setEnabled(c.status != "disabled")
+            behind, sentence = site_state(s, c)
+            self.site.setText(sentence)
+            self.site.setStyleSheet(BEHIND_STYLE if behind else "")
+            self._show_toggle(c)
             # hours_mode loads before shifts so the calendar knows its mode
             self.bind.load(c)
             self._load_shifts(c.shifts)
         self.history.show_campaign(self.campaign_id)
 
-    def _set_status(self, status: str) -> None:
+    def _toggle_target(self, c: Campaign) -> tuple[str, str, bool]:
+        """(entity, name, on now) of what Enable/Disable act on."""
+        e = next((e for e in c.engagements if e.id == self.engagement_id), None)
+        if e is not None:
+            return "engagement", e.name, e.enabled
+        return "campaign", c.name, c.status != "disabled"
+
+    def _show_toggle(self, c: Campaign) -> None:
+        entity, name, on = self._toggle_target(c)
+        for button, verb, visible in (
+            (self.enable, "Enable", not on),
+            (self.disable, "Disable", on),
+        ):
+            button.setText(f"{verb} {entity} “{name}”")
+            button.setAccessibleName(f"{verb} {entity}")
+            button.setVisible(visible)
+        self.enable.setToolTip(
+            "Let the engagement show again"
+            if entity == "engagement"
+            else "Let the campaign's engagements show again (as a draft until published)"
+        )
+        self.disable.setToolTip(
+            "Keep the engagement but stop it from showing"
+            if entity == "engagement"
+            else "Stop every engagement of the campaign from showing"
+        )
+        self.toggle_changed.emit(self.toggle_text())
+
+    def _toggle_button(self) -> QPushButton:
+        return self.enable if self.enable.isVisibleTo(self) else self.disable
+
+    def toggle_text(self) -> str:
+        """What Enable/Disable does now, e.g. "Disable campaign “Winter sale”"."""
+        return self._toggle_button().text()
+
+    def toggle(self) -> None:
+        """Enable or disable what is selected, whichever it is not now."""
+        if self.campaign_id is not None:
+            self._toggle_button().click()
+
+    def _toggle(self, on: bool) -> None:
         with self.session.store.read() as s:
             c = s.get(Campaign, self.campaign_id)
             if c is None:
                 return
-            old = c.status
-        text = "Disable campaign" if status == "disabled" else "Enable campaign"
-        self.session.push(
-            set_fields(
+            entity, name, _ = self._toggle_target(c)
+            old = c.status if entity == "campaign" else True
+        text = f"{'Enable' if on else 'Disable'} {entity} “{name}”"
+        if entity == "engagement":
+            command = set_fields(
+                Engagement,
+                "engagement",
+                self.engagement_id,
+                text,
+                {"enabled": not on},
+                {"enabled": on},
+            )
+        else:
+            status = "draft" if on else "disabled"
+            command = set_fields(
                 Campaign, "campaign", self.campaign_id, text, {"status": old}, {"status": status}
             )
-        )
+        self.session.push(command)
 
     def _on_changed(self, entity: str, entity_id: int) -> None:
         if self.campaign_id is not None and entity in ("campaign", "engagement", "audience"):

@@ -8,7 +8,6 @@ do, so a deleted campaign comes back with its engagements and their ids.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,7 @@ from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+from designer.models.versions import columns
 from designer.views.edit_session import StoreCommand
 
 # Rows a row owns: deleted with it, restored with it.
@@ -34,10 +34,6 @@ REFERRERS: dict[type, tuple[tuple[type, str], ...]] = {
     TargetAudience: ((Campaign, "audience_id"),),
     Skill: ((Engagement, "skill_id"),),
 }
-
-
-def columns(row: Any) -> dict[str, Any]:
-    return {c.key: copy.deepcopy(getattr(row, c.key)) for c in row.__table__.columns}
 
 
 @dataclass
@@ -86,6 +82,11 @@ def _restore(s: Session, snap: Snapshot) -> None:
 
 
 def _remove(s: Session, snap: Snapshot) -> None:
+    # What the row is now, not when the command was made: a publish since (not an edit on
+    # the undo stack) recorded versions and a status that must come back with it on redo.
+    if s.get(snap.model, snap.row_id) is not None:
+        now = snapshot(s, snap.model, snap.row_id)
+        snap.values, snap.owned, snap.pointers = now.values, now.owned, now.pointers
     for user, uid, fk in snap.pointers:
         target = s.get(user, uid)
         if target is not None:

@@ -42,13 +42,16 @@ class EditSession(QObject):
         # True when another window edits the same store: edits are refused with a sentence.
         self.read_only = False
 
+    def read_only_sentence(self) -> str:
+        return (
+            f"{self.store.label} is open read-only here, because another window edits it. "
+            "Close that window and open the store again to make changes."
+        )
+
     def push(self, command: QUndoCommand) -> bool:
         """Apply command (and record it for undo); False, with `failed` emitted, when it could not be saved."""
         if self.read_only:
-            self.failed.emit(
-                f"{self.store.label} is open read-only here, because another window edits it. "
-                "Close that window and open the store again to make changes."
-            )
+            self.failed.emit(self.read_only_sentence())
             return False
         if isinstance(command, StoreCommand):
             command.session = self

@@ -1,8 +1,8 @@
-"""A campaign's published versions: the history list and the compare of two versions."""
+"""A campaign's published versions: the history, each publish's summary, compare and restore."""
 
 from __future__ import annotations
 
-from typing import Any
+import copy
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -13,44 +13,43 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from designer.models.campaign import CampaignVersion
-from designer.views.edit_session import EditSession
+from designer.models.campaign import Campaign, CampaignVersion
+from designer.models.version_compare import compare_sentences, library_names
+from designer.models.versions import apply_content, content_of, content_snapshot
+from designer.views.edit_session import EditSession, StoreCommand
+from designer.views.sentences import TITLE
 
-
-def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
-    """{'engagements': [{'name': 'A'}]} -> {'engagements 1 › name': 'A'}, to compare leaves."""
-    if isinstance(value, dict):
-        out: dict[str, Any] = {}
-        for key, v in value.items():
-            out |= flatten(v, f"{prefix} › {key}" if prefix else str(key))
-        return out
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        out = {}
-        for i, v in enumerate(value, 1):
-            label = v.get("name") if isinstance(v.get("name"), str) else str(i)
-            out |= flatten(v, f"{prefix} {label}".strip())
-        return out
-    return {prefix: value}
+ID = Qt.ItemDataRole.UserRole
 
 
-def differences(old: dict, new: dict) -> list[str]:
-    a, b = flatten(old), flatten(new)
-    lines = []
-    for key in sorted(a.keys() | b.keys()):
-        if key not in a:
-            lines.append(f"+ {key}: {b[key]!r}")
-        elif key not in b:
-            lines.append(f"− {key}: {a[key]!r}")
-        elif a[key] != b[key]:
-            lines.append(f"~ {key}: {a[key]!r} → {b[key]!r}")
-    return lines
+class RestoreVersion(StoreCommand):
+    """The campaign's content back to a version's, as one edit; undo puts today's back."""
+
+    def __init__(self, s: Session, version: CampaignVersion) -> None:
+        campaign = version.campaign
+        campaign_id = campaign.id
+        self.notes: list[str] = []
+
+        def write(session: Session, content: dict) -> None:
+            self.notes = apply_content(session, campaign_id, content)
+
+        super().__init__(
+            f"Restore “{campaign.name}” to version {version.number}",
+            "campaign",
+            campaign_id,
+            content_of(content_snapshot(campaign)),
+            copy.deepcopy(content_of(version.snapshot)),
+            write,
+        )
 
 
 class HistoryPanel(QGroupBox):
@@ -60,19 +59,42 @@ class HistoryPanel(QGroupBox):
         self.campaign_id: int | None = None
         self.list = QListWidget()
         self.list.setAccessibleName("Published versions")
-        self.list.setToolTip("Select two versions and press Compare to see what changed")
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        self.list.setMaximumHeight(120)
+        self.list.setToolTip(
+            "Select a version to read its publish summary, compare it with the campaign now "
+            "or restore it; select two to compare them"
+        )
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setMaximumHeight(130)
+        self.list.setWordWrap(True)
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setAccessibleName("Publish summary")
+        self.summary.setPlaceholderText("Select a version to read what its publish changed.")
+        self.summary.setMaximumHeight(110)
         self.compare = QPushButton("Compare…")
         self.compare.setAccessibleName("Compare versions")
-        self.compare.setToolTip("Show what changed between the two selected versions")
-        row = QHBoxLayout(self)
-        row.addWidget(self.list, 1)
-        row.addWidget(self.compare)
-        self.compare.clicked.connect(self._on_compare)
-        self.list.itemSelectionChanged.connect(
-            lambda: self.compare.setEnabled(len(self.list.selectedItems()) == 2)
+        self.compare.setToolTip(
+            "What changed between the two selected versions, or from the selected one to now"
         )
+        self.restore = QPushButton("Restore this version")
+        self.restore.setAccessibleName("Restore this version")
+        self.restore.setToolTip(
+            "Bring the campaign's content back to the selected version (one edit: Ctrl+Z undoes "
+            "it); publish again to put it on the site"
+        )
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.compare)
+        buttons.addWidget(self.restore)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.list)
+        left.addWidget(self.summary)
+        row = QHBoxLayout(self)
+        row.addLayout(left, 1)
+        row.addLayout(buttons)
+        self.compare.clicked.connect(self._on_compare)
+        self.restore.clicked.connect(self._on_restore)
+        self.list.itemSelectionChanged.connect(self._on_selection)
 
     def show_campaign(self, campaign_id: int) -> None:
         self.campaign_id = campaign_id
@@ -88,25 +110,69 @@ class HistoryPanel(QGroupBox):
                     f"Version {v.number} · {v.published_at:%Y-%m-%d %H:%M} UTC"
                     + (f" · {v.note}" if v.note else "")
                 )
-                item.setData(256, v.id)
+                item.setData(ID, v.id)
+                item.setToolTip(item.text())
                 self.list.addItem(item)
         if not versions:
             self.list.addItem("Not published yet: Publish records version 1 here.")
             self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
-        self.compare.setEnabled(False)
+        self._on_selection()
 
-    def compare_text(self, older_id: int, newer_id: int) -> str:
+    def selected_ids(self) -> list[int]:
+        return [i.data(ID) for i in self.list.selectedItems() if i.data(ID) is not None]
+
+    def _on_selection(self) -> None:
+        ids = self.selected_ids()
+        self.compare.setEnabled(len(ids) in (1, 2))
+        self.restore.setEnabled(len(ids) == 1)
+        text = ""
+        if len(ids) == 1:
+            with self.session.store.read() as s:
+                v = s.get(CampaignVersion, ids[0])
+                publish = v.snapshot.get("publish") or {}
+                text = "\n".join(publish.get("sentences", [])) or (
+                    "This version was recorded before publishes kept their summary."
+                )
+        self.summary.setPlainText(text)
+
+    def compare_text(self, older_id: int, newer_id: int | None = None) -> str:
+        """Sentences from one version to another, or (newer_id None) to the campaign now."""
         with self.session.store.read() as s:
-            a, b = s.get(CampaignVersion, older_id), s.get(CampaignVersion, newer_id)
-            if a.number > b.number:
+            a = s.get(CampaignVersion, older_id)
+            b = s.get(CampaignVersion, newer_id) if newer_id is not None else None
+            if b is not None and a.number > b.number:
                 a, b = b, a
-            lines = differences(a.snapshot, b.snapshot)
-            head = f"From version {a.number} to version {b.number}:"
-        return "\n".join([head, *(lines or ["Nothing changed."])])
+            if b is None:
+                new, head = content_snapshot(s.get(Campaign, a.campaign_id)), "now"
+            else:
+                new, head = content_of(b.snapshot), f"version {b.number}"
+            lines = compare_sentences(content_of(a.snapshot), new, library_names(s))
+            number = a.number
+        return "\n".join(
+            [
+                f"From version {number} to {head}:",
+                *(f"• {line}" for line in lines or ["Nothing changed."]),
+            ]
+        )
+
+    def restore_version(self, version_id: int) -> bool:
+        """Push the restore of version_id as one undoable edit; notes shown when refs were lost."""
+        with self.session.store.read() as s:
+            command = RestoreVersion(s, s.get(CampaignVersion, version_id))
+        if not self.session.push(command):
+            return False
+        if command.notes:
+            QMessageBox.information(self, TITLE, "\n".join(command.notes))
+        return True
+
+    def _on_restore(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.restore_version(ids[0])
 
     def _on_compare(self) -> None:
-        ids = [i.data(256) for i in self.list.selectedItems()]
-        if len(ids) != 2:
+        ids = self.selected_ids()
+        if len(ids) not in (1, 2):
             return
         dialog = QDialog(self)
         dialog.setWindowTitle("Compare versions")
@@ -118,5 +184,7 @@ class HistoryPanel(QGroupBox):
         box = QVBoxLayout(dialog)
         box.addWidget(text)
         box.addWidget(buttons)
+        dialog.said = text.toPlainText
         dialog.resize(640, 420)
         dialog.exec()
+        dialog.deleteLater()

@@ -58,6 +58,15 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         "Write a consistent copy of the store to another file",
     )
     file.addSeparator()
+    act(
+        file,
+        "export",
+        "&Export…",
+        w.export_bundle,
+        "Ctrl+Shift+E",
+        "Write a bundle of published (or chosen) campaigns to a folder or a .zip file",
+    )
+    file.addSeparator()
     act(file, "quit", "&Quit", w.close, Key.Quit)
 
     edit = bar.addMenu("&Edit")
@@ -148,7 +157,23 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         "&Publish…",
         lambda: w.publish(),
         "Ctrl+P",
-        "Check the selected campaign, record a version and export its bundle",
+        "Check the selected campaign, then write the site's whole bundle and record versions",
+    )
+    act(
+        campaign,
+        "publish_site",
+        "Publish the &site bundle…",
+        lambda: w.publish_site(),
+        "Ctrl+Shift+P",
+        "Write the site's bundle as the store is now (every published campaign)",
+    )
+    act(
+        campaign,
+        "toggle_enabled",
+        "&Disable",
+        lambda: w.campaign_page.toggle(),
+        "Ctrl+Shift+D",
+        "Enable or disable what is selected: an engagement, or the campaign",
     )
     view = bar.addMenu("&View")
     act(
@@ -195,6 +220,10 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
 
 def connect_stack(w) -> None:  # noqa: ANN001
     """Follow the (new) store's undo stack; Delete acts only where the tree has focus."""
+    toggle = w.actions_by_name.get("toggle_enabled")
+    if toggle is not None:  # the new store's campaign page names what it acts on
+        w.campaign_page.toggle_changed.connect(toggle.setText)
+        toggle.setText(w.campaign_page.toggle_text())
     stack = w.session.undo_stack
     stack.indexChanged.connect(lambda _: w.follow_stack())
     w.follow_stack()
@@ -204,7 +233,7 @@ def connect_stack(w) -> None:  # noqa: ANN001
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     # The tree's right-click menu: what can be done to the campaign or engagement under it.
     w.tree.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    for name in ("add_engagement", "duplicate", "delete", "publish", "preview"):
+    for name in ("add_engagement", "duplicate", "delete", "toggle_enabled", "publish", "preview"):
         if name in w.actions_by_name:
             w.tree.tree.addAction(w.actions_by_name[name])
 

@@ -13,19 +13,20 @@ from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.store import Store
 from designer.models.validation import Where
+from designer.views.bundle_state import BundleState
 from designer.views.campaign_tree import CampaignTree
 from designer.views.commands import create_row, delete_row, duplicate_row, unique_name
 from designer.views.edit_session import EditSession
 from designer.views.main_menus import build_menus, connect_stack
 from designer.views.pages import LIBRARY_KINDS, Pages
 from designer.views.problems_panel import ProblemsPanel
-from designer.views.publish import Publisher
 from designer.views.sentences import confirm, show_error
 from designer.views.store_lock import StoreLock
 
 if TYPE_CHECKING:  # made on first use (pages.py), named here for the properties' types
     from designer.views.account_page import AccountPage
     from designer.views.library_pages import LibraryPage
+    from designer.views.publish import Publisher
     from designer.views.wizard.engagement_wizard import EngagementWizard
 
 FIRST_PAINT_MS = 120
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.problem_count.setAccessibleName("Problem count")
         self.statusBar().addPermanentWidget(self.problem_count)
         self.session: EditSession | None = None
+        self.bundle_state: BundleState | None = None
         self.actions_by_name: dict = {}
         self.set_store(store, lock, read_only)
         self.actions_by_name = build_menus(self)
@@ -104,7 +106,12 @@ class MainWindow(QMainWindow):
         self.campaign_page.add_engagement_requested.connect(self.add_engagement)
         self.campaign_page.preview_requested.connect(self.show_preview)
         self.session.changed.connect(self._on_changed)
-        self.publisher = Publisher(self.session, self)
+        self._publisher: Publisher | None = None
+        if self.bundle_state is not None:
+            self.statusBar().removeWidget(self.bundle_state)
+            self.bundle_state.deleteLater()
+        self.bundle_state = BundleState(self.session)
+        self.statusBar().insertPermanentWidget(0, self.bundle_state)
         self.tree.reload()
         # Validation reads every design: it runs just after the window first paints.
         QTimer.singleShot(FIRST_PAINT_MS, self.problems, self.problems.refresh)
@@ -176,7 +183,7 @@ class MainWindow(QMainWindow):
             e = s.get(Engagement, engagement_id)
             campaign_id = e.campaign_id if e else None
         if campaign_id is not None and self.current_page() != "wizard":
-            self.campaign_page.show_campaign(campaign_id)
+            self.campaign_page.show_campaign(campaign_id, engagement_id)
             self.show_page("campaign")
         if self.preview is not None:
             self.preview.show_engagement(engagement_id)
@@ -276,16 +283,41 @@ class MainWindow(QMainWindow):
                 self.campaign_page.campaign_id = None
                 self.show_page("campaign")
 
+    @property
+    def publisher(self) -> Publisher:
+        """Made on the first publish: the bundle's modules load only then, not at start."""
+        if self._publisher is None:
+            from designer.views.publish import Publisher
+
+            self._publisher = Publisher(self.session, self)
+        return self._publisher
+
     def publish(self, campaign_id: int | None = None, folder: str | None = None) -> bool:
+        """Publish the selected campaign (or campaign_id) and write the site's whole bundle."""
         campaign_id = campaign_id or self.selected_campaign()
-        if campaign_id is None:
-            show_error(self, "Select a campaign in the tree first, then publish it.")
-            return False
+        return self._publish(campaign_id, folder)
+
+    def publish_site(self, folder: str | None = None) -> bool:
+        """Write the site bundle as the store is now, publishing no other campaign."""
+        return self._publish(None, folder)
+
+    def _publish(self, campaign_id: int | None, folder: str | None) -> bool:
         ok = self.publisher.publish(campaign_id, folder)
         self.problems.refresh()
         if self.publisher.last_message:
             self.statusBar().showMessage(self.publisher.last_message.split("\n")[0])
+        self.bundle_state.refresh()
         return ok
+
+    def export_bundle(self) -> None:
+        """File > Export…: a bundle of published (or chosen) campaigns to a folder or .zip."""
+        from designer.views.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.store, self)
+        dialog.exec()
+        if dialog.last_message:
+            self.statusBar().showMessage(dialog.last_message)
+        dialog.deleteLater()
 
     def show_preview(self, campaign_id: int | None = None) -> None:
         """Open (making it the first time) the live preview beside the page."""

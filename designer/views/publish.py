@@ -1,37 +1,36 @@
-"""Publish: validate the campaign, show problems, record a numbered version, export the bundle."""
+"""Publish: the site's whole bundle, shown as changes, confirmed, written, then kept as versions.
+
+Wherever Publish is pressed, the bundle written holds every published
+campaign of the store: exactly what `engagement-designer export` writes.
+Publishing a campaign makes it published first (put back if the publish
+does not go through). A publish is not an edit on the undo stack: Undo after
+it takes back the edit before, never the version or the published status.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
-from sqlalchemy import func, select
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from designer.models.campaign import Campaign, CampaignVersion
+from designer.bundle.build import build_bundle
+from designer.bundle.bundle_changes import BundleChanges
+from designer.bundle.errors import BundleError, ExportCancelled
+from designer.bundle.export import ExportResult, export
+from designer.models.campaign import Campaign
+from designer.models.errors import StoreError
 from designer.models.validation import ERROR, campaign_problems
-from designer.views.commands import columns, create_row
-from designer.views.edit_session import EditSession, set_fields
+from designer.models.versions import deleted_on_site, record_publish, site_list
+from designer.views.bundle_memory import (
+    last_destination,
+    last_site,
+    remember_destination,
+    remember_site,
+)
+from designer.views.bundle_progress import bundle_progress
+from designer.views.edit_session import EditSession
+from designer.views.publish_dialog import confirm_publish
 from designer.views.sentences import show_error
-
-SKIPPED = {"created_at", "updated_at"}
-
-
-def json_safe(values: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: v.isoformat() if isinstance(v, datetime | date) else v
-        for k, v in values.items()
-        if k not in SKIPPED
-    }
-
-
-def version_snapshot(c: Campaign) -> dict[str, Any]:
-    """What was published, as plain JSON, to look back at and compare."""
-    snap = json_safe(columns(c))
-    snap["engagements"] = [json_safe(columns(e)) for e in c.engagements]
-    return snap
 
 
 class Publisher:
@@ -40,18 +39,57 @@ class Publisher:
     def __init__(self, session: EditSession, parent: QWidget) -> None:
         self.session, self.parent = session, parent
         self.last_message = ""
+        self.last_changes: BundleChanges | None = None
 
-    def choose_folder(self, campaign_name: str) -> str:
+    def choose_folder(self, start: str) -> str:
         return QFileDialog.getExistingDirectory(
-            self.parent, f"Export the bundle of “{campaign_name}” to a folder"
+            self.parent, "Write the site bundle to a folder", start
         )
 
-    def publish(self, campaign_id: int, folder: str | None = None) -> bool:
+    def publish(self, campaign_id: int | None, folder: str | None = None) -> bool:
+        """Publish campaign_id (None: the site bundle as it is) and write the whole bundle."""
+        self.last_message, self.last_changes = "", None
+        if self.session.read_only:
+            self._tell(self.session.read_only_sentence())
+            return False
+        name = None
+        if campaign_id is not None:
+            name = self._check(campaign_id)
+            if name is None:
+                return False
+        # The folder last published to (the summary offers another), or asked the first time.
+        folder = (
+            folder
+            or last_destination(self.session.store, "publish")
+            or self.choose_folder(str(Path.home()))
+        )
+        if not folder:
+            return False
+        result = None
+        try:
+            restore = self._mark_published(campaign_id)
+            try:
+                result = self._write(name, Path(folder).expanduser())
+            finally:
+                if result is None:
+                    restore()
+            if result is not None:
+                self._record(campaign_id, self.last_changes, result.bundle.campaigns)
+        except StoreError as e:
+            self._tell(str(e))
+            return False
+        if result is None:
+            return False
+        remember_destination(self.session.store, "publish", str(result.out))
+        self.last_message = result.in_words()
+        return True
+
+    def _check(self, campaign_id: int) -> str | None:
         with self.session.store.read() as s:
             c = s.get(Campaign, campaign_id)
             if c is None:
                 self._tell("That campaign was deleted meanwhile; select a campaign in the tree.")
-                return False
+                return None
             name = c.name
             errors = [p for p in campaign_problems(s, c) if p.severity == ERROR]
         if errors:
@@ -60,77 +98,64 @@ class Publisher:
                 f"“{name}” cannot be published yet: {len(errors)} problem"
                 f"{'s' * (len(errors) != 1)} must be fixed first (see the Problems panel).\n{lines}"
             )
-            return False
-        folder = folder if folder is not None else self.choose_folder(name)
-        if not folder:
-            return False
-        if not self._record(campaign_id):
-            return False
-        return self._export(name, Path(folder))
+            return None
+        return name
 
-    def _record(self, campaign_id: int) -> bool:
-        with self.session.store.read() as s:
+    def _mark_published(self, campaign_id: int | None):  # noqa: ANN202 - the undo of it
+        """Make the campaign published so the bundle holds it; returns what puts it back."""
+        if campaign_id is None:
+            return lambda: None
+        with self.session.store.edit() as s:
             c = s.get(Campaign, campaign_id)
-            number = 1 + (
-                s.scalar(
-                    select(func.max(CampaignVersion.number)).where(
-                        CampaignVersion.campaign_id == campaign_id
-                    )
-                )
-                or 0
-            )
-            snap, status = version_snapshot(c), c.status
-            snap["status"] = "published"
-        stack = self.session.undo_stack
-        stack.beginMacro(f"Publish version {number}")
-        ok = self.session.push(
-            set_fields(
-                Campaign,
-                "campaign",
-                campaign_id,
-                "Publish",
-                {"status": status},
-                {"status": "published"},
-            )
-        ) and self.session.push(
-            create_row(
-                CampaignVersion,
-                "campaign",
-                f"Version {number}",
-                campaign_id=campaign_id,
-                number=number,
-                snapshot=snap,
-            )
+            if c is None:
+                raise StoreError("That campaign was deleted meanwhile; nothing was published.")
+            old, c.status = c.status, "published"
+
+        def restore() -> None:
+            with self.session.store.edit() as s:
+                c = s.get(Campaign, campaign_id)
+                if c is not None:
+                    c.status = old
+
+        return restore
+
+    def _write(self, name: str | None, folder: Path) -> ExportResult | None:
+        store = self.session.store
+        title = (
+            f"Publish “{name}” and write the site bundle"
+            if name
+            else "Publish the site bundle as it is"
         )
-        stack.endMacro()
-        return ok
-
-    def _export(self, name: str, folder: Path) -> bool:
-        from designer.bundle.errors import BundleError
-        from designer.bundle.export import export
-
-        dialog = QProgressDialog(f"Exporting “{name}”…", "Cancel", 0, 0, self.parent)
-        dialog.setWindowTitle("Publish")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAccessibleName("Export progress")
-
-        def progress(done: int, total: int, what: str) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            dialog.setLabelText(what)
-            QApplication.processEvents()
-
         try:
-            result = export(self.session.store, [name], folder, False, progress, dialog.wasCanceled)
+            with bundle_progress(self.parent, "Publish", "Building the site bundle…") as p:
+                bundle = build_bundle(store, None, False, p.progress, p.cancelled)
+            changes = confirm_publish(self.parent, title, bundle, str(folder))
+            if changes is None:
+                self.last_message = "Publish cancelled; nothing was written or recorded."
+                return None
+            with bundle_progress(self.parent, "Publish", "Writing the site bundle…") as p:
+                result = export(store, None, changes.folder, False, p.progress, p.cancelled)
+        except ExportCancelled:
+            self.last_message = "Publish cancelled; nothing was written or recorded."
+            return None
         except BundleError as e:
-            self._tell(f"{e}\nThe version was recorded; publish again to export.")
-            return False
-        finally:
-            dialog.close()
-            dialog.deleteLater()
-        self.last_message = result.in_words()
-        return True
+            self._tell(
+                f"{e}\nNothing was published: the folder and the campaigns are as they were."
+            )
+            return None
+        self.last_changes = changes
+        return result
+
+    def _record(self, pressed: int | None, changes: BundleChanges, on_site: list[str]) -> None:
+        summary = {**changes.to_json(), "sentences": changes.sentences()}
+        store = self.session.store
+        with store.edit() as s:
+            gone = deleted_on_site(s, last_site(store))
+            recorded = record_publish(s, pressed, on_site, changes.headline(), summary, gone)
+            site = site_list(s, on_site)
+        remember_site(store, site)
+        for campaign_id in recorded:
+            self.session.changed.emit("campaign", campaign_id)
 
     def _tell(self, sentence: str) -> None:
         self.last_message = sentence

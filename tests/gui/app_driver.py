@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 
@@ -53,9 +54,12 @@ class DialogAnswers:
 
     def _on_tick(self) -> None:
         box = QApplication.activeModalWidget()
-        if box is None or not self.answers:
-            return
-        text = box.text() + "\n" + box.informativeText() if isinstance(box, QMessageBox) else ""
+        if box is None or not self.answers or isinstance(box, QProgressDialog):
+            return  # a progress dialog is not a question: it goes by itself
+        if isinstance(box, QMessageBox):
+            text = box.text() + "\n" + box.informativeText()
+        else:  # our own dialogs say what they show through said()
+            text = box.said() if hasattr(box, "said") else ""
         wanted = self.answers.pop(0)
         for button in box.findChildren(QAbstractButton):
             if button.text().replace("&", "") == wanted:
@@ -85,3 +89,28 @@ def field(window: QWidget, name: str) -> QWidget:
     w = window.findChild(QWidget, name)
     assert w is not None, f"no field {name}"
     return w
+
+
+def drive_dialog(kind: type, act: Callable[[QWidget], None], start: Callable[[], object]) -> object:
+    """start() opens a modal dialog of kind (and waits on it); act(dialog) is what the designer
+    does in it. Returns what start returned; fails when no such dialog opened."""
+    done: list[bool] = []
+
+    def drive() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and not done:
+            done.append(True)
+            act(dialog)
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(drive)
+    timer.start()
+    ANSWERING[0] += 1
+    try:
+        result = start()
+    finally:
+        ANSWERING[0] -= 1
+        timer.stop()
+    assert done, f"no {kind.__name__} opened"
+    return result

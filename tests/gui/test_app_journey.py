@@ -113,7 +113,9 @@ def test_new_store_to_published_bundle_then_undo_and_redo_it_all(main_window, qt
         assert e.entry_point.in_words() == "URL contains /signup, but not /signup/done"
 
     out = tmp_path / "bundle"
-    assert window.publish(campaign_id, str(out))
+    with answering("Publish") as dialogs:
+        assert window.publish(campaign_id, str(out))
+    assert "Added: “Spring launch › Signup helper”" in dialogs.seen[0]
     manifests = list(out.glob("engagements*.json"))
     assert len(manifests) == 1, list(out.iterdir())
     manifest = json.loads(manifests[0].read_text())
@@ -146,6 +148,7 @@ def test_new_store_to_published_bundle_then_undo_and_redo_it_all(main_window, qt
         )
         assert e.entry_point.in_words() == "URL contains /signup, but not /signup/done"
         assert e.campaign.audience.name == "Big spenders"
+        assert [v.number for v in e.campaign.versions] == [1]  # came back with its campaign
 
 
 def test_publish_with_problems_says_what_to_fix_and_records_nothing(main_window, qtbot, tmp_path):
