@@ -218,7 +218,7 @@ def checked_model(raw: Any) -> dict[str, Any]:
     return model
 
 
-def pages_from_urls(urls: list[str], origin: str) -> list[dict[str, Any]]:
+def pages_from_urls(urls: list[str]) -> list[dict[str, Any]]:
     """Pages for a list of URLs: an equal share each, any page leading to any other."""
     paths = list(dict.fromkeys(urlsplit(u.strip()).path or "/" for u in urls if u.strip()))
     if not paths:
