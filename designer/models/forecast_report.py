@@ -132,7 +132,7 @@ def heat_table(f: Forecast) -> list[list[Any]]:
 
 TABLES = {
     "engagements": engagement_table,
-    "days": daily_table,
+    "per_day": daily_table,
     "reasons": reasons_table,
     "zone_contests": contests_table,
     "control_groups": control_table,
@@ -178,7 +178,7 @@ def text_report(f: Forecast, title: str) -> str:
         f"{title}: {f.visitors:,} visitors ({f.pages:,} pages) over {f.period.days} days "
         f"from {f.period.label(0)} {f.period.start.year} ({f.period.time_zone}).",
         "",
-        *aligned(engagement_table(f)),
+        *(aligned(engagement_table(f)) if f.engagements else ["No engagement is in it."]),
         "",
         "Why visitors were not reached (the tag's own words; the 3 most common per engagement):",
     ]

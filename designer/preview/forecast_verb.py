@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 
 def _headless() -> None:
@@ -50,8 +51,16 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     from designer.preview.forecast_engine import ForecastFailed, run_forecast
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - QtWebEngine needs it
+    target = getattr(args, "store", None) or str(default_store_path())
+    if "://" not in target and not Path(target).expanduser().exists():
+        print(
+            f"engagement-designer: there is no store at {target}; give an existing store, "
+            f"or make one with: engagement-designer new-store {target}",
+            file=sys.stderr,
+        )
+        return 2
     try:
-        store = Store.open(getattr(args, "store", None) or default_store_path(), seed=False)
+        store = Store.open(target, seed=False)
     except StoreError as e:
         print(f"engagement-designer: {e}", file=sys.stderr)
         return 2
