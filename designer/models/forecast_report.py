@@ -37,8 +37,8 @@ def engagement_table(f: Forecast) -> list[list[Any]]:
             "Impressions",
             "Impressions per visitor reached",
             "Declined by",
-            "Held back by the displays-per-visit limit",
-            "Held back after a decline",
+            "Held back: displays-per-visit limit",
+            "Held back: after a decline",
         ]
     ]
     for e in f.engagements:
@@ -95,6 +95,18 @@ def reasons_table(f: Forecast) -> list[list[Any]]:
     return rows
 
 
+def daily_reasons_table(f: Forecast) -> list[list[Any]]:
+    """Per day and engagement: visitors not reached, by the step of the tag's decision that held them."""
+    rows: list[list[Any]] = [["Day", "Engagement", "Step", "Visitors"]]
+    for day in range(f.period.days):
+        for e in f.engagements:
+            for step, count in sorted(f.reasons_by_day[e.id][day].items(), key=lambda kv: -kv[1]):
+                rows.append(
+                    [f.period.day(day).isoformat(), e.name, STEP_WORDS.get(step, "Other"), count]
+                )
+    return rows
+
+
 def contests_table(f: Forecast) -> list[list[Any]]:
     rows: list[list[Any]] = [["Zone", "Engagement", "Contests won", "% of the zone's contests"]]
     for zone in sorted(f.contests):
@@ -134,6 +146,7 @@ TABLES = {
     "engagements": engagement_table,
     "per_day": daily_table,
     "reasons": reasons_table,
+    "reasons_per_day": daily_reasons_table,
     "zone_contests": contests_table,
     "control_groups": control_table,
     "devices": devices_table,

@@ -47,7 +47,8 @@ def reach_chart(runs: list[tuple[str, Forecast]], parent: QWidget | None = None)
     """Share of visitors each engagement reaches; one bar set per forecast (published, draft)."""
     names = list(dict.fromkeys(e.name for _, f in runs for e in f.engagements))
     series = QHorizontalBarSeries()
-    for n, (title, f) in enumerate(runs):
+    # a horizontal series draws its first set lowest: the first forecast (published) goes last
+    for n, (title, f) in reversed(list(enumerate(runs))):
         bars = QBarSet(title)
         bars.setColor(QColor(COLORS[n % len(COLORS)]))
         by_name = {e.name: round(100 * f.reach(e.id), 1) for e in f.engagements}
@@ -68,6 +69,7 @@ def reach_chart(runs: list[tuple[str, Forecast]], parent: QWidget | None = None)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     chart.legend().setVisible(len(runs) > 1)
+    chart.legend().setReverseMarkers(True)
     return _view(chart, "Reach per engagement", parent)
 
 

@@ -82,6 +82,7 @@ def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Pa
     page.tabs.setCurrentIndex(0)
     if SHOTS:
         SHOTS.mkdir(parents=True, exist_ok=True)
+        page.resize(1280, 800)
         for n in range(page.tabs.count()):
             page.tabs.setCurrentIndex(n)
             qtbot.wait(50)

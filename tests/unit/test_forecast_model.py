@@ -184,6 +184,12 @@ def test_the_tally_counts_what_the_tag_said(tmp_path: Path) -> None:
     rows = {(r[0], r[1]): r[2] for r in report.reasons_table(f)[1:]}
     assert rows[("Free delivery banner", "No page element to hold it")] == 1
     assert rows[("Free delivery banner", "Account control group")] == 1
+    assert [
+        "2031-03-03",
+        "Free delivery banner",
+        "Account control group",
+        1,
+    ] in report.daily_reasons_table(f)
     table = report.engagement_table(f)
     assert table[1][:6] == ["Message us button", "Winter sale", "right", 1, 50.0, 2]
     store.close()
