@@ -125,7 +125,7 @@ FIELDS: dict[str, str] = {
     "exit_intent": "Per cent of desktop visitors whose mouse leaves the window before they go.",
     "decline": "Per cent of proactive invitations the visitor closes.",
     "pages": "The site's pages: share of visits entering on each, seconds spent, how far "
-    "visitors scroll, and the chance of each next page (an empty path: they leave).",
+    "visitors scroll, and the chance of each next page or of leaving the site.",
 }
 
 

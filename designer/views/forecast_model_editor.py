@@ -58,7 +58,7 @@ PAGE_COLUMNS = (
     ("add_to_cart", "Add to cart %"),
     ("price", "Price"),
     ("element_ids", "Element ids"),
-    ("next", "Next pages (path: chance; empty path = leaves)"),
+    ("next", "Next pages (path: chance; leave: chance of leaving the site)"),
 )
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -76,7 +76,7 @@ def _spin(
 
 
 def _next_text(targets: dict[str, float]) -> str:
-    return "; ".join(f"{path}: {chance:g}" for path, chance in targets.items())
+    return "; ".join(f"{path or 'leave'}: {chance:g}" for path, chance in targets.items())
 
 
 def _next_of(text: str) -> dict[str, float]:
@@ -132,6 +132,7 @@ class ForecastModelDialog(QDialog):
             self.percents[key] = spin
             form.addRow(words[0].upper() + words[1:], spin)
         self.hours = QLineEdit(", ".join(f"{h:g}" for h in self.model["hours"]), box)
+        self.hours.setCursorPosition(0)
         self.hours.setAccessibleName("Visits by hour")
         self.hours.setToolTip(FIELDS["hours"])
         form.addRow("Visits by hour (00–23)", self.hours)
