@@ -121,7 +121,9 @@ class Tally:
     def add(self, batch: list[dict[str, Any]], result: dict[str, Any], engine: int = 0) -> None:
         f = self.forecast
         sentences, steps = self.tables.setdefault(engine, ([], []))
-        for text in result["sentences"][len(sentences) :]:
+        if result.get("first", 0) != len(sentences):
+            raise ValueError("the engine's batches were added out of order")
+        for text in result["sentences"]:
             sentences.append(text)
             steps.append(step_of(text))
         f.warnings = sorted(set(f.warnings) | set(result.get("warnings", [])))

@@ -7,7 +7,7 @@
 var ForecastHarness = (function () {
   "use strict";
   var RealDate = Date, tagFactory = null, manifest = null, site = "", intl = null, sitePages = [];
-  var sentences = [], sentenceIds = {}, warnings = [], tickAt = [], reads = {};
+  var sentences = [], sentenceIds = {}, warnings = [], tickAt = [], reads = {}, reported = 0;
 
   function sentenceId(text) {
     if (!(text in sentenceIds)) { sentenceIds[text] = sentences.length; sentences.push(text); }
@@ -200,9 +200,10 @@ var ForecastHarness = (function () {
       });
       tickAt = Object.keys(seconds).map(Number).sort(function (a, b) { return a - b; });
     },
-    run: function (text) {
-      var out = JSON.parse(text).map(visitor), fresh = sentences.slice(0);
-      return JSON.stringify({ visitors: out, sentences: fresh, warnings: warnings });
+    run: function (text) {  // the sentences met for the first time in this batch come with it
+      var out = JSON.parse(text).map(visitor), first = reported;
+      reported = sentences.length;
+      return JSON.stringify({ visitors: out, first: first, sentences: sentences.slice(first), warnings: warnings });
     }
   };
 })();
