@@ -107,8 +107,8 @@ class Tally:
             proactive_displays=Counter(),
         )
         self.info = {e.id: e for e in infos}
-        # Each engine numbers the sentences it met: {engine: ([sentence], [step])}
-        self.tables: dict[int, tuple[list[str], list[str]]] = {}
+        # Each engine numbers the sentences it met: {engine: [(sentence, step, rank, pattern)]}
+        self.tables: dict[int, list[tuple[str, str, int, str]]] = {}
         offsets = account_offsets or [[0, 0]]
         self.offset_at, self.offsets = [o[0] for o in offsets], [o[1] for o in offsets]
 
@@ -120,18 +120,18 @@ class Tally:
 
     def add(self, batch: list[dict[str, Any]], result: dict[str, Any], engine: int = 0) -> None:
         f = self.forecast
-        sentences, steps = self.tables.setdefault(engine, ([], []))
-        if result.get("first", 0) != len(sentences):
+        known = self.tables.setdefault(engine, [])
+        if result.get("first", 0) != len(known):
             raise ValueError("the engine's batches were added out of order")
         for text in result["sentences"]:
-            sentences.append(text)
-            steps.append(step_of(text))
+            step = step_of(text)
+            known.append((text, step, step_rank(step), pattern(text)))
         f.warnings = sorted(set(f.warnings) | set(result.get("warnings", [])))
         for v, seen in zip(batch, result["visitors"], strict=True):
-            self._visitor(v, seen, sentences, steps)
+            self._visitor(v, seen, known)
 
     def _visitor(
-        self, v: dict[str, Any], seen: dict[str, Any], sentences: list[str], all_steps: list[str]
+        self, v: dict[str, Any], seen: dict[str, Any], known: list[tuple[str, str, int, str]]
     ) -> None:
         f, day = self.forecast, v["day"]
         f.visitors_by_day[day] += 1
@@ -153,7 +153,7 @@ class Tally:
         lost: dict[str, list[int]] = {}
         held: set[Any] = set()
         for eid, *ids in seen["misses"]:
-            steps = [all_steps[i] for i in ids]
+            steps = [known[i][1] for i in ids]
             if "account_control" in steps:
                 held.add("account")
             if "campaign_control" in steps:
@@ -162,9 +162,8 @@ class Tally:
                 lost.setdefault(self.info[eid].zone, []).append(eid)
             if eid in reached:
                 continue
-            best = max(range(len(ids)), key=lambda n: step_rank(steps[n]))
-            sentence, step = sentences[ids[best]], steps[best]
-            entry = f.reasons[eid].setdefault(pattern(sentence), [0, sentence, step])
+            sentence, step, _rank, like = known[max(ids, key=lambda i: known[i][2])]
+            entry = f.reasons[eid].setdefault(like, [0, sentence, step])
             entry[0] += 1
             f.reasons_by_day[eid][day][step] += 1
         for zone, losers in lost.items():
