@@ -68,6 +68,7 @@ class ForecastRun(QObject):
         self._sent = 0  # batches handed out, numbered from 0
         self._results: dict[int, tuple[list, dict, int]] = {}
         self._added = 0
+        self.render_pids: list[int] = []  # the engines' renderer processes, for measuring
 
     def start(self) -> None:
         self.profile = QWebEngineProfile(self)  # off the record: nothing written to disk
@@ -103,6 +104,7 @@ class ForecastRun(QObject):
                 "export the bundle again or reinstall the app."
             )
             return
+        self.render_pids.append(page.renderProcessPid())
         self._next(page, n)
 
     def _next(self, page: _Worker, n: int) -> None:
