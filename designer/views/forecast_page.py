@@ -285,6 +285,7 @@ class ForecastPage(QWidget):
         self.status.setText(
             f"{draft.visitors:,} visitors, {draft.pages:,} pages over {draft.period.days} days from "
             f"{draft.period.label(0)} ({draft.period.time_zone}); forecast at {stamp}."
+            + "".join(f" The tag said: {w}" for w in draft.warnings[:2])
         )
         self._replace_chart(self.reach_box, reach_chart(runs, self))
         self._replace_chart(self.zone_box, contests_chart(draft, self))
