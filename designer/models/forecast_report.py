@@ -199,6 +199,7 @@ def text_report(f: Forecast, title: str) -> str:
     for e in f.engagements:
         mine = [r for r in rows if r[0] == e.name][:3]
         lines += [f"  {e.name}:"] + [f"    {r[2]:>7,} ({r[3]}%)  {r[4]}" for r in mine]
+    lines += [f"The tag said: {w}" for w in f.warnings]
     for title_, table in (
         ("Zone contests", contests_table(f)),
         ("Control groups", control_table(f)),
