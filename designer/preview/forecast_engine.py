@@ -3,9 +3,10 @@
 Blank QtWebEngine pages (no window, nothing loaded from anywhere) hold the
 harness (forecast_harness.js) and the tag exactly as the bundle ships it
 (runtime_file("tag.js")), wrapped in a function of the page globals it reads
-so each visitor-page gets a fresh tag on a stand-in page. Chromium's V8 was
-measured at 10x QJSEngine's speed on this work (see tests/bench/bench_forecast.py),
-so the engine is a page, one per core, each in its own renderer process.
+so each visitor-page gets a fresh tag on a stand-in page. Chromium's V8 decides
+about 3x as many visitor-pages per CPU second as QJSEngine on this work (measured
+by tests/bench/bench_forecast.py), so the engine is a page, one per core, each
+on a host of its own and so in a renderer process of its own.
 The harness gives the tag an Intl.DateTimeFormat reading the zones' UTC
 offsets computed by Python, so every engine (and every Qt version) agrees.
 """
