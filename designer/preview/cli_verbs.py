@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from designer.preview import forecast_verb
+
 
 def cmd_shots(args: argparse.Namespace) -> int:
     # Headless: no display needed; QtWebEngine's sandbox cannot run as root.
@@ -44,3 +46,4 @@ def cmd_shots(args: argparse.Namespace) -> int:
 def register(verb: Callable[..., argparse.ArgumentParser]) -> None:
     sp = verb("shots", cmd_shots, "render a PNG of every published engagement in every viewport")
     sp.add_argument("--out", required=True, help="folder the PNG files are written to")
+    forecast_verb.register(verb)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from designer.views import store_files
+from designer.views.forecast_page import open_forecast
 from designer.views.palette import apply_palette
 
 Key = QKeySequence.StandardKey
@@ -175,6 +176,7 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         "Ctrl+Shift+D",
         "Enable or disable what is selected: an engagement, or the campaign",
     )
+    act(campaign, "forecast", "&Forecast…", lambda: open_forecast(w), "Ctrl+Shift+F")
     view = bar.addMenu("&View")
     act(
         view,

@@ -1,0 +1,93 @@
+"""A forecast, ready to run: the manifest, the model, the period and the population.
+
+Qt-free: everything but the engine (designer/preview/forecast_engine.py).
+`plan()` reads the store once; the plan hands the engine what it loads
+(`setup`), the visitors in batches, and a Tally for the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from designer.bundle.forecast_manifest import DRAFT, forecast_manifest
+from designer.models.forecast_model import checked_model
+from designer.models.forecast_population import (
+    Period,
+    day_counts,
+    site_pages,
+    utc_offsets,
+    visitors,
+)
+from designer.models.forecast_results import Tally
+from designer.models.forecast_store import load_model
+from designer.models.schedule import valid_time_zone
+from designer.models.store import Store
+
+DEFAULT_DAYS = 7
+DEFAULT_SEED = 1
+
+
+@dataclass
+class ForecastPlan:
+    manifest: dict[str, Any]
+    model: dict[str, Any]
+    period: Period
+    total: int | None
+    seed: int
+    batch: int = 1000
+
+    @property
+    def visitor_count(self) -> int:
+        return sum(day_counts(self.model, self.period, self.total))
+
+    def zones(self) -> set[str]:
+        zones = {c["time_frame"].get("time_zone") or "UTC" for c in self.manifest["campaigns"]}
+        return zones | {self.manifest["account"].get("time_zone") or "UTC"}
+
+    def setup(self) -> dict[str, Any]:
+        """What each engine loads once: the manifest, the site's pages, the zones' offsets."""
+        return {
+            "manifest": self.manifest,
+            "origin": self.model["origin"],
+            "pages": site_pages(self.model),
+            "offsets": utc_offsets(self.zones(), self.period),
+        }
+
+    def batches(self) -> Iterator[list[dict[str, Any]]]:
+        return visitors(self.model, self.period, self.total, self.seed, self.batch)
+
+    def tally(self) -> Tally:
+        account_zone = self.manifest["account"].get("time_zone") or "UTC"
+        offsets = utc_offsets({account_zone}, self.period).get(account_zone)
+        return Tally(self.manifest, self.period, offsets)
+
+
+def plan(
+    store: Store,
+    start: date | None = None,
+    days: int = DEFAULT_DAYS,
+    total: int | None = None,
+    seed: int = DEFAULT_SEED,
+    which: str = DRAFT,
+    model: dict[str, Any] | None = None,
+) -> ForecastPlan:
+    """The forecast of the store's draft (or published version) over days from start.
+
+    start is a date in the account's time zone (None: today there); total, when given, replaces
+    the model's visits per day; model, when given, replaces the stored one.
+    """
+    manifest = forecast_manifest(store, which)
+    zone = manifest["account"].get("time_zone") or "UTC"
+    zone = zone if valid_time_zone(zone) else "UTC"
+    start = start or datetime.now(ZoneInfo(zone)).date()
+    return ForecastPlan(
+        manifest=manifest,
+        model=checked_model(model) if model is not None else load_model(store),
+        period=Period(start, days, zone),
+        total=total,
+        seed=seed,
+    )

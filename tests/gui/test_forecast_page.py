@@ -1,0 +1,128 @@
+"""The Forecast window: opened from the Campaign menu, run, plotted, exported, cancelled."""
+
+from __future__ import annotations
+
+import csv
+import os
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QDate
+
+from designer.models.campaign import Campaign
+from designer.models.forecast_store import load_model, save_model
+from tests.gui.app_driver import answering
+from tests.gui.test_forecast_engine import make_store
+
+SHOTS = Path(os.environ.get("FORECAST_SHOTS", "")) if os.environ.get("FORECAST_SHOTS") else None
+
+
+def _store_with_contest(path: Path) -> None:
+    store = make_store(
+        path,
+        [
+            {
+                "name": "Sale",
+                "priority": "high",
+                "control": 10,
+                "hours": [(8, 22)],
+                "engagements": [("Sale button", "sales-sticky"), ("Toaster", "checkout-toaster")],
+            },
+            {
+                "name": "Care",
+                "priority": "medium",
+                "engagements": [("Care button", "sales-sticky")],
+            },
+        ],
+    )
+    with store.edit() as s:
+        s.query(Campaign).filter_by(name="Sale").one().status = "published"
+    model = load_model(store)
+    model["visits_per_day"] = 300
+    save_model(store, model)
+    store.close()
+
+
+def _open(main_window, tmp_path: Path):
+    path = tmp_path / "f.sqlite"
+    _store_with_contest(path)
+    w = main_window(path, seed=False)
+    w.actions_by_name["forecast"].trigger()
+    page = w.forecast_window
+    assert page.isVisible()
+    page.start.setDate(QDate(2031, 3, 3))
+    return w, page
+
+
+def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Path) -> None:
+    w, page = _open(main_window, tmp_path)
+    page.compare.setChecked(True)
+    page.run_button.click()
+    assert not page.run_button.isEnabled() and page.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: page.run_button.isEnabled(), timeout=180_000)
+    assert [title for title, _ in page.runs] == ["Published", "Draft"]
+    draft = page.runs[-1][1]
+    assert draft.visitors == 7 * 300 and draft.period.start == date(2031, 3, 3)
+    assert page.progress.value() == page.progress.maximum()
+    names = [
+        page.engagement_table.item(r, 0).text() for r in range(page.engagement_table.rowCount())
+    ]
+    assert names == ["Sale button", "Toaster", "Care button"]
+    assert page.reach_box.itemAt(0).widget().chart().series()[0].count() == 2  # published, draft
+    assert isinstance(page.zone_box.itemAt(0).widget(), QChartView)
+    contest = {page.contests_table.item(r, 1).text() for r in range(page.contests_table.rowCount())}
+    assert contest == {"Sale button", "Care button"}
+    reasons = [page.reasons_table.item(r, 4).text() for r in range(page.reasons_table.rowCount())]
+    assert "A toaster is not shown on phones: it is not accessible on mobile web." in reasons
+    assert page.compare_table.rowCount() == 3  # the care button is only in the draft
+    page.heat_choice.setCurrentIndex(1)  # the Sale button: its campaign is open 08:00-22:00
+    hours = [page.heat.item(0, h).text() for h in range(24)]
+    assert all(not hours[h] for h in range(8)) and hours[12]
+    page.tabs.setCurrentIndex(0)
+    if SHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.resize(1280, 800)
+        for n in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(n)
+            qtbot.wait(50)
+            page.grab().save(str(SHOTS / f"forecast-{n}.png"))
+    written = page.export_csv(tmp_path)
+    assert (tmp_path / "forecast-engagements.csv") in written
+    assert (tmp_path / "published-forecast-engagements.csv") in written
+    with (tmp_path / "forecast-published-and-draft.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][0] == "Engagement" and {r[0] for r in rows[1:]} == set(names)
+    page.close()
+
+
+def test_cancel_stops_the_forecast(main_window, qtbot, tmp_path: Path) -> None:
+    w, page = _open(main_window, tmp_path)
+    page.visitors.setValue(500_000)
+    page.run_button.click()
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=120_000)
+    page.cancel_button.click()
+    assert page.run_button.isEnabled() and not page.cancel_button.isEnabled()
+    assert page.status.text() == "The forecast was cancelled."
+    assert page.runs == [] and not page.export_button.isEnabled()
+    page.close()
+
+
+def test_the_visitor_model_is_edited_and_checked(main_window, qtbot, tmp_path: Path) -> None:
+    from designer.views.forecast_model_editor import ForecastModelDialog
+
+    w, page = _open(main_window, tmp_path)
+    dialog = ForecastModelDialog(w.store, page)
+    dialog.percents["decline"].setValue(75)
+    dialog._on_save()
+    assert load_model(w.store)["decline"] == 75
+    dialog = ForecastModelDialog(w.store, page)
+    assert dialog.percents["decline"].value() == 75
+    dialog.pages.item(0, 8).setText("/nowhere: 10")
+    before = load_model(w.store)
+    with answering("OK") as dialogs:
+        dialog._on_save()
+    assert "/ leads to /nowhere, which is not one of the pages." in dialogs.seen[0]
+    assert load_model(w.store) == before  # nothing saved
+    dialog.close()
+    page.close()
