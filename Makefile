@@ -28,8 +28,8 @@ run: $(STAMP)
 	else QT_QPA_PLATFORM= $(PY) -m designer.cli; fi
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check designer tests
-	$(VENV)/bin/ruff format --check designer tests
+	$(VENV)/bin/ruff check designer tests packaging setup.py
+	$(VENV)/bin/ruff format --check designer tests packaging setup.py
 	$(VENV)/bin/lint-imports
 
 # The self-contained app and its .tar.gz (packaging/build.sh); rebuilt when a source changes.
