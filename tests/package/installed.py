@@ -143,6 +143,24 @@ def find_window(display: str, name: str, process: subprocess.Popen, timeout: flo
     raise AssertionError(f"no window named {name!r} within {timeout} s")
 
 
+def quit_by_keyboard(display: str, app: subprocess.Popen) -> None:
+    """Ctrl+Q on the main window. Qt remakes the native window once the web view first
+    draws (a new X window id), so a key sent as that happens is lost: find the window
+    again and press once more until the app has ended."""
+    deadline = time.monotonic() + 60
+    while app.poll() is None and time.monotonic() < deadline:
+        try:
+            window = find_window(display, "Engagement Designer", app, timeout=5)
+            xdotool(display, "windowfocus", "--sync", window)
+            xdotool(display, "key", "ctrl+q")
+        except (AssertionError, subprocess.CalledProcessError):
+            pass  # the window was being remade, or the app is already ending
+        try:
+            app.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def xdotool(display: str, *args: str) -> str:
     return subprocess.run(
         ["xdotool", *args],

@@ -23,6 +23,7 @@ from tests.package.installed import (
     descendants,
     find_window,
     install,
+    quit_by_keyboard,
     screenshot,
     xdotool,
     xvfb,
@@ -53,24 +54,6 @@ def assert_real_picture(path: Path, min_width: int) -> None:
         stat = ImageStat.Stat(image.convert("L"))
         assert stat.stddev[0] > 8, f"{path.name} is blank"  # one flat colour is no picture
         assert len(image.convert("RGB").getcolors(1 << 20) or ()) > 50, f"{path.name} is flat"
-
-
-def quit_by_keyboard(display: str, app: subprocess.Popen) -> None:
-    """Ctrl+Q on the main window. Qt remakes the native window once the web view first
-    draws (a new X window id), so a key sent as that happens is lost: find the window
-    again and press once more until the app has ended."""
-    deadline = time.monotonic() + 60
-    while app.poll() is None and time.monotonic() < deadline:
-        try:
-            window = find_window(display, "Engagement Designer", app, timeout=5)
-            xdotool(display, "windowfocus", "--sync", window)
-            xdotool(display, "key", "ctrl+q")
-        except (AssertionError, subprocess.CalledProcessError):
-            pass  # the window was being remade, or the app is already ending
-        try:
-            app.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            continue
 
 
 SITE_HEADER, SITE_PAGE = (0x1D, 0x24, 0x30), (0xF6, 0xF4, 0xF0)  # sample_site/site.css
