@@ -68,6 +68,15 @@ def preview_drawn(screen: Path) -> bool:
 
 def test_install_puts_launcher_menu_entry_icons_and_metainfo(installed: Installed):
     assert (installed.opt / "engagement-designer").is_file()
+    # Help > About reads the version from the metadata copied into the app (importlib.metadata
+    # reads a dist-info's METADATA or an egg-info's PKG-INFO).
+    internal = installed.opt / "_internal"
+    (metadata,) = [
+        *internal.glob("engagement_designer*.dist-info/METADATA"),
+        *internal.glob("engagement_designer*.egg-info/PKG-INFO"),
+    ]
+    assert f"\nVersion: {VERSION}\n" in metadata.read_text()
+    assert (installed.opt / "VERSION").read_text().strip() == VERSION
     assert installed.launcher.stat().st_mode & 0o111
     desktop = installed.data / "applications" / "engagement-designer.desktop"
     entry = desktop.read_text()
@@ -117,6 +126,9 @@ def test_installed_export_is_byte_for_byte_the_development_one(
 ):
     frozen = installed.run("export", "--store", str(sample_store), "--out", "frozen", cwd=tmp_path)
     assert frozen.returncode == 0, frozen.stderr
+    # Nothing said on stderr: calmjs.parse found ply's tables inside the app (without them
+    # ply builds its parser again and warns that it cannot write the tables).
+    assert frozen.stderr == ""
     development = subprocess.run(
         [sys.executable, "-m", "designer.cli", "export"]
         + ["--store", str(sample_store), "--out", str(tmp_path / "development")],
