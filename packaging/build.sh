@@ -21,6 +21,9 @@ mkdir -p dist
   --distpath "$work/dist" --workpath "$work/work" packaging/engagement-designer.spec
 mkdir -p "$stage/share/applications" "$stage/share/metainfo" "$stage/share/screenshots"
 mv "$work/dist/engagement-designer" "$stage/app"
+# PyInstaller links each Qt library beside the executable too; drop the links whose
+# library the spec left out.
+find "$stage/app" -xtype l -delete
 cp packaging/install.sh packaging/uninstall.sh "$stage/"
 echo "$version" > "$stage/VERSION"
 cp packaging/engagement-designer.desktop "$stage/share/applications/"
