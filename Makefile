@@ -5,16 +5,20 @@ STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 export QTWEBENGINE_CHROMIUM_FLAGS ?= --no-sandbox --disable-gpu
 
-.PHONY: run test bench lint system clean
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+PACKAGE := dist/engagement-designer-$(VERSION)-linux-$(shell uname -m).tar.gz
+PACKAGE_INPUTS := pyproject.toml setup.py $(shell find designer resources packaging -type f -not -name '*.pyc')
+
+.PHONY: run test bench lint system clean package
 
 system:
 	@bash scripts/system-packages.sh
 
-$(STAMP): pyproject.toml scripts/system-packages.sh
+$(STAMP): pyproject.toml setup.py scripts/system-packages.sh
 	@bash scripts/system-packages.sh
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,package]'
 	@touch $(STAMP)
 
 run: $(STAMP)
@@ -24,15 +28,22 @@ run: $(STAMP)
 	else QT_QPA_PLATFORM= $(PY) -m designer.cli; fi
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check designer tests
-	$(VENV)/bin/ruff format --check designer tests
+	$(VENV)/bin/ruff check designer tests packaging setup.py
+	$(VENV)/bin/ruff format --check designer tests packaging setup.py
 	$(VENV)/bin/lint-imports
 
-test: lint
+# The self-contained app and its .tar.gz (packaging/build.sh); rebuilt when a source changes.
+package: $(PACKAGE)
+
+$(PACKAGE): $(STAMP) $(PACKAGE_INPUTS)
+	@bash packaging/build.sh
+
+# The package is built first: tests/package installs it and runs it.
+test: lint package
 	$(PY) -m pytest -q tests --ignore=tests/bench
 
 bench: $(STAMP)
 	$(PY) -m tests.bench $(ONLY)
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache build dist

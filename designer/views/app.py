@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from importlib import resources
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from designer.models.store import default_store_path
@@ -23,8 +24,16 @@ def make_application() -> QApplication:
     app.setApplicationName("Engagement Designer")
     app.setOrganizationName("EngagementDesigner")
     app.setApplicationDisplayName("Engagement Designer")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("engagement-designer")  # Wayland docks find the entry's icon
     app.aboutToQuit.connect(release_clipboard)
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's icon, drawn once as SVG in resources/icons (Qt renders every size)."""
+    icons = resources.files("designer.resources").joinpath("icons")
+    return QIcon(str(icons.joinpath("engagement-designer.svg")))
 
 
 def release_clipboard() -> None:

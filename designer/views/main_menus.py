@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from designer.views import store_files
+from designer.views import about_dialog, store_files
 from designer.views.forecast_page import open_forecast
 from designer.views.palette import apply_palette
 
@@ -201,16 +201,7 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         "F1",
         "Every command that has a key, and its key",
     )
-    act(
-        help_,
-        "about",
-        "&About",
-        lambda: QMessageBox.about(
-            w,
-            "Engagement Designer",
-            "Draft website messaging campaigns offline, preview them and export engagement bundles.",
-        ),
-    )
+    act(help_, "about", "&About", lambda: about_dialog.show_about(w), tip="Version and store")
     toolbar = w.addToolBar("Main")
     toolbar.setObjectName("main_toolbar")
     for name in ("undo", "redo", "new_campaign", "add_engagement", "publish", "preview"):
