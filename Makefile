@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 export QTWEBENGINE_CHROMIUM_FLAGS ?= --no-sandbox --disable-gpu
 
-.PHONY: run test bench lint system clean
+.PHONY: run test test-clock bench lint system clean
 
 system:
 	@bash scripts/system-packages.sh
@@ -30,6 +30,15 @@ lint: $(STAMP)
 
 test: lint
 	$(PY) -m pytest -q tests --ignore=tests/bench
+
+# The tests that show engagements, with the machine's clock (Python, QtWebEngine, Chromium)
+# moved to 03:00 UTC today and two years on: none may depend on the real date or hour.
+CLOCK_TESTS := tests/unit/test_models_seed.py tests/gui/test_preview_sources.py \
+  tests/gui/test_preview_shots.py tests/browser/test_exported_bundle.py \
+  tests/browser/test_sample_any_day.py tests/browser/test_decision_time.py
+test-clock: $(STAMP)
+	scripts/at-time.sh '03:00' $(PY) -m pytest -q -p no:cacheprovider $(CLOCK_TESTS)
+	scripts/at-time.sh '03:00 2 years' $(PY) -m pytest -q -p no:cacheprovider $(CLOCK_TESTS)
 
 bench: $(STAMP)
 	$(PY) -m tests.bench $(ONLY)

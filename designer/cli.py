@@ -23,9 +23,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from designer.models.errors import StoreError
-from designer.models.store import Store, default_store_path
+from designer.models.store import Store
 from designer.models.store_target import (
     check_exists,
+    chosen,
     holds_store,
     is_url,
     open_existing,
@@ -43,7 +44,7 @@ DISPLAY_OF_PLATFORM = {
 
 
 def _open(args: argparse.Namespace) -> Store:
-    return open_existing(args.store or default_store_path())[0]
+    return open_existing(chosen(args.store))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -107,8 +108,8 @@ def no_display() -> str | None:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    if args.store:
-        check_exists(args.store)  # only the default store is made on first start
+    if args.store is not None:
+        check_exists(chosen(args.store))  # only the default store is made on first start
     why = no_display()
     if why:
         return say_error(why)

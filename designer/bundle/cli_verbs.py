@@ -17,14 +17,14 @@ from pathlib import Path
 
 from designer.bundle.errors import BundleError
 from designer.models.errors import StoreError
-from designer.models.store import Store, default_store_path
-from designer.models.store_target import is_url, kind_of_file, open_existing, stat_or_none
+from designer.models.store import Store
+from designer.models.store_target import chosen, is_url, kind_of_file, open_existing, stat_or_none
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def _target(args: argparse.Namespace) -> str | Path:
-    return getattr(args, "store", None) or default_store_path()
+    return chosen(getattr(args, "store", None))
 
 
 def _fail(error: Exception) -> int:
@@ -36,7 +36,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from designer.bundle.export import export
 
     try:
-        store, _ = open_existing(_target(args))
+        store = open_existing(_target(args))
         try:
             result = export(store, args.campaign or None, args.out, args.include_drafts)
         finally:
@@ -92,8 +92,8 @@ def _import_into(args: argparse.Namespace, bundle: Path) -> str:
             f"There is no campaign store at {final}. Check the path, or add --create "
             "to import into a new, empty store there."
         )
-    if not (args.create and final is not None and stat_or_none(final) is None):
-        store, _ = open_existing(target)
+    if final is None or stat_or_none(final) is not None:  # a URL (made if --create) or a file
+        store = open_existing(target, create=args.create)
         try:
             return import_bundle(store, bundle).in_words(store.label)
         finally:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from designer.models.account import AccountSettings
 from designer.models.errors import StoreError
-from designer.models.store import Store
+from designer.models.store import Store, default_store_path
 
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
@@ -148,17 +148,27 @@ def check_exists(target: str | Path) -> None:
         check_store_file(Path(target).expanduser())
 
 
-def open_existing(target: str | Path, *, create: bool = False) -> tuple[Store, bool]:
-    """Open the store at target; a missing one is an error unless create (then it is empty).
+def chosen(store_option: str | None) -> str | Path:
+    """The store a --store option names: the default store when it was not given."""
+    if store_option is None:
+        return default_store_path()
+    if not store_option.strip():
+        raise StoreError("--store was given an empty name; give a store file or a database URL.")
+    return store_option
 
-    Returns the store and whether it was made here. Never seeds the sample.
+
+def open_existing(target: str | Path, *, create: bool = False) -> Store:
+    """Open the store at target; one that does not exist is an error unless create.
+
+    Never seeds the sample: with create, a new store is empty.
     """
-    made = False
-    if create and not is_url(target):
-        path = Path(target).expanduser()
-        made = stat_or_none(path) is None
-    if not made:
-        check_exists(target)
     if is_url(target):
         _url(str(target))  # a sentence, not a parser's error, for a malformed URL
-    return Store.open(target, seed=False), made
+    if not create:
+        check_exists(target)
+    elif not is_url(target):
+        path = Path(target).expanduser()
+        st = stat_or_none(path)
+        if st is not None and not (stat.S_ISREG(st.st_mode) and st.st_size == 0):
+            check_store_file(path)  # a folder, a pipe or a device is never opened
+    return Store.open(target, seed=False)

@@ -17,15 +17,14 @@ def _fail(sentence: str) -> int:
 
 def cmd_shots(args: argparse.Namespace) -> int:
     from designer.models.errors import StoreError
-    from designer.models.store import default_store_path
-    from designer.models.store_target import open_existing, stat_or_none
+    from designer.models.store_target import chosen, open_existing, stat_or_none
 
     out = Path(args.out).expanduser()
     try:
         st = stat_or_none(out)
         if st is not None and not stat.S_ISDIR(st.st_mode):
             return _fail(f"{out} is not a folder; give a folder for the shots.")
-        store, _ = open_existing(getattr(args, "store", None) or default_store_path())
+        store = open_existing(chosen(getattr(args, "store", None)))
     except StoreError as e:
         return _fail(str(e))
     try:

@@ -123,3 +123,9 @@ def test_a_copy_of_a_store_opens_as_it_is(store: Store, tmp_path: Path) -> None:
     shutil.copyfile(store.path, copy)
     result = run_cli("validate", "--store", copy)
     assert result.returncode == 0 and "0 errors" in result.stdout
+
+
+def test_an_empty_store_name_is_not_the_default_store(_isolated_default_store: Path) -> None:
+    assert_refused(run_cli("list", "--store", ""), "--store was given an empty name")
+    assert_refused(run_cli("--store", " "), "--store was given an empty name")
+    assert not _isolated_default_store.exists()
