@@ -27,7 +27,8 @@ def _target(args: argparse.Namespace) -> str | Path:
     return chosen(getattr(args, "store", None))
 
 
-def _fail(error: Exception) -> int:
+def fail(error: Exception | str) -> int:
+    """The sentence on stderr; exit status 2."""
     print(f"engagement-designer: {error}", file=sys.stderr)
     return 2
 
@@ -42,7 +43,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         finally:
             store.close()
     except (BundleError, StoreError) as e:
-        return _fail(e)
+        return fail(e)
     print(result.in_words())
     for name, data in result.bundle.files.items():
         print(f"  {name}\t{len(data)} bytes")
@@ -120,7 +121,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         said = _import_into(args, check_bundle_path(args.bundle))
     except (BundleError, StoreError) as e:
-        return _fail(e)
+        return fail(e)
     print(said)
     return 0
 

@@ -8,11 +8,12 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from designer.bundle.cli_verbs import fail
 
-def _fail(sentence: str) -> int:
-    print(f"engagement-designer: {sentence}", file=sys.stderr)
-    return 2
+if TYPE_CHECKING:
+    from designer.models.store import Store
 
 
 def cmd_shots(args: argparse.Namespace) -> int:
@@ -23,17 +24,17 @@ def cmd_shots(args: argparse.Namespace) -> int:
     try:
         st = stat_or_none(out)
         if st is not None and not stat.S_ISDIR(st.st_mode):
-            return _fail(f"{out} is not a folder; give a folder for the shots.")
+            return fail(f"{out} is not a folder; give a folder for the shots.")
         store = open_existing(chosen(getattr(args, "store", None)))
     except StoreError as e:
-        return _fail(str(e))
+        return fail(str(e))
     try:
         return _render(store, out)
     finally:
         store.close()
 
 
-def _render(store, out: Path) -> int:  # noqa: ANN001 - a Store
+def _render(store: Store, out: Path) -> int:
     # Headless: never a display, and QtWebEngine's sandbox cannot run as root.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -51,7 +52,7 @@ def _render(store, out: Path) -> int:  # noqa: ANN001 - a Store
     try:
         written = render_shots(store, out)
     except OSError as e:
-        return _fail(f"The shots could not be written to {out} ({e.strerror or e}).")
+        return fail(f"The shots could not be written to {out} ({e.strerror or e}).")
     app.processEvents()
     print(f"Wrote {len(written)} shots to {out}.")
     return 0
