@@ -26,10 +26,6 @@ def utcnow() -> datetime:
     return now().replace(tzinfo=None)
 
 
-def is_pinned() -> bool:
-    return _offset is not None
-
-
 def pinned_now() -> datetime | None:
     """The current moment if the clock is pinned, else None (the real time: ask a page's own)."""
     return now() if _offset is not None else None
@@ -41,11 +37,6 @@ def pin(moment: datetime) -> None:
     if moment.tzinfo is None:
         raise ValueError("pin the clock to an aware moment (with its time zone)")
     _offset = moment - datetime.now(UTC)
-
-
-def unpin() -> None:
-    global _offset
-    _offset = None
 
 
 @contextmanager
