@@ -9,7 +9,7 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 PACKAGE := dist/engagement-designer-$(VERSION)-linux-$(shell uname -m).tar.gz
 PACKAGE_INPUTS := pyproject.toml setup.py $(shell find designer resources packaging -type f -not -name '*.pyc')
 
-.PHONY: run test bench lint system clean package
+.PHONY: run test test-clock bench lint system clean package
 
 system:
 	@bash scripts/system-packages.sh
@@ -38,9 +38,20 @@ package: $(PACKAGE)
 $(PACKAGE): $(STAMP) $(PACKAGE_INPUTS)
 	@bash packaging/build.sh
 
-# The package is built first: tests/package installs it and runs it.
+# The package is built first: tests/package installs it and runs it. Then the tests that
+# show engagements run again with the machine's clock moved (test-clock).
 test: lint package
 	$(PY) -m pytest -q tests --ignore=tests/bench
+	$(MAKE) --no-print-directory test-clock
+
+# The tests that show engagements, with the machine's clock (Python, QtWebEngine, Chromium)
+# moved to 03:00 UTC today and two years on: none may depend on the real date or hour.
+CLOCK_TESTS := tests/unit/test_models_seed.py tests/gui/test_preview_sources.py \
+  tests/gui/test_preview_shots.py tests/browser/test_exported_bundle.py \
+  tests/browser/test_sample_any_day.py tests/browser/test_decision_time.py
+test-clock: $(STAMP)
+	scripts/at-time.sh '03:00' $(PY) -m pytest -q -p no:cacheprovider $(CLOCK_TESTS)
+	scripts/at-time.sh '03:00 2 years' $(PY) -m pytest -q -p no:cacheprovider $(CLOCK_TESTS)
 
 bench: $(STAMP)
 	$(PY) -m tests.bench $(ONLY)

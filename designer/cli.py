@@ -5,25 +5,46 @@ engagement-designer list [--store S]     campaigns and their engagements
 engagement-designer validate [--store S] problems; exit 1 on an error
 engagement-designer new-store PATH [--sample]
 engagement-designer export [--store S] [--campaign NAME ...] --out DIR|FILE.zip [--include-drafts]
-engagement-designer import BUNDLE [--store S]
+engagement-designer import BUNDLE [--store S] [--create]
 engagement-designer shots [--store S] --out DIR
+
+Every verb but new-store opens only a store that exists: a --store that names
+nothing is an error (exit status 2), never a new store seeded with the sample.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from designer.models.errors import StoreError
-from designer.models.store import Store, default_store_path
+from designer.models.store import Store
+from designer.models.store_target import (
+    check_exists,
+    chosen,
+    holds_store,
+    is_url,
+    open_existing,
+    shown,
+    stat_or_none,
+)
 
 Verb = Callable[[argparse.Namespace], int]
+# Qt platforms that need a display, and the variable that says where it is.
+DISPLAY_OF_PLATFORM = {
+    "xcb": "DISPLAY",
+    "wayland": "WAYLAND_DISPLAY",
+    "wayland-egl": "WAYLAND_DISPLAY",
+}
 
 
 def _open(args: argparse.Namespace) -> Store:
-    return Store.open(args.store or default_store_path())
+    return open_existing(chosen(args.store))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -52,16 +73,46 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _refuse_existing(target: str) -> None:
+    """new-store never opens (let alone seeds) a store or a file that is there already."""
+    if is_url(target):
+        if holds_store(target):
+            raise StoreError(f"{shown(target)} already holds a campaign store; choose another.")
+        return
+    st = stat_or_none(Path(target).expanduser())
+    if st is not None and not (stat.S_ISREG(st.st_mode) and st.st_size == 0):
+        raise StoreError(f"{target} already exists; choose a new file name.")
+
+
 def cmd_new_store(args: argparse.Namespace) -> int:
-    path = Path(args.path)
-    if path.exists() and path.stat().st_size > 0:
-        raise StoreError(f"{path} already exists; choose a new file name.")
-    Store.open(path, seed=args.sample).close()
-    print(f"Made {path}{' with the sample campaigns' if args.sample else ''}.")
+    _refuse_existing(args.path)
+    Store.open(args.path, seed=args.sample).close()
+    print(f"Made {shown(args.path)}{' with the sample campaigns' if args.sample else ''}.")
     return 0
 
 
+def no_display() -> str | None:
+    """Why the app cannot show a window here, or None. Qt would abort without a sentence."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    asked = [p.split(":")[0] for p in os.environ.get("QT_QPA_PLATFORM", "").split(";") if p]
+    platforms = asked or ["xcb", "wayland"]
+    needs = [DISPLAY_OF_PLATFORM.get(p) for p in platforms]
+    if None in needs or any(os.environ.get(var) for var in needs):
+        return None  # offscreen, vnc, eglfs... or a display that is set
+    return (
+        f"There is no display to show the app on ({' and '.join(dict.fromkeys(needs))} not set). "
+        "Run it on a desktop, under xvfb-run, or use a verb that needs none: "
+        "list, validate, export, import or shots."
+    )
+
+
 def cmd_app(args: argparse.Namespace) -> int:
+    if args.store is not None:
+        check_exists(chosen(args.store))  # only the default store is made on first start
+    why = no_display()
+    if why:
+        return say_error(why)
     from designer.views.app import run_app
 
     return run_app(args.store)
@@ -101,13 +152,36 @@ def _extra_verbs() -> list[Callable]:
     return found
 
 
+def say_error(sentence: object) -> int:
+    """The sentence on stderr (if anyone reads it); exit status 2."""
+    with contextlib.suppress(OSError, ValueError):
+        print(f"engagement-designer: {sentence}", file=sys.stderr, flush=True)
+    return 2
+
+
+def _quiet_closed_stdout() -> None:
+    """The reader went away (`| head -1`): point stdout at nothing so exit does not fail."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # a name the terminal's encoding cannot show
+            stream.reconfigure(errors="backslashreplace")
     args = parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _quiet_closed_stdout()
+        return 1
     except StoreError as e:
-        print(f"engagement-designer: {e}", file=sys.stderr)
-        return 2
+        return say_error(e)
+    except OSError as e:
+        where = f" ({e.filename})" if e.filename else ""
+        return say_error(f"{e.strerror or e}{where}. Check the path and try again.")
     except KeyboardInterrupt:
         return 130
 

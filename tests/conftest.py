@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.moments import MONDAY_10
+
 # Qt must not look for a display, and QtWebEngine's sandbox cannot run as root.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
@@ -27,6 +29,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         from designer.preview.scheme import register_scheme
 
         register_scheme()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_clock():
+    """The app's clock pinned at tests.moments.MONDAY_10 for the whole session (running on).
+
+    Every sample made for a test is dated from that day, and the preview's visitor sees
+    that clock: no test depends on the real date or hour (see scripts/at-time.sh).
+    """
+    from designer.models import clock
+
+    with clock.pinned(MONDAY_10):
+        yield clock
 
 
 @pytest.fixture(autouse=True)

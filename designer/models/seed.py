@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from designer.models import clock
 from designer.models.account import AccountSettings, Skill, WorkingShift
 from designer.models.campaign import Campaign
 from designer.models.design import WindowDesign
@@ -13,6 +15,10 @@ from designer.models.engagement import Engagement
 from designer.models.gallery import template
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 from designer.models.vocabulary import Zone
+
+SAMPLE_ZONE = "Europe/London"
+RUNS_FROM_DAYS_BEFORE = 7  # the sample campaign runs from a week before the day it is made
+RUNS_UNTIL_DAYS_AFTER = 60  # to two months after, so a sample made on any day shows
 
 AUTOMATIC_MESSAGES = {
     "en": {
@@ -40,10 +46,20 @@ def _engagement(campaign: Campaign, name: str, key: str, **fields) -> Engagement
     return e
 
 
+def sample_time_frame(today: date) -> tuple[datetime, datetime, date]:
+    """The sample campaign's start, end (local, no zone) and its closed day: the next Christmas."""
+    starts = datetime.combine(today - timedelta(days=RUNS_FROM_DAYS_BEFORE), time(0, 0))
+    ends = datetime.combine(today + timedelta(days=RUNS_UNTIL_DAYS_AFTER), time(23, 59))
+    christmas = date(starts.year, 12, 25)
+    return starts, ends, christmas if christmas >= starts.date() else date(starts.year + 1, 12, 25)
+
+
 def seed_sample(s: Session) -> None:
+    """The sample campaigns, dated from the day they are made (on the app's clock)."""
+    starts_at, ends_at, christmas = sample_time_frame(clock.now(ZoneInfo(SAMPLE_ZONE)).date())
     account = s.query(AccountSettings).first() or AccountSettings()
     account.account_name = "Northwind Outfitters"
-    account.time_zone = "Europe/London"
+    account.time_zone = SAMPLE_ZONE
     account.currency = "GBP"
     s.add(account)
     sales, support = Skill(name="Sales"), Skill(name="Support")
@@ -106,14 +122,20 @@ def seed_sample(s: Session) -> None:
         audience=everyone,
         priority="high",
         description="Help shoppers finish their orders during the winter sale.",
-        starts_at=datetime(2026, 11, 20),
-        ends_at=datetime(2027, 1, 31, 23, 59),
-        time_zone="Europe/London",
+        starts_at=starts_at,
+        ends_at=ends_at,
+        time_zone=SAMPLE_ZONE,
         hours_mode="weekly",
         status="published",
         shifts=[{"weekday": d, "start": 8 * 60, "end": 22 * 60} for d in range(7)],
         special_occasions=[
-            {"name": "Christmas Day", "date": "2026-12-25", "closed": True, "start": 0, "end": 0}
+            {
+                "name": "Christmas Day",
+                "date": christmas.isoformat(),
+                "closed": True,
+                "start": 0,
+                "end": 0,
+            }
         ],
     )
     s.add(sale)
@@ -159,7 +181,7 @@ def seed_sample(s: Session) -> None:
         audience=returning,
         priority="medium",
         description="Let returning customers reach support from the help centre.",
-        time_zone="Europe/London",
+        time_zone=SAMPLE_ZONE,
         hours_mode="all_hours",
         status="draft",
     )

@@ -4,16 +4,41 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from designer.bundle.cli_verbs import fail
+
+if TYPE_CHECKING:
+    from designer.models.store import Store
 
 from designer.preview import forecast_verb
 
 
 def cmd_shots(args: argparse.Namespace) -> int:
-    # Headless: no display needed; QtWebEngine's sandbox cannot run as root.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from designer.models.errors import StoreError
+    from designer.models.store_target import chosen, open_existing, stat_or_none
+
+    out = Path(args.out).expanduser()
+    try:
+        st = stat_or_none(out)
+        if st is not None and not stat.S_ISDIR(st.st_mode):
+            return fail(f"{out} is not a folder; give a folder for the shots.")
+        store = open_existing(chosen(getattr(args, "store", None)))
+    except StoreError as e:
+        return fail(str(e))
+    try:
+        return _render(store, out)
+    finally:
+        store.close()
+
+
+def _render(store: Store, out: Path) -> int:
+    # Headless: never a display, and QtWebEngine's sandbox cannot run as root.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--no-sandbox" not in flags:
@@ -23,21 +48,13 @@ def cmd_shots(args: argparse.Namespace) -> int:
     register_scheme()
     from PySide6.QtWidgets import QApplication
 
-    from designer.models.store import Store, default_store_path
     from designer.preview.shots import render_shots
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        print(
-            f"engagement-designer: {out} is a file; give a folder for the shots.", file=sys.stderr
-        )
-        return 2
-    store = Store.open(getattr(args, "store", None) or default_store_path())
     try:
         written = render_shots(store, out)
-    finally:
-        store.close()
+    except OSError as e:
+        return fail(f"The shots could not be written to {out} ({e.strerror or e}).")
     app.processEvents()
     print(f"Wrote {len(written)} shots to {out}.")
     return 0

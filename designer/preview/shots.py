@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QCoreApplication, QEvent
 from sqlalchemy import select
 
+from designer.models import clock as app_clock
 from designer.models.campaign import Campaign
 from designer.models.store import Store
 from designer.preview.browser import PreviewBrowser
@@ -47,7 +48,7 @@ def moment_in_time_frame(c: Campaign) -> datetime | None:
         zone = ZoneInfo(c.time_zone or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo("UTC")
-    now = datetime.now(zone).replace(tzinfo=None, second=0, microsecond=0)
+    now = app_clock.now(zone).replace(tzinfo=None, second=0, microsecond=0)
     day = max(now, c.starts_at) if c.starts_at else now
     if c.ends_at and day > c.ends_at:
         day = c.starts_at or c.ends_at

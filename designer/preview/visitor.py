@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from designer.models import clock as app_clock
+
 # Runtime state names, and the words the simulator shows for them.
 AGENT_STATES = {
     "": "As the shift scheduler says",
@@ -36,7 +38,10 @@ VISITOR_TYPES = {
 
 @dataclass
 class Visitor:
-    """A visitor's circumstances; None or "" leaves a value to the page and the real clock."""
+    """A visitor's circumstances; None or "" leaves a value to the page; the clock is the app's.
+
+    A pinned app clock (tests) is the visitor's clock too; otherwise the page reads the real time.
+    """
 
     time_on_page: int | None = None
     pages_viewed: int | None = None
@@ -53,7 +58,7 @@ class Visitor:
     visitor_type: str = ""
     device: str = ""
     agent_state: str = ""
-    clock: datetime | None = None  # aware; None is the real time
+    clock: datetime | None = None  # aware; None is the app's clock (designer.models.clock)
     control_group: str = ""
 
     def preview_options(self) -> dict[str, Any]:
@@ -68,8 +73,9 @@ class Visitor:
         for key in ("device", "agent_state", "control_group"):
             if getattr(self, key):
                 options[key] = getattr(self, key)
-        if self.clock is not None:
-            options["now"] = round(self.clock.timestamp() * 1000)
+        moment = self.clock if self.clock is not None else app_clock.pinned_now()
+        if moment is not None:
+            options["now"] = round(moment.timestamp() * 1000)
         return options
 
     def pushes(self) -> list[dict[str, Any]]:

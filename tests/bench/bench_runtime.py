@@ -17,14 +17,17 @@ from pathlib import Path
 
 from designer.bundle.export import export
 from designer.bundle.runtime_scripts import readable_source
+from designer.models import clock
 from designer.models.store import Store
 from tests.browser import manifests as m
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
 from tests.browser.site import Site, runtime_source
+from tests.moments import MONDAY_10 as PINNED
+from tests.moments import MONDAY_10_ISO
 
 ENGAGEMENTS, CAMPAIGNS, RUNS = 1000, 20, 60
 TEMPLATE_KEYS = ("sales-sticky", "sales-slide-out", "checkout-overlay", "promo-banner")
-MONDAY_10 = "2026-11-23T10:00:00Z"
+MONDAY_10 = MONDAY_10_ISO
 
 
 def gzipped(data: bytes) -> int:
@@ -126,7 +129,8 @@ CLS_OBSERVER = (
 
 
 def sample_page(site: Site, store_dir: Path) -> str:
-    store = Store.open(store_dir / "sample.sqlite")
+    with clock.pinned(PINNED):  # the sample's time frame holds the preview's clock
+        store = Store.open(store_dir / "sample.sqlite")
     try:
         export(store, None, site.root / "sample")
     finally:

@@ -7,9 +7,10 @@ import http.server
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent
 
 from designer.models.store import Store
+from tests.moments import MONDAY_10
 
 pytestmark = pytest.mark.slow
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
@@ -30,6 +31,9 @@ def panel(qapp, tmp_path_factory):
     sim = p.simulator
     sim.control_group.setCurrentIndex(sim.control_group.findData("out"))
     sim.agent_state.setCurrentIndex(sim.agent_state.findData("online"))
+    # The visitor's clock inside the sample campaign's hours and days, whatever the real time.
+    sim.clock.setDateTime(QDateTime(MONDAY_10.replace(tzinfo=None)))  # London is on GMT
+    sim.set_clock.setChecked(True)
     yield p
     p.close()
     p.deleteLater()

@@ -325,7 +325,7 @@ def test_a_folder_bundle_with_a_link_is_refused(
 def test_cli_import(good_files: dict, tmp_path: Path, capsys) -> None:
     (tmp_path / "b.zip").write_bytes(zip_bytes(good_files))
     target = tmp_path / "imported.sqlite"
-    assert main(["import", str(tmp_path / "b.zip"), "--store", str(target)]) == 0
+    assert main(["import", str(tmp_path / "b.zip"), "--store", str(target), "--create"]) == 0
     assert "Imported “Winter sale”, “Customer care”" in capsys.readouterr().out
     assert main(["import", str(tmp_path / "none.zip"), "--store", str(target)]) == 2
     assert "does not exist; choose a bundle folder or .zip file." in capsys.readouterr().err

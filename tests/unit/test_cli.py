@@ -7,7 +7,13 @@ from pathlib import Path
 from designer.cli import main
 
 
-def test_list_shows_sample_campaigns_of_the_default_store(capsys) -> None:
+def test_list_shows_sample_campaigns_of_the_default_store(
+    _isolated_default_store: Path, capsys
+) -> None:
+    assert main(["list"]) == 2  # the command line never makes the default store
+    assert f"There is no campaign store at {_isolated_default_store}" in capsys.readouterr().err
+    assert not _isolated_default_store.exists()
+    assert main(["new-store", str(_isolated_default_store), "--sample"]) == 0
     assert main(["list"]) == 0
     out = capsys.readouterr().out
     assert "Winter sale\tpublished\tsell\thigh priority\t5 engagements" in out

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
 from sqlalchemy import select
 
-from designer.models import Behavior, Campaign, Engagement, EntryPoint, Skill, TargetAudience
+from designer.models import Behavior, Campaign, Engagement, EntryPoint, Skill, TargetAudience, clock
 from designer.models.store import Store
 from designer.models.validation import ERROR, validate
 from designer.models.vocabulary import AgentState
@@ -109,3 +112,46 @@ def test_sample_has_no_errors(store: Store) -> None:
         "warning: Winter sale › Cart toaster: "
         "A toaster is not accessible on mobile web; phones will not show it."
     ]
+
+
+def test_sample_runs_from_a_week_before_to_two_months_after_the_day_it_is_made(
+    store: Store,
+) -> None:
+    # tests/conftest.py pins the app's clock at Monday 23 November 2026, 10:00 in London.
+    with store.read() as s:
+        sale = s.scalars(select(Campaign).filter_by(name="Winter sale")).one()
+        assert (sale.starts_at, sale.ends_at) == (
+            datetime(2026, 11, 16, 0, 0),
+            datetime(2027, 1, 22, 23, 59),
+        )
+        assert sale.special_occasions[0]["date"] == "2026-12-25"
+
+
+@pytest.mark.parametrize(
+    ("made_at", "london_day", "christmas"),
+    [
+        # 23:30 UTC in June is already the next day in London (BST)
+        (datetime(2028, 6, 10, 23, 30, tzinfo=UTC), date(2028, 6, 11), "2028-12-25"),
+        (datetime(2031, 1, 3, 3, 0, tzinfo=UTC), date(2031, 1, 3), "2031-12-25"),
+        (datetime(2030, 12, 30, 3, 0, tzinfo=UTC), date(2030, 12, 30), "2030-12-25"),
+    ],
+)
+def test_a_sample_made_on_any_day_runs_that_day(
+    tmp_path, made_at: datetime, london_day: date, christmas: str
+) -> None:
+    with clock.pinned(made_at):
+        store = Store.open(tmp_path / "sample.sqlite")
+    try:
+        with store.read() as s:
+            sale = s.scalars(select(Campaign).filter_by(name="Winter sale")).one()
+            assert sale.starts_at == datetime.combine(london_day - timedelta(days=7), time(0, 0))
+            assert sale.ends_at == datetime.combine(london_day + timedelta(days=60), time(23, 59))
+            assert sale.special_occasions[0]["date"] == christmas  # the first one it runs into
+            with clock.pinned(made_at):
+                problems = [str(p) for p in validate(s)]
+        assert problems == [
+            "warning: Winter sale › Cart toaster: "
+            "A toaster is not accessible on mobile web; phones will not show it."
+        ]
+    finally:
+        store.close()
