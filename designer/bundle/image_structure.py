@@ -6,12 +6,15 @@ so metadata could hide there; walking the file's structure finds them.
 
 from __future__ import annotations
 
+import re
 import struct
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_CHUNKS = {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}
 # Start of frame, Huffman and quantization tables, restart interval, start of scan.
 JPEG_SEGMENTS = {0xC0, 0xC1, 0xC2, 0xC4, 0xDB, 0xDD, 0xDA}
+# In entropy-coded data a marker is 0xFF not followed by a stuffed 0x00 or a restart (RSTn).
+_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7]")
 WEBP_CHUNKS = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH"}
 
 
@@ -31,11 +34,8 @@ def _png_is_clean(data: bytes) -> bool:
 
 def _skip_scan(data: bytes, at: int) -> int:
     """The offset of the first marker after entropy-coded data starting at at."""
-    while at + 1 < len(data):
-        if data[at] == 0xFF and data[at + 1] != 0x00 and not 0xD0 <= data[at + 1] <= 0xD7:
-            return at
-        at += 1
-    return len(data)
+    found = _MARKER.search(data, at)
+    return found.start() if found else len(data)
 
 
 def _jpeg_is_clean(data: bytes) -> bool:
