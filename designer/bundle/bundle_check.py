@@ -86,14 +86,16 @@ def _count(manifest: Any, *keys: str) -> int:
 
 def _check_counts(manifest: Any) -> None:
     """The caps on what one import takes, checked before the schema reads every value."""
-    limits.CAMPAIGNS.check(_count(manifest, "campaigns"))
-    limits.ENGAGEMENTS.check(_count(manifest, "engagements"))
-    for kind, keys in (
-        ("entry points", ("entry_points",)),
-        ("behaviors", ("behaviors",)),
-        ("skills", ("account", "skills")),
+    for budget, kind, keys in (
+        (limits.CAMPAIGNS, "", ("campaigns",)),
+        (limits.ENGAGEMENTS, "", ("engagements",)),
+        (limits.LIBRARY_ITEMS, "entry points", ("entry_points",)),
+        (limits.LIBRARY_ITEMS, "behaviors", ("behaviors",)),
+        (limits.LIBRARY_ITEMS, "skills", ("account", "skills")),
+        (limits.SCHEDULER_ITEMS, "working shifts", ("account", "scheduler", "shifts")),
+        (limits.SCHEDULER_ITEMS, "holidays", ("account", "scheduler", "holidays")),
     ):
-        limits.LIBRARY_ITEMS.check(_count(manifest, *keys), kind=kind)
+        budget.check(_count(manifest, *keys), kind=kind)
 
 
 def _real(text: str | None, pattern: re.Pattern) -> bool:

@@ -90,6 +90,12 @@ ENGAGEMENTS = Budget(1_000, "{found} engagements, more than the {limit} one impo
 LIBRARY_ITEMS = Budget(
     1_000, "{found} {kind}, more than the {limit} of each kind one import takes", _SPLIT
 )
+# The account's shift scheduler, which becomes rows of a new store.
+SCHEDULER_ITEMS = Budget(
+    2_000,
+    "{found} {kind} in its shift scheduler, more than the {limit} one import takes",
+    _REEXPORT,
+)
 
 # Images: pixels are counted from each header before any image is decoded.
 IMAGE_PIXELS = Budget(

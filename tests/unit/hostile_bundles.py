@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from designer.bundle.files import hashed_name
+from designer.bundle.files import hashed_name, short_hash
 
 PLACEHOLDER = '"@@raw@@"'
 HANG = 300  # seconds: an import that waits forever (on a pipe, say) fails instead of hanging
@@ -30,7 +30,7 @@ child = subprocess.Popen([sys.executable, "-m", "designer.cli", *sys.argv[2:]])
 _, status, usage = os.wait4(child.pid, 0)
 child.returncode = os.waitstatus_to_exitcode(status)
 with open(sys.argv[1], "w") as out:
-    out.write(str(usage.ru_maxrss))
+    out.write(f"{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
 sys.exit(child.returncode)
 """
 
@@ -59,6 +59,23 @@ def with_raw(files: dict[str, bytes], change: Callable[[dict], Any], raw: str) -
     text = json.dumps(manifest)
     assert text.count(PLACEHOLDER) == 1
     return with_manifest(files, text.replace(PLACEHOLDER, raw).encode())
+
+
+def with_images(files: dict[str, bytes], images: list[tuple[bytes, str]]) -> dict[str, bytes]:
+    """files whose first engagements show these (data, extension) images as their background,
+    each as its own 1x and 2x image, under the names the bundle's checks expect."""
+    added, pairs = {}, []
+    for data, ext in images:
+        name = f"images/{short_hash(data)}.{ext}"
+        pair = {"src": name, "src2x": name.replace(f".{ext}", f"@2x.{ext}")}
+        added |= {pair["src"]: data, pair["src2x"]: data}
+        pairs.append(pair)
+
+    def change(manifest: dict) -> None:
+        for engagement, pair in zip(manifest["engagements"], pairs, strict=False):
+            engagement["designs"]["online"]["props"]["background_image"] = pair
+
+    return edited({**files, **added}, change)
 
 
 def zip_with(members: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
@@ -99,12 +116,13 @@ class CliRun:
     out: str
     err: str
     peak_mb: float
-    seconds: float
+    seconds: float  # wall-clock, from start to exit
+    cpu_seconds: float  # the importing process's own, which a busy machine does not inflate
 
 
 def run_import(bundle: Path, store: Path, work: Path) -> CliRun:
     """`engagement-designer import BUNDLE --store STORE` in a new process, measured."""
-    peak = work / "peak-rss-kb"
+    peak = work / "peak-rss-kb-and-cpu-seconds"
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", MEASURED, str(peak), "import", str(bundle), "--store", str(store)],
@@ -115,4 +133,5 @@ def run_import(bundle: Path, store: Path, work: Path) -> CliRun:
         timeout=HANG,
     )
     seconds = time.perf_counter() - started
-    return CliRun(done.returncode, done.stdout, done.stderr, int(peak.read_text()) / 1024, seconds)
+    kb, cpu = peak.read_text().split()
+    return CliRun(done.returncode, done.stdout, done.stderr, int(kb) / 1024, seconds, float(cpu))

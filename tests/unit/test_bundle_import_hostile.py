@@ -5,6 +5,8 @@ memory under 300 MB. (Times are figures of `make bench ONLY=bench_import`, not a
 from __future__ import annotations
 
 import os
+import struct
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,14 +14,15 @@ import pytest
 
 from designer.bundle import bundle_limits as limits
 from designer.bundle.build import bundle_files
-from designer.bundle.files import short_hash, zip_bytes
+from designer.bundle.files import zip_bytes
 from designer.models.store import Store
-from tests.unit.bundle_samples import add_picture, png_header_only
+from tests.unit.bundle_samples import add_picture, encoded, picture, png_header_only
 from tests.unit.hostile_bundles import (
     PLACEHOLDER,
     edited,
     run_import,
     sha256,
+    with_images,
     with_raw,
     write_folder,
     zip_with,
@@ -73,26 +76,24 @@ def _raw(change: Callable[[dict], None], raw: str) -> Callable[[Files], Files]:
     return lambda good: with_raw(good, change, raw)
 
 
-def _image_pair(data: bytes) -> tuple[Files, dict[str, str]]:
-    """data as a 1x and 2x image under the names the bundle's checks expect."""
-    name = f"images/{short_hash(data)}.png"
-    pair = {"src": name, "src2x": name.replace(".png", "@2x.png")}
-    return {pair["src"]: data, pair["src2x"]: data}, pair
+def _claiming(*sizes: tuple[int, int]) -> Callable[[Files], Files]:
+    """The bundle with PNG images whose headers claim these sizes (and hold almost nothing)."""
+    return lambda good: with_images(good, [(png_header_only(*size), "png") for size in sizes])
 
 
-def _with_images(good: Files, sizes: list[tuple[int, int]]) -> Files:
-    """The bundle whose first engagements show images that claim these sizes."""
-    images, pairs = {}, []
-    for width, height in sizes:
-        files, pair = _image_pair(png_header_only(width, height))
-        images.update(files)
-        pairs.append(pair)
+def _png_of_many_chunks() -> bytes:
+    """A real 64 × 64 PNG whose pixels come in a million empty IDAT chunks."""
+    png = encoded(picture((64, 64)), "PNG")
+    end = png.rindex(b"IEND") - 4
+    empty = struct.pack(">I", 0) + b"IDAT" + struct.pack(">I", zlib.crc32(b"IDAT"))
+    return png[:end] + empty * 1_000_000 + png[end:]
 
-    def change(manifest: dict) -> None:
-        for engagement, pair in zip(manifest["engagements"], pairs, strict=False):
-            engagement["designs"]["online"]["props"]["background_image"] = pair
 
-    return edited({**good, **images}, change)
+def _jpeg_of_many_scans() -> bytes:
+    """A JPEG whose one scan is repeated 65 times (each a pass over the image to decode)."""
+    jpeg = encoded(picture((64, 64)), "JPEG")
+    scan = jpeg.index(b"\xff\xda")
+    return jpeg[:scan] + jpeg[scan:-2] * 65 + jpeg[-2:]
 
 
 def _copies(key: str, count: int, make: Callable[[dict, int], dict]) -> Callable[[Files], Files]:
@@ -222,6 +223,26 @@ CASES: dict[str, tuple[Callable[[Files], Files | bytes], str]] = {
     ),
     "too many behaviors": (_copies("behaviors", 1001, _renamed), "1,001 behaviors"),
     "too many skills": (_copies("skills", 1001, _renamed), "1,001 skills"),
+    "too many working shifts": (
+        lambda good: edited(
+            good,
+            lambda m: m["account"]["scheduler"].update(
+                shifts=[
+                    {"weekday": i % 7, "start": 0, "end": 5, "skill": None} for i in range(2001)
+                ]
+            ),
+        ),
+        "2,001 working shifts in its shift scheduler, more than the 2,000 one import takes",
+    ),
+    "too many holidays": (
+        lambda good: edited(
+            good,
+            lambda m: m["account"]["scheduler"].update(
+                holidays=[{"date": "2027-01-01", "name": "", "skill": None}] * 2001
+            ),
+        ),
+        "2,001 holidays in its shift scheduler",
+    ),
     "a manifest too large": (
         _raw(_set(*ONLINE_PROPS, "label"), '"' + "x" * (9 * 1024 * 1024) + '"'),
         "a manifest of 9 MB, more than the 8 MB one import reads",
@@ -231,13 +252,21 @@ CASES: dict[str, tuple[Callable[[Files], Files | bytes], str]] = {
         "values in its manifest, more than the 500,000 one import reads",
     ),
     "an image past the pixel budget": (
-        lambda good: _with_images(good, [(4097, 4097)]),
+        _claiming((4097, 4097)),
         "of 16,785,409 pixels, more than the 16,777,216 a bundle image may have. "
         "Nothing was imported. Use a smaller image in that design",
     ),
     "images past the total pixel budget": (
-        lambda good: _with_images(good, [(4000 + i, 4000) for i in range(4)]),
+        _claiming(*((4000 + i, 4000) for i in range(4))),
         "pixels in all, more than the 100,000,000 one import decodes",
+    ),
+    "a PNG of a million empty chunks": (
+        lambda good: with_images(good, [(_png_of_many_chunks(), "png")]),
+        "not an image Engagement Designer writes",
+    ),
+    "a JPEG of 65 scans": (
+        lambda good: with_images(good, [(_jpeg_of_many_scans(), "jpg")]),
+        "not an image Engagement Designer writes",
     ),
 }
 
