@@ -14,7 +14,7 @@ from designer.bundle.build import bundle_files
 from designer.bundle.errors import BundleError, ImportCancelled
 from designer.bundle.export import export
 from designer.bundle.files import hashed_name, zip_bytes
-from designer.bundle.importer import import_bundle
+from designer.bundle.importer import check_bundle, import_bundle
 from designer.cli import main
 from designer.models import Behavior, Campaign, Engagement, EntryPoint, Holiday, Skill
 from designer.models.store import Store
@@ -282,3 +282,21 @@ def test_cli_import(good_files: dict, tmp_path: Path, capsys) -> None:
     assert "Imported “Winter sale”, “Customer care”" in capsys.readouterr().out
     assert main(["import", str(tmp_path / "none.zip"), "--store", str(target)]) == 2
     assert "does not exist; choose a bundle folder or .zip file." in capsys.readouterr().err
+
+
+def test_a_bundle_is_checked_whole_before_a_store_is_needed(
+    good_files: dict, tmp_path: Path
+) -> None:
+    """A caller that makes a new store for an import checks the bundle first, so a refused
+    bundle leaves no store file behind; the checked bundle is not used up by an import."""
+    bad = edited(good_files, lambda m: m["campaigns"][0].update(name="Winter\x00sale"))
+    (tmp_path / "bad.zip").write_bytes(zip_bytes(bad))
+    with pytest.raises(BundleError, match=r"U\+0000, which is not text, at campaigns/0/name"):
+        check_bundle(tmp_path / "bad.zip")
+    (tmp_path / "good.zip").write_bytes(zip_bytes(good_files))
+    checked = check_bundle(tmp_path / "good.zip")
+    for n in (1, 2):
+        store = Store.open(tmp_path / f"new-{n}.sqlite", seed=False)
+        assert import_bundle(store, checked).campaigns == ["Winter sale", "Customer care"]
+        assert bundle_files(store, include_drafts=True) == good_files
+        store.close()
