@@ -300,3 +300,18 @@ def test_a_bundle_is_checked_whole_before_a_store_is_needed(
         assert import_bundle(store, checked).campaigns == ["Winter sale", "Customer care"]
         assert bundle_files(store, include_drafts=True) == good_files
         store.close()
+
+
+def test_a_pipe_or_a_device_given_as_the_bundle_is_refused_without_reading_it(
+    tmp_path: Path,
+) -> None:
+    pipe = tmp_path / "bundle.zip"
+    os.mkfifo(pipe)
+    # Held open for writing, so a regression that opened the pipe would fail, not hang.
+    writer = os.open(pipe, os.O_RDWR)
+    try:
+        for path in (pipe, Path("/dev/zero")):
+            with pytest.raises(BundleError, match="a device, pipe or socket is never read"):
+                check_bundle(path)
+    finally:
+        os.close(writer)
