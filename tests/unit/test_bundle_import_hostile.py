@@ -317,6 +317,7 @@ def test_a_folder_bundle_whose_image_is_a_link_or_a_pipe_is_refused_without_read
     assert sha256(target) == before
 
 
+@pytest.mark.slow
 def test_a_folder_bundle_among_100000_unrelated_files_is_imported(
     good: Files, tmp_path: Path
 ) -> None:
