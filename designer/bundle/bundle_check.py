@@ -8,17 +8,21 @@ must point at things the manifest holds.
 
 from __future__ import annotations
 
-import json
 import re
+from datetime import datetime
 from typing import Any
 
+from designer.bundle import bundle_limits as limits
 from designer.bundle import files as bf
 from designer.bundle.errors import BundleError
-from designer.bundle.images import CleanImage, ImageError, check_bundle_image
+from designer.bundle.images import CleanImage, ImageError, check_bundle_image, header_size
 from designer.bundle.manifest import check_manifest
+from designer.bundle.manifest_text import ManifestTextError, parse_manifest_text
 
 MANIFEST_NAME = re.compile(r"^engagements\.[0-9a-f]{10}\.json$")
 SNIPPET_MANIFEST = re.compile(rb'data-manifest="([^"]*)"\s+data-manifest-integrity="([^"]*)"')
+DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+DATE_TIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")
 
 
 def _damaged(what: str) -> BundleError:
@@ -65,15 +69,67 @@ def _check_install_page(files: dict[str, bytes], manifest_name: str) -> None:
 
 def parse_manifest(files: dict[str, bytes], name: str) -> dict[str, Any]:
     try:
-        manifest = json.loads(files[name].decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _damaged(f"{name} is not UTF-8 text") from None
-    except json.JSONDecodeError as e:
-        raise _damaged(f"{name} is not valid JSON ({e.msg} at line {e.lineno})") from None
-    except RecursionError:
-        raise _damaged(f"{name} is nested too deeply to be a manifest") from None
+        manifest = parse_manifest_text(files[name])
+    except ManifestTextError as e:
+        raise _damaged(f"{name} {e}") from None
+    _check_counts(manifest)
     check_manifest(manifest)
     return manifest
+
+
+def _count(manifest: Any, *keys: str) -> int:
+    """How many items the list at keys holds (0 when it is not there: the schema says why)."""
+    for key in keys:
+        manifest = manifest.get(key) if isinstance(manifest, dict) else None
+    return len(manifest) if isinstance(manifest, list) else 0
+
+
+def _check_counts(manifest: Any) -> None:
+    """The caps on what one import takes, checked before the schema reads every value."""
+    for budget, kind, keys in (
+        (limits.CAMPAIGNS, "", ("campaigns",)),
+        (limits.ENGAGEMENTS, "", ("engagements",)),
+        (limits.LIBRARY_ITEMS, "entry points", ("entry_points",)),
+        (limits.LIBRARY_ITEMS, "behaviors", ("behaviors",)),
+        (limits.LIBRARY_ITEMS, "skills", ("account", "skills")),
+        (limits.SCHEDULER_ITEMS, "working shifts", ("account", "scheduler", "shifts")),
+        (limits.SCHEDULER_ITEMS, "holidays", ("account", "scheduler", "holidays")),
+    ):
+        budget.check(_count(manifest, *keys), kind=kind)
+
+
+def _real(text: str | None, pattern: re.Pattern) -> bool:
+    """Whether text (None counts) is a date, or a date and time, on the calendar."""
+    if text is None:
+        return True
+    found = pattern.fullmatch(text)
+    try:
+        return found is not None and bool(datetime(*map(int, found.groups())))
+    except ValueError:
+        return False
+
+
+def _check_dates(manifest: dict[str, Any]) -> None:
+    for c in manifest["campaigns"]:
+        frame = c["time_frame"]
+        for key, words in (("starts_at", "starts"), ("ends_at", "ends")):
+            if not _real(frame[key], DATE_TIME):
+                raise _damaged(
+                    f"campaign “{c['name']}” {words} at {frame[key]}, "
+                    "which is not a date and time on the calendar"
+                )
+        for occasion in frame["special_occasions"]:
+            if not _real(occasion["date"], DATE):
+                raise _damaged(
+                    f"campaign “{c['name']}” has a special occasion on {occasion['date']}, "
+                    "which is not a date on the calendar"
+                )
+    for holiday in manifest["account"]["scheduler"]["holidays"]:
+        if not _real(holiday["date"], DATE):
+            raise _damaged(
+                f"the holiday “{holiday['name']}” falls on {holiday['date']}, "
+                "which is not a date on the calendar"
+            )
 
 
 def _check_file(files: dict[str, bytes], name: str, expected: str) -> None:
@@ -83,17 +139,21 @@ def _check_file(files: dict[str, bytes], name: str, expected: str) -> None:
         raise _damaged(f"{name} does not match the integrity value the manifest gives")
 
 
-def _image_objects(value: Any) -> list[dict[str, str]]:
-    """Every {"src", "src2x"} object in a manifest part."""
+def _image_objects(value: Any, key: Any = None, parent: Any = None) -> list[dict[str, str]]:
+    """Every {"src", "src2x"} object in a manifest part (key: where value is, parent: where
+    that is); one that is not a property's value (of a design's or the window's props)
+    is damage: the import would put a file name where a whole object belongs."""
     found: list[dict[str, str]] = []
     if isinstance(value, dict):
         if set(value) == {"src", "src2x"}:
+            if parent not in ("props", "window"):
+                raise _damaged(f"it holds an image where no image can be (“{key}”)")
             return [value]
-        for v in value.values():
-            found += _image_objects(v)
+        for k, v in value.items():
+            found += _image_objects(v, k, key)
     elif isinstance(value, list):
         for v in value:
-            found += _image_objects(v)
+            found += _image_objects(v, key, parent)
     return found
 
 
@@ -123,9 +183,9 @@ def _check_ids(manifest: dict[str, Any]) -> None:
             raise _damaged("the shift scheduler names a skill the bundle lacks")
 
 
-def check_images(files: dict[str, bytes], manifest: dict[str, Any]) -> dict[str, CleanImage]:
-    """The 2x image of every image the manifest uses, by its 2x path."""
-    found: dict[str, CleanImage] = {}
+def _image_pairs(files: dict[str, bytes], manifest: dict[str, Any]) -> dict[str, str]:
+    """{2x path: 1x path} of every image the manifest uses, each present in files."""
+    pairs: dict[str, str] = {}
     for image in _image_objects(manifest["engagements"]):
         src, src2x = image["src"], image["src2x"]
         if src2x.replace("@2x.", ".").rsplit(".", 1)[0] != src.rsplit(".", 1)[0]:
@@ -133,12 +193,30 @@ def check_images(files: dict[str, bytes], manifest: dict[str, Any]) -> dict[str,
         for path in (src, src2x):
             if path not in files:
                 raise _damaged(f"the image {path} is missing")
-        if src2x not in found:
-            try:
-                check_bundle_image(files[src], src)
-                found[src2x] = check_bundle_image(files[src2x], src2x)
-            except ImageError as e:
-                raise BundleError(f"{e} Nothing was imported.") from None
+        pairs[src2x] = src
+    return pairs
+
+
+def check_images(files: dict[str, bytes], manifest: dict[str, Any]) -> dict[str, CleanImage]:
+    """The 2x image of every image the manifest uses, by its 2x path.
+
+    Every image's pixels are counted from its header, each and in all, before
+    any of them is decoded.
+    """
+    pairs = _image_pairs(files, manifest)
+    try:
+        total = 0
+        for path in (path for pair in pairs.items() for path in pair):
+            width, height = header_size(files[path], path)
+            limits.IMAGE_PIXELS.check(width * height, name=path)
+            total += width * height
+        limits.BUNDLE_PIXELS.check(total)
+        found: dict[str, CleanImage] = {}
+        for src2x, src in pairs.items():
+            check_bundle_image(files[src], src)
+            found[src2x] = check_bundle_image(files[src2x], src2x)
+    except ImageError as e:
+        raise BundleError(f"{e} Nothing was imported.") from None
     return found
 
 
@@ -151,4 +229,5 @@ def checked_bundle(files: dict[str, bytes]) -> tuple[dict[str, Any], dict[str, C
     _check_file(files, manifest["files"]["window"], manifest["files"]["window_integrity"])
     _check_file(files, manifest["files"]["css"], manifest["files"]["css_integrity"])
     _check_ids(manifest)
+    _check_dates(manifest)
     return manifest, check_images(files, manifest)

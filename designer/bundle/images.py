@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
@@ -49,44 +50,57 @@ class CleanImage:
         return MIME[self.format]
 
 
-def _open(data: bytes, name: str) -> Image.Image:
-    """The decoded image, refusing anything not allowed before decoding its pixels."""
-    if len(data) > MAX_BYTES:
-        raise ImageError(
-            f"{name} is larger than {MAX_BYTES // (1024 * 1024)} MB; "
-            "save a smaller copy and use that."
-        )
+@contextlib.contextmanager
+def _reading(name: str) -> Iterator[None]:
+    """Pillow's failures while reading an image, as the ImageError sentence that fits."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data), formats=ALLOWED)
-            width, height = img.size
-            if width * height > MAX_PIXELS:
-                raise ImageError(
-                    f"{name} is {width}×{height} pixels, more than the "
-                    f"{MAX_PIXELS // 1_000_000} million pixels allowed; "
-                    "resize it and add it again."
-                )
-            img.seek(0)
-            img.load()
-    except ImageError:
-        raise
-    except (Image.UnidentifiedImageError, Image.DecompressionBombError) as e:
-        if isinstance(e, Image.DecompressionBombError):
-            raise ImageError(
-                f"{name} would take too much memory to open; resize it and add it again."
-            ) from None
-        raise ImageError(f"{name} is not an image we can use: choose {ALLOWED_WORDS}.") from None
-    except Image.DecompressionBombWarning:
+            yield
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageError(
             f"{name} would take too much memory to open; resize it and add it again."
         ) from None
+    except Image.UnidentifiedImageError:
+        raise ImageError(f"{name} is not an image we can use: choose {ALLOWED_WORDS}.") from None
     except (OSError, ValueError, SyntaxError, EOFError, MemoryError):
         raise ImageError(
             f"{name} is damaged or cut short and cannot be read; "
             "save it again from your image editor and use the new file."
         ) from None
+
+
+def _header(data: bytes, name: str) -> Image.Image:
+    """The image opened from its header only: an allowed format, within the size limits."""
+    if len(data) > MAX_BYTES:
+        raise ImageError(
+            f"{name} is larger than {MAX_BYTES // (1024 * 1024)} MB; "
+            "save a smaller copy and use that."
+        )
+    with _reading(name):
+        img = Image.open(io.BytesIO(data), formats=ALLOWED)
+    width, height = img.size
+    if width * height > MAX_PIXELS:
+        raise ImageError(
+            f"{name} is {width}×{height} pixels, more than the "
+            f"{MAX_PIXELS // 1_000_000} million pixels allowed; "
+            "resize it and add it again."
+        )
     return img
+
+
+def _open(data: bytes, name: str) -> Image.Image:
+    """The decoded image, refusing anything not allowed before decoding its pixels."""
+    img = _header(data, name)
+    with _reading(name):
+        img.seek(0)
+        img.load()
+    return img
+
+
+def header_size(data: bytes, name: str) -> tuple[int, int]:
+    """(width, height) read from the image's header, without decoding a pixel."""
+    return _header(data, name).size
 
 
 def _pixels(img: Image.Image) -> Image.Image:
@@ -186,12 +200,17 @@ def pair_sizes(data: bytes, box: tuple[int, int]) -> tuple[tuple[int, int], ...]
 
 
 def check_bundle_image(data: bytes, name: str) -> CleanImage:
-    """A bundle's image, accepted only when it is one this pipeline could have written."""
-    img = _open(data, name)
+    """A bundle's image, accepted only when it is one this pipeline could have written.
+
+    Its structure is checked from the bytes before its pixels are decoded.
+    """
+    img = _header(data, name)
     kept = _clean_fitting(data, img, (MAX_SIDE * 2, MAX_SIDE * 2))
     if kept is None:
         raise ImageError(
             f"{name} in the bundle is not an image Engagement Designer writes "
             "(it carries metadata or an unexpected format); export the bundle again."
         )
+    with _reading(name):
+        img.load()
     return kept

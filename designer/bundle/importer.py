@@ -234,7 +234,9 @@ def _write(
         path: add_asset(session, path.rsplit("/", 1)[-1], img.mime, img.data).ref
         for path, img in images.items()
     }
-    manifest["engagements"] = _restore_images(manifest["engagements"], refs)
+    by_campaign: dict[int, list[dict[str, Any]]] = {}
+    for e in _restore_images(manifest["engagements"], refs):
+        by_campaign.setdefault(e["campaign"], []).append(e)
     fresh = not session.scalar(select(func.count(Campaign.id)))
     skills = _skills(session, manifest["account"]["skills"])
     if fresh:
@@ -259,28 +261,45 @@ def _write(
         taken.add(name)
         campaign = _campaign(c, name, audiences)
         session.add(campaign)
-        for e in manifest["engagements"]:
-            if e["campaign"] == c["id"]:
-                step(f"{name} › {e['name']}")
-                campaign.engagements.append(_engagement(e, len(campaign.engagements), links))
-                result.engagements += 1
+        for e in by_campaign.get(c["id"], []):
+            step(f"{name} › {e['name']}")
+            campaign.engagements.append(_engagement(e, len(campaign.engagements), links))
+            result.engagements += 1
         result.campaigns.append(name)
         session.flush()
     return result
 
 
+@dataclass(frozen=True)
+class CheckedBundle:
+    """A bundle read and checked whole, with no store involved yet."""
+
+    manifest: dict[str, Any]
+    images: dict[str, CleanImage]
+
+
+def check_bundle(bundle: str | Path) -> CheckedBundle:
+    """The bundle (folder or .zip) read and checked; raises BundleError.
+
+    A caller that makes a new store for the import checks the bundle first, so a
+    refused bundle leaves no store file behind.
+    """
+    return CheckedBundle(*checked_bundle(read_bundle(bundle)))
+
+
 def import_bundle(
     store: Store,
-    bundle: str | Path,
+    bundle: str | Path | CheckedBundle,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ImportResult:
-    """Bring the bundle (folder or .zip) into store; raises BundleError and changes nothing.
+    """Bring the bundle (folder, .zip or checked) into store; raises BundleError, changes nothing.
 
     progress(done, total, what) is called for each engagement; cancel() returning
     True stops the import with ImportCancelled before anything is saved.
     """
-    manifest, images = checked_bundle(read_bundle(bundle))
+    checked = bundle if isinstance(bundle, CheckedBundle) else check_bundle(bundle)
+    manifest, images = checked.manifest, checked.images
     total, done = len(manifest["engagements"]), 0
 
     def step(what: str) -> None:

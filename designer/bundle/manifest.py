@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 import jsonschema
@@ -19,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from designer.bundle.errors import BundleError
+from designer.bundle.manifest_text import shortened
 from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
 from designer.models.campaign import Campaign
 from designer.models.design import Design
@@ -48,10 +50,18 @@ def schema() -> dict[str, Any]:
 
 
 def schema_problems(manifest: Any) -> list[str]:
-    """Where manifest breaks the schema, as 'at campaigns/0/name: ...' lines (none when valid)."""
+    """Where manifest breaks the schema, as 'at campaigns/0/name: ...' lines (none when valid).
+
+    Only the first five are looked for, each cut short: a bundle from anyone may
+    break the schema at every one of its values, or hold a huge one.
+    """
     validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(manifest), key=lambda e: list(map(str, e.path)))
-    return [f"at {'/'.join(map(str, e.path)) or 'the top'}: {e.message}" for e in errors[:5]]
+    errors = sorted(
+        islice(validator.iter_errors(manifest), 5), key=lambda e: list(map(str, e.path))
+    )
+    return [
+        f"at {'/'.join(map(str, e.path)) or 'the top'}: {shortened(e.message, 300)}" for e in errors
+    ]
 
 
 @cache

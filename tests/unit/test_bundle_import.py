@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
-import json
 import os
-import struct
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -17,11 +14,18 @@ from designer.bundle.build import bundle_files
 from designer.bundle.errors import BundleError, ImportCancelled
 from designer.bundle.export import export
 from designer.bundle.files import hashed_name, zip_bytes
-from designer.bundle.importer import import_bundle
+from designer.bundle.importer import check_bundle, import_bundle
 from designer.cli import main
 from designer.models import Behavior, Campaign, Engagement, EntryPoint, Holiday, Skill
 from designer.models.store import Store
 from tests.unit.bundle_samples import add_picture, encoded, jpeg_with_gps, picture
+from tests.unit.hostile_bundles import (
+    edited,
+    lying_sizes,
+    manifest_name,
+    with_manifest,
+    zip_with,
+)
 
 
 @pytest.fixture(scope="module")
@@ -54,23 +58,6 @@ def rows(store: Store) -> dict[str, int]:
             t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one()
             for t in store.table_names()
         }
-
-
-def manifest_name(files: dict[str, bytes]) -> str:
-    return next(n for n in files if n.startswith("engagements.") and n.endswith(".json"))
-
-
-def with_manifest(files: dict[str, bytes], data: bytes) -> dict[str, bytes]:
-    """files with another manifest under its proper hashed name (install.html left out)."""
-    out = {n: d for n, d in files.items() if n != manifest_name(files) and n != "install.html"}
-    out[hashed_name("engagements", "json", data)] = data
-    return out
-
-
-def edited(files: dict[str, bytes], change) -> dict[str, bytes]:
-    manifest = json.loads(files[manifest_name(files)])
-    change(manifest)
-    return with_manifest(files, json.dumps(manifest).encode())
 
 
 def test_round_trip_gives_identical_bytes(good_files: dict, tmp_path: Path) -> None:
@@ -138,31 +125,11 @@ def test_import_reports_progress_and_cancel_leaves_the_store_as_it_was(
     assert seen[0] == (0, 6, "Winter sale (imported) › Message us button")
 
 
-def _zip_with(members: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info, data in members:
-            z.writestr(info, data)
-    return out.getvalue()
-
-
 def _symlink(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name)
     info.create_system = 3
     info.external_attr = 0o120777 << 16
     return info
-
-
-def _lying_sizes(data: bytes, declared: int) -> bytes:
-    """The zip with every member's declared uncompressed size replaced (central and local)."""
-    out = bytearray(data)
-    at = out.find(b"PK\x01\x02")
-    while at >= 0:
-        struct.pack_into("<I", out, at + 24, declared)
-        local = struct.unpack_from("<I", out, at + 42)[0]
-        struct.pack_into("<I", out, local + 22, declared)
-        at = out.find(b"PK\x01\x02", at + 4)
-    return bytes(out)
 
 
 def _bad_bundles(good: dict[str, bytes]) -> dict[str, tuple]:
@@ -180,23 +147,23 @@ def _bad_bundles(good: dict[str, bytes]) -> dict[str, tuple]:
     many = [(f"images/{i:010x}.png", os.urandom(64)) for i in range(11)]
     return {
         "path traversal": (
-            lambda: _zip_with([*listed, ("../../evil.js", b"alert(1)")]),
+            lambda: zip_with([*listed, ("../../evil.js", b"alert(1)")]),
             "points outside",
         ),
-        "absolute path": (lambda: _zip_with([*listed, ("/etc/cron.d/x", b"x")]), "points outside"),
-        "windows drive": (lambda: _zip_with([*listed, ("C:/evil.js", b"x")]), "points outside"),
-        "backslashes": (lambda: _zip_with([*listed, ("..\\evil.js", b"x")]), "points outside"),
+        "absolute path": (lambda: zip_with([*listed, ("/etc/cron.d/x", b"x")]), "points outside"),
+        "windows drive": (lambda: zip_with([*listed, ("C:/evil.js", b"x")]), "points outside"),
+        "backslashes": (lambda: zip_with([*listed, ("..\\evil.js", b"x")]), "points outside"),
         "symlink": (
-            lambda: _zip_with([*listed, (_symlink("images/0123456789.png"), b"/etc/passwd")]),
+            lambda: zip_with([*listed, (_symlink("images/0123456789.png"), b"/etc/passwd")]),
             "is a link",
         ),
         "zip bomb": (
-            lambda: _zip_with([*listed, ("images/0123456789.png", bytes(26 * 1024 * 1024))]),
+            lambda: zip_with([*listed, ("images/0123456789.png", bytes(26 * 1024 * 1024))]),
             "zip bomb",
         ),
         # zipfile stops at the declared size; the cut member then fails its CRC check.
-        "lying sizes": (lambda: _lying_sizes(_zip_with(listed), 100), "is damaged"),
-        "declared total": (lambda: _lying_sizes(_zip_with(many), 24 * 1024 * 1024), "zip bomb"),
+        "lying sizes": (lambda: lying_sizes(zip_with(listed), 100), "is damaged"),
+        "declared total": (lambda: lying_sizes(zip_with(many), 24 * 1024 * 1024), "zip bomb"),
         "not a zip": (lambda: os.urandom(2048), "not a zip file"),
         "cut short": (lambda: zip_bytes(good)[:5000], "not a zip file"),
         "no manifest": (
@@ -210,7 +177,7 @@ def _bad_bundles(good: dict[str, bytes]) -> dict[str, tuple]:
         "not utf-8": (lambda: with_manifest(good, b"\xff\xfe{}"), "not UTF-8"),
         "deep json": (
             lambda: with_manifest(good, b"[" * 100000 + b"]" * 100000),
-            "nested too deeply",
+            "nested 100,000 levels deep in its manifest",
         ),
         "wrong format": (
             lambda: edited(good, lambda m: m.update(format="other/app")),
@@ -308,20 +275,6 @@ def test_a_bundle_image_carrying_metadata_under_its_own_name_is_refused(
     assert rows(store) == before
 
 
-def test_a_folder_bundle_with_a_link_is_refused(
-    good_files: dict, store: Store, tmp_path: Path
-) -> None:
-    folder = tmp_path / "bundle"
-    for name, data in good_files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(data)
-    image = next(folder.glob("images/*.png"))
-    image.unlink()
-    image.symlink_to("/etc/hostname")
-    with pytest.raises(BundleError, match="is a link to another place"):
-        import_bundle(store, folder)
-
-
 def test_cli_import(good_files: dict, tmp_path: Path, capsys) -> None:
     (tmp_path / "b.zip").write_bytes(zip_bytes(good_files))
     target = tmp_path / "imported.sqlite"
@@ -329,3 +282,36 @@ def test_cli_import(good_files: dict, tmp_path: Path, capsys) -> None:
     assert "Imported “Winter sale”, “Customer care”" in capsys.readouterr().out
     assert main(["import", str(tmp_path / "none.zip"), "--store", str(target)]) == 2
     assert "does not exist; choose a bundle folder or .zip file." in capsys.readouterr().err
+
+
+def test_a_bundle_is_checked_whole_before_a_store_is_needed(
+    good_files: dict, tmp_path: Path
+) -> None:
+    """A caller that makes a new store for an import checks the bundle first, so a refused
+    bundle leaves no store file behind; the checked bundle is not used up by an import."""
+    bad = edited(good_files, lambda m: m["campaigns"][0].update(name="Winter\x00sale"))
+    (tmp_path / "bad.zip").write_bytes(zip_bytes(bad))
+    with pytest.raises(BundleError, match=r"U\+0000, which is not text, at campaigns/0/name"):
+        check_bundle(tmp_path / "bad.zip")
+    (tmp_path / "good.zip").write_bytes(zip_bytes(good_files))
+    checked = check_bundle(tmp_path / "good.zip")
+    for n in (1, 2):
+        store = Store.open(tmp_path / f"new-{n}.sqlite", seed=False)
+        assert import_bundle(store, checked).campaigns == ["Winter sale", "Customer care"]
+        assert bundle_files(store, include_drafts=True) == good_files
+        store.close()
+
+
+def test_a_pipe_or_a_device_given_as_the_bundle_is_refused_without_reading_it(
+    tmp_path: Path,
+) -> None:
+    pipe = tmp_path / "bundle.zip"
+    os.mkfifo(pipe)
+    # Held open for writing, so a regression that opened the pipe would fail, not hang.
+    writer = os.open(pipe, os.O_RDWR)
+    try:
+        for path in (pipe, Path("/dev/zero")):
+            with pytest.raises(BundleError, match="a device, pipe or socket is never read"):
+                check_bundle(path)
+    finally:
+        os.close(writer)
