@@ -218,9 +218,6 @@ def _install_page(
 def css_bytes() -> bytes:
     text = render(
         "engagements.css.j2",
-        z_engagement=2147483000,
-        z_window=2147483600,
-        gap=16,
         focus_width=3,
         focus_color="#1a56db",
         send_color="#1a56db",

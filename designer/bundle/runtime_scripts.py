@@ -12,8 +12,10 @@ through `runtime_file`, so they all use the same bytes.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from designer.bundle.errors import BundleError
 
@@ -46,6 +48,20 @@ def _source_file(name: str) -> str:
         return path.read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError, OSError, UnicodeDecodeError):
         raise _missing(name) from None
+
+
+@cache
+def reason_sentences() -> dict[str, str]:
+    """The sentences of the tag's reasons, by code ("{0}" for its first value).
+
+    The tag works with short codes (its size is what every page loads first); the
+    manifest carries these sentences, which `decisions()` expands the codes into.
+    """
+    try:
+        data: Any = json.loads(_source_file("reasons.json"))
+    except ValueError:
+        raise _missing("reasons.json") from None
+    return dict(data)
 
 
 def tag_source() -> str:

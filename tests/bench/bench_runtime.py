@@ -189,7 +189,7 @@ def main() -> None:
                     page = context.new_page()
                     page.add_init_script(PREVIEW_OUT_OF_CONTROL_GROUP)
                     page.goto(url)
-                    page.wait_for_selector("#promo-slot .ed-engagement")
+                    page.wait_for_selector("#promo-slot ed-engagement")
                     page.wait_for_selector(".ed-zone-right")
                     page.wait_for_timeout(1000)
                     shifts.append(page.evaluate("window.cls"))

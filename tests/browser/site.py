@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.bundle.build import css_bytes
-from designer.bundle.manifest import schema_problems
+from designer.bundle.manifest import schema_problems, with_runtime_tables
 from designer.bundle.runtime_scripts import runtime_file
 
 NONCE = "r4nd0mN0nce"
@@ -97,7 +97,7 @@ class Site:
         self.write(f"{folder}/{names['css']}", css)
         for name, data in (images or {}).items():
             self.write(f"{folder}/{name}", data)
-        manifest = dict(manifest)
+        manifest = with_runtime_tables(dict(manifest))
         manifest["files"] = {
             "window": names["window"],
             "window_integrity": integrity(window),

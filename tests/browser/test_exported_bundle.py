@@ -93,6 +93,11 @@ def test_exported_bundle_works_on_a_strict_csp_page(exported_site, open_page):
     page.locator("#promo-slot .ed-engagement").wait_for()
     page.get_by_role("button", name="Message us").click()
     page.get_by_role("dialog").locator(".ed-bubble").first.wait_for()
-    assert page.evaluate("document.querySelector('link[rel=stylesheet]').sheet.cssRules.length") > 5
+    # the bundle's stylesheet, adopted by the engagement's shadow root, and none in the page
+    styles = (
+        "document.querySelector('ed-engagement').shadowRoot.adoptedStyleSheets[0].cssRules.length"
+    )
+    assert page.evaluate(styles) > 5
+    assert page.evaluate("document.styleSheets.length") == 0
     assert page.evaluate("window.violations") == []
     assert page.problems == []

@@ -1,8 +1,16 @@
-/* Rendering: the design as absolutely positioned elements, placed in its zone. */
-var GAP = 24;  // between an engagement and the viewport's edge, or another engagement
-function css(el, props) { Object.keys(props).forEach(function (k) { el.style.setProperty(k, String(props[k])); }); return el; }
-function make(tag, cls, text) {
-  var el = D.createElement(tag);
+/* Rendering: each engagement in a shadow root of its own host element, so nothing of the
+   page's CSS reaches it and nothing of ours reaches the page. The host's box is set inline
+   with !important over `all: initial` (which no page rule outranks, and which stops every
+   inherited property at the boundary); left, right and proactive hosts sit in one top-layer
+   popover, so they stay fixed to the viewport whatever transform, filter or contain the
+   page's html or body has. Inside, the design as absolutely positioned elements. */
+var GAP = 24, layer = null;  // GAP: between an engagement and the viewport's edge, or another engagement
+function css(el, props, important) {
+  Object.keys(props).forEach(function (k) { el.style.setProperty(k, String(props[k]), important ? "important" : ""); });
+  return el;
+}
+function make(tag, cls, text, doc) {
+  var el = (doc || D).createElement(tag);
   if (cls) el.className = cls;
   if (text != null) el.textContent = text;
   return el;
@@ -21,6 +29,23 @@ function font(el, p) {
     "font-weight": p.bold ? "700" : "400", color: p.color || "#1f1f1f"
   });
 }
+function rtl(language) { return /^(ar|he|fa|ur|yi|ps|dv|ckb|sd|ug)\b/i.test(language || "") ? "rtl" : "ltr"; }
+function shadowHost(tag, language, box) {  // -> [host, inside]: the host's box is box, inside reset to defaults
+  var host = css(make(tag), { all: "initial", display: "block", direction: rtl(language), "unicode-bidi": "isolate" }, 1);
+  var inside = host.attachShadow({ mode: "open" });
+  inside.adoptedStyleSheets = [sheet];
+  return [css(host, box, 1), inside];
+}
+function topLayer(host) {  // fixed hosts live in the one top-layer popover (or, without popovers, a fixed box)
+  if (!layer || !layer.isConnected) {
+    layer = css(make("ed-layer"), { all: "initial", display: "block", position: "fixed", left: "0", top: "0", width: "0", height: "0", overflow: "visible", "z-index": "2147483000" }, 1);
+    layer.setAttribute("popover", "manual");
+    D.documentElement.appendChild(layer);
+    if (layer.showPopover) layer.showPopover();
+  }
+  layer.appendChild(host);
+  return host;
+}
 
 function renderElement(e, el, ctx) {
   var p = el.props || {}, node;
@@ -37,11 +62,10 @@ function renderElement(e, el, ctx) {
     if (src.src2x) node.srcset = asset(src.src) + " 1x, " + asset(src.src2x) + " 2x";
     node.alt = p.decorative ? "" : p.alt || "";
     if (p.decorative) node.setAttribute("aria-hidden", "true");
-    css(node, { "object-fit": "contain" });
   } else if (el.kind === "button") {
     node = font(make(ctx.launcher ? "span" : "button", "ed-button", p.text), p);
     if (!ctx.launcher) node.type = "button";
-    css(node, { background: p.fill || "#1a56db", "border-radius": (p.radius || 0) + "px", border: "0", padding: "0 8px", cursor: "pointer", display: "flex", "align-items": "center", "justify-content": "center" });
+    css(node, { background: p.fill || "#1a56db", "border-radius": (p.radius || 0) + "px" });
     if (!ctx.launcher) node.addEventListener("click", function () { act(e, p.action, p.url, node); });
   } else if (el.kind === "shape") {
     node = make(inline, "ed-shape");
@@ -53,7 +77,7 @@ function renderElement(e, el, ctx) {
     node = make("button", "ed-close", "\u00d7");
     node.type = "button";
     node.setAttribute("aria-label", p.label || "Close");
-    css(node, { color: p.color || "#1f1f1f", background: "transparent", border: "0", cursor: "pointer", "font-size": Math.max(14, Math.round((p.height || 24) * 0.7)) + "px", "line-height": "1", padding: "0" });
+    css(node, { color: p.color || "#1f1f1f", "font-size": Math.max(14, Math.round((p.height || 24) * 0.7)) + "px" });
     node.addEventListener("click", function (ev) { ev.stopPropagation(); decline(e); });
   } else {
     return null;
@@ -64,9 +88,8 @@ function renderElement(e, el, ctx) {
 function hasAction(design) {
   return (design.elements || []).some(function (el) { return el.kind === "button"; });
 }
-function placement(e, p, root, scale) {
-  var fixed = { position: "fixed", "z-index": "2147483000" };
-  if (e.zone === "embedded") return css(root, { position: "relative", "max-width": "100%" });
+function placement(e, p, scale) {
+  var fixed = { position: "fixed" };
   if (p.placement === "custom") {
     var a = p.anchor || "bottom-right", ox = (p.offset_x || 0) + "px", oy = (p.offset_y || 0) + "px";
     if (a === "center") { fixed.left = "50%"; fixed.top = "50%"; fixed.transform = "translate(-50%, -50%) translate(" + ox + ", " + oy + ")"; }
@@ -77,40 +100,40 @@ function placement(e, p, root, scale) {
   } else if (e.format === "toaster") { fixed.right = GAP + "px"; fixed.bottom = GAP + "px"; }
   else if (e.format === "peeling_corner") { fixed.right = "0"; fixed.top = "0"; }
   else { fixed.left = "50%"; fixed.top = "50%"; fixed.transform = "translate(-50%, -50%)"; }
-  if (scale < 1) fixed.transform = (fixed.transform && fixed.transform !== "none" ? fixed.transform + " " : "") + "scale(" + scale + ")";
-  return css(root, fixed);
+  if (scale < 1) { fixed.transform = (fixed.transform && fixed.transform !== "none" ? fixed.transform + " " : "") + "scale(" + scale + ")"; fixed["transform-origin"] = "center"; }
+  return fixed;
 }
 
-function render(e, design) {
-  var p = design.props || {}, launcher = !hasAction(design);
+function render(e, design) {  // -> the host element, not yet in the page
+  var p = design.props || {}, launcher = !hasAction(design), width = p.width || 160, height = p.height || 48;
+  var scale = e.zone === "embedded" ? 1 : Math.min(1, (W.innerWidth - 16) / width), size = { width: width + "px", height: height + "px" };
+  var box = e.zone === "embedded" ? { position: "relative", "max-width": "100%" } : placement(e, p, scale);
+  var made = shadowHost("ed-engagement", e.language, Object.assign(box, size)), host = made[0];
   var root = make(launcher ? "button" : "div", "ed-engagement ed-zone-" + e.zone + " ed-format-" + e.format);
-  root.setAttribute("data-engagement", String(e.id));
+  host.setAttribute("data-engagement", String(e.id));
+  root.lang = e.language || "en";
+  root.dir = rtl(e.language);
   if (launcher) {
     root.type = "button";
     root.setAttribute("aria-label", p.label || e.name);
     root.addEventListener("click", function () { act(e, e.kind === "content" ? "open_url" : "start_conversation", e.content_url, root); });
-    css(root, { cursor: "pointer", font: "inherit", "text-align": "left" });
   } else {
     root.setAttribute("role", "region");
     root.setAttribute("aria-label", p.label || e.name);
   }
-  var width = p.width || 160, height = p.height || 48;
-  var scale = e.zone === "embedded" ? 1 : Math.min(1, (W.innerWidth - 16) / width);
   var bg = p.background === "gradient" ? "linear-gradient(135deg, " + p.background_color + ", " + p.gradient_to + ")"
     : p.background === "image" && p.background_image && p.background_image.src ? cssUrl(p.background_image.src) : "none";
-  css(root, {
-    width: width + "px", height: height + "px", padding: "0", margin: "0", "box-sizing": "border-box",
-    "background-color": p.background_color || "transparent", "background-image": bg, "background-size": "cover",
+  css(root, Object.assign(size, {
+    "background-color": p.background_color || "transparent", "background-image": bg,
     "border-radius": (p.radius || 0) + "px", border: (p.border_width || 0) + "px solid " + (p.border_color || "transparent"),
-    "box-shadow": p.shadow ? "0 6px 24px rgba(0, 0, 0, 0.22)" : "none", overflow: "hidden", display: "block"
-  });
-  placement(e, p, root, scale);
-  if (scale < 1) css(root, { "transform-origin": "center" });
+    "box-shadow": p.shadow ? "0 6px 24px rgba(0, 0, 0, 0.22)" : "none"
+  }));
   var elements = (design.elements || []).map(function (el, i) { return { el: el, z: i }; });
   elements.sort(function (a, b) { return ((a.el.props || {}).reading_order || 0) - ((b.el.props || {}).reading_order || 0) || a.z - b.z; });
   elements.forEach(function (item) {
     var node = renderElement(e, item.el, { launcher: launcher });
     if (node) root.appendChild(css(node, { "z-index": String(item.z + 1) }));
   });
-  return root;
+  made[1].appendChild(root);
+  return host;
 }

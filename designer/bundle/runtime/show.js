@@ -19,11 +19,14 @@ function decline(e) {
 }
 
 function evaluate() {
+  if (!sheet) return;  // the stylesheet is not there yet (or failed its check: nothing shows)
   var wanted = {}, changed = false;
   decide().forEach(function (d) { if (d.shows) wanted[d.zone] = d; });
-  Object.keys(shown).forEach(function (zone) {
+  Object.keys(shown).forEach(function (zone) {  // gone, changed, or its page element replaced by the site's router: drawn again
     var s = shown[zone], w = wanted[zone];
-    if (!w || w.id !== s.id || w.state !== s.state) { if (s.el.parentNode) s.el.parentNode.removeChild(s.el); delete shown[zone]; changed = true; }
+    if (!w || w.id !== s.id || w.state !== s.state || !s.el.isConnected || (s.e.zone === "embedded" && s.el.parentNode !== D.getElementById(s.e.element_id))) {
+      s.el.remove(); delete shown[zone]; changed = true;
+    }
   });
   var engagements = byId(manifest ? manifest.engagements : []), exposedNow = false, redo = false;
   Object.keys(wanted).forEach(function (zone) {
@@ -31,15 +34,16 @@ function evaluate() {
     if (shown[zone]) return;
     var el;
     try { el = render(e, d.design); } catch (err) {
-      undrawable[e.id] = "The engagement could not be drawn (" + err.message + "); export the bundle again.";
-      W.console.warn("Engagement tag: " + quote(e.name) + " could not be drawn (" + err.message + "); export the bundle again.");
+      undrawable[e.id] = err.message;
+      W.console.warn("Engagement tag: \u201c" + e.name + "\u201d could not be drawn (" + err.message + "); export the bundle again.");
       redo = true;
       return;
     }
-    var host = e.zone === "embedded" ? D.getElementById(e.element_id) : D.body;
-    host.appendChild(el);
-    var room = e.zone === "embedded" ? host.clientWidth : 0, width = (d.design.props || {}).width || 0;
-    if (room && room < width) css(el, { zoom: String(room / width) });  // a banner wider than its slot fits it
+    if (e.zone !== "embedded") topLayer(el);
+    else {
+      var slot = D.getElementById(e.element_id), room = slot.appendChild(el) && slot.clientWidth, width = (d.design.props || {}).width || 0;
+      if (room && room < width) css(el, { zoom: String(room / width) }, 1);  // a banner wider than its slot fits it
+    }
     shown[zone] = { id: e.id, state: d.state, el: el, e: e };
     changed = true;
     if (visit.exposed.indexOf(e.id) < 0 && e.zone === "proactive") {
@@ -56,13 +60,13 @@ function evaluate() {
 function arrange() {  // a toaster or peeling corner never covers a side engagement: lifted above it, else beside it
   var s = shown.proactive, p, r;
   if (!s || s.e.format === "overlay") return;
-  css(s.el, { translate: "none" });
+  css(s.el, { translate: "none" }, 1);
   ["left", "right"].forEach(function (side) {
     if (!shown[side]) return;
     p = s.el.getBoundingClientRect(); r = shown[side].el.getBoundingClientRect();
     if (p.left >= r.right || r.left >= p.right || p.top >= r.bottom || r.top >= p.bottom) return;
     var lift = p.bottom - r.top + GAP;
-    css(s.el, { translate: p.top - lift >= 0 ? "0 " + -lift + "px" : (side === "right" ? r.left - p.right - GAP : r.right - p.left + GAP) + "px 0" });
+    css(s.el, { translate: p.top - lift >= 0 ? "0 " + -lift + "px" : (side === "right" ? r.left - p.right - GAP : r.right - p.left + GAP) + "px 0" }, 1);
   });
 }
 function converse(name, detail) {  // the window opened or closed: proactive invitations step aside meanwhile
@@ -75,32 +79,36 @@ function converse(name, detail) {  // the window opened or closed: proactive inv
 /* ---------- the conversation window (window.js, loaded on the first click) ---------- */
 function loadWindowModule(done) {
   if (windowModule) { done(); return; }
-  var files = manifest.files || {}, s = D.createElement("script");
+  var files = manifest.files || {}, s = make("script");
   s.src = asset(files.window || "window.js");
   if (files.window_integrity) { s.integrity = files.window_integrity; s.crossOrigin = "anonymous"; }
   if (nonce) s.nonce = nonce;
+  s.define = function (fn) { windowModule = fn; };  // handed over through its own element: no global a site could overwrite
   s.onload = function () { if (windowModule) done(); };
   s.onerror = function () { W.console.warn("Engagement tag: the conversation window could not be loaded from " + s.src + "."); };
   D.head.appendChild(s);
 }
-function windowTarget(e) {
-  var viewportMeta = !!D.querySelector('meta[name="viewport"]');
-  if (device() === "phone" && !viewportMeta) return "tab";
-  return e.window_opens_as === "separate_window" ? "window" : "embedded";
+function windowTarget(e) {  // -> [where the window opens, the code of why]
+  if (device() === "phone" && !D.querySelector('meta[name="viewport"]')) return ["tab", "w_tab"];
+  if (blocked) return ["window", "w_storage"];  // the guide: without storage, a separate window whatever the setting
+  return e.window_opens_as === "separate_window" ? ["window", "w_separate"] : ["embedded", "w_embedded"];
 }
 function openWindow(e, launcher) {
-  var target = windowTarget(e), popup = null;
-  if (target !== "embedded") {  // opened inside the click, before loading, so no popup blocker stops it
-    var w = (e.window && e.window.width) || 360, h = (e.window && e.window.height) || 520;
-    popup = target === "tab" ? W.open("", "_blank") : W.open("", "ed-conversation-" + e.id, "popup,width=" + w + ",height=" + h);
-    if (!popup) target = "embedded";
+  var how = windowTarget(e), popup = null, p = e.window || {};
+  if (how[0] !== "embedded") {  // opened inside the click, before loading, so no popup blocker stops it
+    popup = how[0] === "tab" ? W.open("", "_blank") : W.open("", "ed-conversation-" + e.id, "popup,width=" + (p.width || 360) + ",height=" + (p.height || 520));
+    if (!popup) how = ["embedded", "w_popup_blocked"];
   }
   loadWindowModule(function () {
     windowModule({
-      engagement: e, account: manifest.account, target: target, popup: popup, launcher: launcher,
-      base: base, nonce: nonce, css: manifest.files && manifest.files.css, css_integrity: manifest.files && manifest.files.css_integrity,
-      transport: transport, emit: converse, asset: asset, safe_url: safeUrl, local: local, random_id: randomId,
-      now: function () { return now().getTime(); }
+      engagement: e, account: manifest.account, target: how[0], reason: say([how[1], blocked]), popup: popup, launcher: launcher,
+      css: cssText, transport: transport, emit: converse, asset: asset, safe_url: safeUrl, local: local, random_id: randomId,
+      now: function () { return now().getTime(); },
+      host: function () {  // the embedded window's own shadow root, above the engagements in the top layer
+        var made = shadowHost("ed-window", e.language, { position: "fixed", inset: "0", "pointer-events": "none", "z-index": "1" });
+        topLayer(made[0]);
+        return made;
+      }
     });
   });
 }
