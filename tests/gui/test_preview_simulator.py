@@ -139,8 +139,9 @@ def test_an_edit_shows_in_the_open_preview_after_refresh(qtbot, panel):
                 element.props["text"] = "Questions? Ask us"
         e.set_state_designs(designs)
     panel.refresh()
-    assert panel.browsers[0].wait_until(
-        "document.body.textContent.indexOf('Questions? Ask us') >= 0"
+    assert panel.browsers[0].wait_until(  # engagements are drawn in shadow roots of their own
+        "Array.prototype.some.call(document.querySelectorAll('ed-engagement'), function (h) {"
+        " return h.shadowRoot.textContent.indexOf('Questions? Ask us') >= 0; })"
     )
 
 
