@@ -5,7 +5,10 @@
   engagements in headless Chromium (goal: under 5 ms);
 - the cumulative layout shift the tag causes on the sample checkout page with
   the exported sample store (goal: 0; engagements are fixed overlays or fill a
-  reserved page element).
+  reserved page element);
+- on that page, desktop and phone: the longest task and the tasks of 50 ms or more
+  (goal: none), the page's script time (goal: median <= 10 ms), and the gzipped bytes
+  loaded before the first engagement shows, beside the tag as it was at fa80df8.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ from pathlib import Path
 from designer.bundle.export import export
 from designer.bundle.runtime_scripts import readable_source
 from designer.models.store import Store
+from tests.bench.page_cost import (
+    first_engagement_bytes,
+    page_costs,
+    previous_tag,
+    with_previous_tag,
+)
 from tests.browser import manifests as m
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
 from tests.browser.site import Site, runtime_source
@@ -153,6 +162,9 @@ def main() -> None:
 
     tag, window = runtime_source("tag.js"), runtime_source("window.js")
     print(f"tag.js: {len(tag) / 1024:.1f} KB, gzipped {gzipped(tag) / 1024:.2f} KB (goal <= 8 KB)")
+    old = previous_tag()
+    if old is not None:
+        print(f"tag.js at fa80df8: {len(old) / 1024:.1f} KB, gzipped {gzipped(old) / 1024:.2f} KB")
     print(f"window.js: {len(window) / 1024:.1f} KB, gzipped {gzipped(window) / 1024:.2f} KB")
     for name in ("tag.js", "window.js"):
         readable = readable_source(name).encode()
@@ -199,6 +211,22 @@ def main() -> None:
                     f"median CLS {statistics.median(shifts):.4f}, max {max(shifts):.4f} "
                     f"over {len(shifts)} loads (goal 0)"
                 )
+            sizes = first_engagement_bytes(site.root / "sample")
+            print(
+                "bytes before the first engagement (gzipped): "
+                + ", ".join(f"{k} {v / 1024:.2f} KB" for k, v in sizes.items())
+                + f", in all {sum(sizes.values()) / 1024:.2f} KB"
+            )
+            previous = with_previous_tag(site.root, url)
+            for device, options in (("desktop", DESKTOP), ("phone", PHONE)):
+                pages = [("this tag", url)] + ([("fa80df8 tag", previous)] if previous else [])
+                for label, address in pages:
+                    c = page_costs(browser, address, options, PREVIEW_OUT_OF_CONTROL_GROUP)
+                    print(
+                        f"sample checkout page, {device}, {label}: longest task "
+                        f"{c['longest']:.0f} ms, tasks >= 50 ms {c['long_tasks']:.0f} (goal 0), "
+                        f"script time {c['script_ms']:.1f} ms (goal <= 10 ms), medians of 7 loads"
+                    )
         finally:
             browser.close()
             site.close()
