@@ -6,8 +6,8 @@ instead, per time zone it uses, the offsets in force over a span of years
 (from Python's zoneinfo): `[[minute since 1970 UTC, offset in minutes east of
 UTC], ...]`, the last pair's offset `null` marking the end of the span. The
 span is fixed by the data (the years the campaigns, holidays and occasions
-name, and at least SPAN_YEARS), so the same store gives the same bytes; the
-runtime asks `Intl` only for a moment outside it.
+name, and at least SPAN_YEARS), so the same store gives the same bytes; for a
+moment outside it the runtime takes the span's nearest offset.
 """
 
 from __future__ import annotations

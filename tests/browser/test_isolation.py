@@ -87,13 +87,21 @@ def _close(a: list[float], b: list[float]) -> bool:
 
 
 @pytest.mark.parametrize(
-    "template_key",
-    ["sales-sticky", "sales-slide-out", "checkout-overlay", "checkout-toaster", "promo-peel"],
+    ("template_key", "device"),
+    [
+        ("sales-sticky", "desktop"),
+        ("sales-slide-out", "desktop"),
+        ("checkout-overlay", "desktop"),
+        ("checkout-toaster", "desktop"),
+        ("promo-peel", "desktop"),
+        ("sales-sticky", "phone"),
+        ("checkout-overlay", "phone"),  # scaled down to the phone's width
+    ],
 )
-def test_a_fixed_engagement_is_the_same_on_a_hostile_page(site, open_page, template_key):
+def test_a_fixed_engagement_is_the_same_on_a_hostile_page(site, open_page, template_key, device):
     e = m.engagement(1, template_key)
-    plain = _page(site, open_page, e, hostile=False)
-    hostile = _page(site, open_page, e, hostile=True)
+    plain = _page(site, open_page, e, hostile=False, device=device)
+    hostile = _page(site, open_page, e, hostile=True, device=device)
     want, got = plain.evaluate(ENGAGEMENT_JS, 1), hostile.evaluate(ENGAGEMENT_JS, 1)
     assert _close(got["box"], want["box"]), (got["box"], want["box"])
     assert got["fonts"] == want["fonts"]  # not one font size changed

@@ -49,11 +49,11 @@ function topLayer(host) {  // fixed hosts live in the one top-layer popover (or,
 
 function renderElement(e, el, ctx) {
   var p = el.props || {}, node;
-  var box = { position: "absolute", left: (p.x || 0) + "px", top: (p.y || 0) + "px", width: (p.width || 1) + "px", height: (p.height || 1) + "px", margin: "0", "box-sizing": "border-box" };
+  var box = { left: (p.x || 0) + "px", top: (p.y || 0) + "px", width: (p.width || 1) + "px", height: (p.height || 1) + "px" };
   var inline = ctx.launcher ? "span" : "div";
   if (el.kind === "text") {
     node = font(make(inline, "ed-text", p.text), p);
-    css(node, { "text-align": p.align || "left", "white-space": "pre-wrap", overflow: "hidden", "line-height": "1.25" });
+    css(node, { "text-align": p.align || "left" });
   } else if (el.kind === "image") {
     var src = p.src && typeof p.src === "object" ? p.src : null;
     if (!src) return null;
@@ -126,8 +126,8 @@ function render(e, design) {  // -> the host element, not yet in the page
   css(root, Object.assign(size, {
     "background-color": p.background_color || "transparent", "background-image": bg,
     "border-radius": (p.radius || 0) + "px", border: (p.border_width || 0) + "px solid " + (p.border_color || "transparent"),
-    "box-shadow": p.shadow ? "0 6px 24px rgba(0, 0, 0, 0.22)" : "none"
   }));
+  if (p.shadow) root.classList.add("ed-shadow");
   var elements = (design.elements || []).map(function (el, i) { return { el: el, z: i }; });
   elements.sort(function (a, b) { return ((a.el.props || {}).reading_order || 0) - ((b.el.props || {}).reading_order || 0) || a.z - b.z; });
   elements.forEach(function (item) {

@@ -1,17 +1,10 @@
 /* Time: the campaign's time frame and the scheduler's hours, in their local clocks.
    The manifest's time_zones give each zone's UTC offsets over a span of years, so no
-   Intl (whose first use loads the browser's zone data: a long task) is needed at start. */
-function localTime(zone, at) {
-  zone = zone || "UTC";
-  var ms = at.getTime(), minute = Math.floor(ms / 60000), changes = manifest.time_zones[zone] || [], off = null;
-  for (var i = 0; i < changes.length && changes[i][0] <= minute; i++) off = changes[i][1];
-  if (off == null) {  // a moment outside the exported span, or a zone the export did not know
-    var p = {};
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric"
-    }).formatToParts(at).forEach(function (x) { p[x.type] = +x.value; });
-    off = (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - minute * 60000) / 60000;
-  }
+   Intl (whose first use loads the browser's zone data: a long task) is needed. */
+function localTime(zone, at) {  // throws for a zone the manifest does not know
+  var minute = Math.floor(at.getTime() / 60000), changes = manifest.time_zones[zone || "UTC"], off, i = 0;
+  while (i < changes.length && changes[i][0] <= minute) off = changes[i++][1];
+  if (off == null) off = changes[i ? changes.length - 2 : 0][1];  // outside the exported span: its nearest offset
   var local = new Date((minute + off) * 60000), stamp = local.toISOString().slice(0, 16);
   return {
     date: stamp.slice(0, 10), stamp: stamp, text: stamp.slice(11),
