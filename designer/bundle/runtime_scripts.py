@@ -26,13 +26,12 @@ TAG_PARTS = (
     "entry_points.js",
     "targeting.js",
     "decide.js",
-    "render.js",
     "show.js",
     "conversions.js",
     "pushes.js",
     "start.js",
 )
-RUNTIME_FILES = ("tag.js", "window.js")
+RUNTIME_FILES = ("tag.js", "draw.js", "window.js")
 
 
 def _missing(name: str) -> BundleError:
@@ -71,7 +70,7 @@ def tag_source() -> str:
 
 
 def readable_source(name: str) -> str:
-    """tag.js or window.js before minification (for reading and for the bench)."""
+    """tag.js, draw.js or window.js before minification (for reading and for the bench)."""
     if name not in RUNTIME_FILES:
         raise _missing(name)
     return tag_source() if name == "tag.js" else _source_file(name)
@@ -79,7 +78,7 @@ def readable_source(name: str) -> str:
 
 @cache
 def runtime_file(name: str) -> bytes:
-    """tag.js or window.js as the bundle ships it (minified; the same bytes every time)."""
+    """tag.js, draw.js or window.js as the bundle ships it (minified; the same bytes every time)."""
     from calmjs.parse import es5  # imported here: ~70 ms the app's start does not need
     from calmjs.parse.exceptions import ECMASyntaxError
     from calmjs.parse.unparsers.es5 import minify_print

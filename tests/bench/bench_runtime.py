@@ -165,8 +165,13 @@ def main() -> None:
     old = previous_tag()
     if old is not None:
         print(f"tag.js at fa80df8: {len(old) / 1024:.1f} KB, gzipped {gzipped(old) / 1024:.2f} KB")
+    draw = runtime_source("draw.js")
+    print(
+        f"draw.js: {len(draw) / 1024:.1f} KB, gzipped {gzipped(draw) / 1024:.2f} KB"
+        " (loaded with the styles once an engagement is to show)"
+    )
     print(f"window.js: {len(window) / 1024:.1f} KB, gzipped {gzipped(window) / 1024:.2f} KB")
-    for name in ("tag.js", "window.js"):
+    for name in ("tag.js", "draw.js", "window.js"):
         readable = readable_source(name).encode()
         print(f"{name} before minifying: gzipped {gzipped(readable) / 1024:.2f} KB")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:

@@ -25,7 +25,12 @@ def decision(page: Any, engagement_id: int = 1) -> dict[str, Any]:
 
 
 def shown(page: Any) -> list[int]:
-    """Ids of the engagements on the page, in document order."""
+    """Ids of the engagements on the page, in document order, once every engagement the
+    decisions show is drawn (the first is drawn when draw.js and the styles have loaded)."""
+    page.wait_for_function(
+        "() => EngagementTag.decisions().filter(d => d.shows).every(d =>"
+        ' document.querySelector(`ed-engagement[data-engagement="${d.id}"]`))'
+    )
     return page.evaluate(
         "[...document.querySelectorAll('ed-engagement')].map(e => +e.dataset.engagement)"
     )

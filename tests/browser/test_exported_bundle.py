@@ -62,6 +62,7 @@ def test_exported_sample_store_shows_and_converses_at_checkout(exported_site, op
     assert "spent 0 of 30 seconds" in d["Checkout rescue"]["reason"]
     assert "not in the entry point \u201cProduct pages\u201d" in d["Product expert"]["reason"]
     assert "not in the entry point \u201cCart\u201d" in d["Cart toaster"]["reason"]
+    assert len(shown(page)) == 2  # drawn once draw.js and the styles have loaded
     assert page.locator("#promo-slot .ed-engagement").get_by_role("button").count() == 1
 
     set_preview(page, now=MONDAY_10, time_on_page=31, control_group="out")

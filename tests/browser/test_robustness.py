@@ -84,6 +84,27 @@ def test_a_stylesheet_failing_its_integrity_check_shows_nothing_and_says_why(sit
     assert css.name in problem and "nothing is shown" in problem
     assert shown(page) == []
     d = decision(page)
-    assert d["shows"] is False and "stylesheet" in d["reason"]
+    assert d["shows"] is False and css.name in d["reason"] and "nothing is shown" in d["reason"]
     page.wait_for_timeout(300)
     assert page.evaluate("document.querySelectorAll('ed-engagement, ed-layer').length") == 0
+
+
+def test_drawing_code_failing_its_integrity_check_shows_nothing_and_says_why(site, open_page):
+    url = site.publish(m.manifest(m.engagement(1)))
+    folder = url.rsplit("/", 2)[-2]
+    draw = next((site.root / folder).glob("draw.*.js"))
+    draw.write_bytes(draw.read_bytes().replace(b"ed-layer", b"ed-trap"))
+    page = open_page(url)
+    problem = wait_for_problem(page, "failed its integrity check")
+    assert draw.name in problem and "nothing is shown" in problem
+    assert page.evaluate("document.querySelectorAll('ed-engagement, ed-trap').length") == 0
+
+
+def test_a_page_where_nothing_shows_never_loads_the_drawing_code(site, open_page):
+    ep = m.entry_point(1, "Checkout", ("contains", "/checkout", False))
+    page = open_page(site.publish(m.manifest(m.engagement(1, entry_point=1), entry_points=[ep])))
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelectorAll('script[src*=\"draw.\"]').length") == 0
+    page.evaluate("history.pushState({}, '', '/checkout')")  # now one shows: drawn at once
+    assert shown(page) == [1]
+    assert page.evaluate("document.querySelectorAll('script[src*=\"draw.\"]').length") == 1

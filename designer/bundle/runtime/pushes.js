@@ -44,12 +44,12 @@ W.addEventListener("hashchange", moved);
 var api = {
   push: function () { Array.prototype.forEach.call(arguments, push); },
   decisions: function () {
-    var engagements = byId(manifest && manifest.engagements);
+    var engagements = byId(manifest && manifest.engagements), where = {};  // where: window target per setting, asked once
     return decide().map(function (d) {
-      var e = engagements[d.id], w = e && e.kind !== "content" ? windowTarget(e) : null;
+      var e = engagements[d.id], k = e && e.kind !== "content" && e.window_opens_as, w = k && (where[k] = where[k] || windowTarget(e));
       return {
         id: d.id, name: d.name, shows: d.shows, reason: d.reason ? say(d.reason) : "", state: d.state, zone: d.zone,
-        window: w && w[0], window_reason: w ? say([w[1], blocked]) : ""
+        window: w ? w[0] : null, window_reason: w ? say([w[1], blocked]) : ""
       };
     });
   },

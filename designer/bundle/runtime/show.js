@@ -1,14 +1,11 @@
-/* Showing: clicks and declines, the evaluation that puts engagements on the page,
-   and the conversation window (window.js, loaded on the first click). */
+/* Showing: clicks and declines, and the evaluation that puts engagements on the page (drawn
+   by draw.js, which loads with the stylesheet once the first engagement is to be shown). */
 function act(e, action, url, from) {
   if (action === "close") { decline(e); return; }
   mark("clicked", e.id);
   recordClick(e);
   emit("click", { engagement: e.id, name: e.name, action: action });
-  if (action === "open_url") {
-    var href = safeUrl(url || e.content_url);
-    if (href) W.open(href, "_blank", "noopener");
-  } else openWindow(e, from);
+  drawer.follow(e, action, url, from);
   evaluate();
 }
 function decline(e) {
@@ -19,9 +16,10 @@ function decline(e) {
 }
 
 function evaluate() {
-  if (!sheet) return;  // the stylesheet is not there yet (or failed its check: nothing shows)
+  if (!manifest || broken) return;
   var wanted = {}, changed = false;
   decide().forEach(function (d) { if (d.shows) wanted[d.zone] = d; });
+  if (!drawer) { if (Object.keys(wanted).length) loadDrawing(); return; }  // nothing is drawn without its code and styles
   Object.keys(shown).forEach(function (zone) {  // gone, changed, or its page element replaced by the site's router: drawn again
     var s = shown[zone], w = wanted[zone];
     if (!w || w.id !== s.id || w.state !== s.state || !s.el.isConnected || (s.e.zone === "embedded" && s.el.parentNode !== D.getElementById(s.e.element_id))) {
@@ -33,16 +31,11 @@ function evaluate() {
     var d = wanted[zone], e = engagements[d.id];
     if (shown[zone]) return;
     var el;
-    try { el = render(e, d.design); } catch (err) {
+    try { el = drawer.draw(e, d.design); } catch (err) {
       undrawable[e.id] = err.message;
       W.console.warn("Engagement tag: \u201c" + e.name + "\u201d could not be drawn (" + err.message + "); export the bundle again.");
       redo = true;
       return;
-    }
-    if (e.zone !== "embedded") topLayer(el);
-    else {
-      var slot = D.getElementById(e.element_id), room = slot.appendChild(el) && slot.clientWidth, width = (d.design.props || {}).width || 0;
-      if (room && room < width) css(el, { zoom: String(room / width) }, 1);  // a banner wider than its slot fits it
     }
     shown[zone] = { id: e.id, state: d.state, el: el, e: e };
     changed = true;
@@ -54,20 +47,13 @@ function evaluate() {
     mark("exposed", e.id);
     emit("impression", { engagement: e.id, name: e.name, zone: zone, state: d.state });
   });
-  if (changed) arrange();
+  if (changed) drawer.arrange();
   if (exposedNow || redo) evaluate();  // "engaged in session: exposed" may now hold; a zone may have a next choice
 }
-function arrange() {  // a toaster or peeling corner never covers a side engagement: lifted above it, else beside it
-  var s = shown.proactive, p, r;
-  if (!s || s.e.format === "overlay") return;
-  css(s.el, { translate: "none" }, 1);
-  ["left", "right"].forEach(function (side) {
-    if (!shown[side]) return;
-    p = s.el.getBoundingClientRect(); r = shown[side].el.getBoundingClientRect();
-    if (p.left >= r.right || r.left >= p.right || p.top >= r.bottom || r.top >= p.bottom) return;
-    var lift = p.bottom - r.top + GAP;
-    css(s.el, { translate: p.top - lift >= 0 ? "0 " + -lift + "px" : (side === "right" ? r.left - p.right - GAP : r.right - p.left + GAP) + "px 0" }, 1);
-  });
+function windowTarget(e) {  // -> [where the window opens, the code of why]
+  if (device() === "phone" && !D.querySelector('meta[name="viewport"]')) return ["tab", "w_tab"];
+  if (blocked) return ["window", "w_storage"];  // the guide: without storage, a separate window whatever the setting
+  return e.window_opens_as === "separate_window" ? ["window", "w_separate"] : ["embedded", "w_embedded"];
 }
 function converse(name, detail) {  // the window opened or closed: proactive invitations step aside meanwhile
   if (name === "conversation") talking[detail.engagement] = 1;
@@ -76,39 +62,42 @@ function converse(name, detail) {  // the window opened or closed: proactive inv
   evaluate();
 }
 
-/* ---------- the conversation window (window.js, loaded on the first click) ---------- */
-function loadWindowModule(done) {
-  if (windowModule) { done(); return; }
-  var files = manifest.files || {}, s = make("script");
-  s.src = asset(files.window || "window.js");
-  if (files.window_integrity) { s.integrity = files.window_integrity; s.crossOrigin = "anonymous"; }
-  if (nonce) s.nonce = nonce;
-  s.define = function (fn) { windowModule = fn; };  // handed over through its own element: no global a site could overwrite
-  s.onload = function () { if (windowModule) done(); };
-  s.onerror = function () { W.console.warn("Engagement tag: the conversation window could not be loaded from " + s.src + "."); };
-  D.head.appendChild(s);
-}
-function windowTarget(e) {  // -> [where the window opens, the code of why]
-  if (device() === "phone" && !D.querySelector('meta[name="viewport"]')) return ["tab", "w_tab"];
-  if (blocked) return ["window", "w_storage"];  // the guide: without storage, a separate window whatever the setting
-  return e.window_opens_as === "separate_window" ? ["window", "w_separate"] : ["embedded", "w_embedded"];
-}
-function openWindow(e, launcher) {
-  var how = windowTarget(e), popup = null, p = e.window || {};
-  if (how[0] !== "embedded") {  // opened inside the click, before loading, so no popup blocker stops it
-    popup = how[0] === "tab" ? W.open("", "_blank") : W.open("", "ed-conversation-" + e.id, "popup,width=" + (p.width || 360) + ",height=" + (p.height || 520));
-    if (!popup) how = ["embedded", "w_popup_blocked"];
-  }
-  loadWindowModule(function () {
-    windowModule({
-      engagement: e, account: manifest.account, target: how[0], reason: say([how[1], blocked]), popup: popup, launcher: launcher,
-      css: cssText, transport: transport, emit: converse, asset: asset, safe_url: safeUrl, local: local, random_id: randomId,
-      now: function () { return now().getTime(); },
-      host: function () {  // the embedded window's own shadow root, above the engagements in the top layer
-        var made = shadowHost("ed-window", e.language, { position: "fixed", inset: "0", "pointer-events": "none", "z-index": "1" });
-        topLayer(made[0]);
-        return made;
+
+/* The drawing code and the stylesheet, each checked against its integrity value: loaded
+   together, once, when the first engagement is to be shown. One that fails its check (a file
+   changed after export) or does not load means nothing shows, rather than a broken drawing. */
+function loadDrawing() {
+  if (loading) return;
+  loading = 1;
+  var files = manifest.files || {}, factory;
+  var code = new Promise(function (done, fail) {
+    var s = D.createElement("script");
+    s.src = asset(files.draw || "draw.js");
+    if (files.draw_integrity) { s.integrity = files.draw_integrity; s.crossOrigin = "anonymous"; }
+    if (nonce) s.nonce = nonce;
+    s.define = function (fn) { factory = fn; };
+    s.onload = function () { if (factory) done(); else fail(Error("not the drawing code")); };
+    s.onerror = function () { fail(Error("not loaded")); };
+    D.head.appendChild(s);
+  }).catch(function (err) { throw [files.draw, err]; });
+  var styles = (files.css ? load(files.css, files.css_integrity).then(function (r) { return r.text(); }) : Promise.resolve("")).catch(function (err) { throw [files.css, err]; });
+  Promise.all([code, styles]).then(function (got) {
+    cssText = got[1];
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(cssText);
+    drawer = factory({
+      sheet: sheet, asset: asset, act: act, decline: decline, shown: shown, window_target: windowTarget, say: say,
+      blocked: blocked, files: files, nonce: nonce,
+      window_context: function () {
+        return {
+          account: manifest.account, css: cssText, transport: transport, emit: converse, asset: asset, local: local,
+          random_id: randomId, now: function () { return now().getTime(); }
+        };
       }
     });
+    evaluate();
+  }, function (failed) {
+    broken = ["file", failed[0], failed[1].message];
+    warn("the file " + failed[0] + " failed its integrity check or did not load (" + failed[1].message + ")");
   });
 }

@@ -15,7 +15,6 @@ function track() {
   D.addEventListener("mouseout", function (ev) {
     if (!ev.relatedTarget && ev.clientY <= 0 && !visitor.exit) { visitor.exit = true; evaluate(); }
   });
-  W.addEventListener("resize", arrange);
   W.setInterval(function () { moved(); evaluate(); }, 1000);
   if (slots && W.MutationObserver) {  // a page element for an embedded engagement appears, or the router replaces it
     var waiting = false;
@@ -33,6 +32,7 @@ function slotsChanged() {  // cheap: only whether an embedded engagement's eleme
     return s ? s.el.parentNode !== slot : !!slot;
   });
 }
+function asset(path) { return new URL(path, base || location.href).href; }
 function warn(text) { W.console.warn("Engagement tag: " + text + "; nothing is shown."); }
 function load(path, integrity) {  // a bundle file, checked against its integrity value
   return fetch(asset(path), { integrity: integrity || "" }).then(function (r) {
@@ -54,20 +54,8 @@ function start(data) {
   ["campaigns", "entry_points", "behaviors"].forEach(function (k) { data[k] = data[k] || []; });
   data.time_zones = data.time_zones || {};
   manifest = data;
-  var files = data.files || {};
-  // The styles come before any engagement: a stylesheet that fails its integrity check (changed
-  // after export) or does not load means nothing shows, rather than unstyled engagements.
-  (files.css ? load(files.css, files.css_integrity).then(function (r) { return r.text(); }) : Promise.resolve("")).then(function (text) {
-    cssText = text;
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(text);
-  }, function (err) {
-    broken = ["css", files.css, err.message];
-    warn("the stylesheet " + files.css + " failed its integrity check or did not load (" + err.message + ")");
-  }).then(function () {
-    evaluate();
-    track();
-  });
+  evaluate();
+  track();
 }
 
 take(queued);

@@ -8,8 +8,8 @@ var script = D.currentScript;
 var base = script ? script.src.replace(/[^/]*([?#].*)?$/, "") : "";
 var nonce = script ? script.nonce || script.getAttribute("nonce") || "" : "";
 var queued = Array.isArray(W[GLOBAL]) ? W[GLOBAL] : [];
-var manifest = null, preview = {}, listeners = {}, transport = null, windowModule = null;
-var sheet = null, cssText = "", broken = null;  // the bundle's stylesheet, adopted by every shadow root; why nothing shows
+var manifest = null, preview = {}, listeners = {}, transport = null;
+var drawer = null, loading = 0, sheet = null, cssText = "", broken = null;  // draw.js and the stylesheet once loaded; why nothing shows
 var shown = {}, regexCache = {}, undrawable = {}, talking = {};  // talking: engagement id -> its conversation window is open
 var here = location.href, enteredAt = Date.now();  // the page as the site's router last set it, and since when
 var visitor = {
