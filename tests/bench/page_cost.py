@@ -13,20 +13,12 @@ from typing import Any
 from calmjs.parse import es5
 from calmjs.parse.unparsers.es5 import minify_print
 
+from designer.bundle.runtime_scripts import TAG_PARTS
+
 PREVIOUS = "fa80df8"
-PREVIOUS_PARTS = (  # tag.js's parts at that commit, in order
-    "state.js",
-    "circumstances.js",
-    "schedule.js",
-    "entry_points.js",
-    "targeting.js",
-    "decide.js",
-    "render.js",
-    "show.js",
-    "conversions.js",
-    "pushes.js",
-    "start.js",
-)
+_SHOW = TAG_PARTS.index("show.js")
+# tag.js's parts at that commit, in order: today's, with render.js (now draw.js) before show.js
+PREVIOUS_PARTS = TAG_PARTS[:_SHOW] + ("render.js",) + TAG_PARTS[_SHOW:]
 ROOT = Path(__file__).parents[2]
 LOADS = 7
 LONG_TASKS = (
