@@ -6,8 +6,6 @@ from __future__ import annotations
 from tests.browser import manifests as m
 from tests.browser.pages import decision, push, shown
 
-CHECKOUT = m.entry_point(1, "Checkout", ("contains", "/checkout", False))
-
 
 def _checkout_only(**rule_options):
     ep = m.entry_point(1, "Checkout", ("contains", "/checkout", False))
