@@ -145,6 +145,7 @@ def test_a_damaged_engagement_hides_itself_and_not_the_others(site, open_page):
 def test_damaged_browser_storage_starts_a_fresh_visit(site, open_page):
     url = site.publish(m.manifest(m.engagement(1)))
     page = open_page(url)
+    page.wait_for_selector(".ed-engagement")  # drawn and recorded: the tag writes nothing later
     page.evaluate(
         'localStorage.setItem(\'ed_visitor\', \'{"id": 7, "visits": "many"}\');'
         "sessionStorage.setItem('ed_visit', '{\"pages\": \"oops\"}');"
