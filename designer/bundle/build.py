@@ -32,6 +32,7 @@ Cancel = Callable[[], bool]  # True once the user asked to stop
 VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 FILE_WORDS = {
     "tag": "the engagement tag: loads first and decides what shows",
+    "draw": "draws the engagements, loaded with the styles once one is to show",
     "window": "the conversation window, loaded on the first click",
     "engagements.json": "your campaigns and designs (the manifest)",
     "engagements.css": "base styles of engagements and the window",
@@ -171,6 +172,7 @@ def _install_page(
         {"name": names[key], "size": bf.human_size(len(files[names[key]])), "what": words}
         for key, words in (
             ("tag", FILE_WORDS["tag"]),
+            ("draw", FILE_WORDS["draw"]),
             ("window", FILE_WORDS["window"]),
             ("manifest", FILE_WORDS["engagements.json"]),
             ("css", FILE_WORDS["engagements.css"]),
@@ -218,9 +220,6 @@ def _install_page(
 def css_bytes() -> bytes:
     text = render(
         "engagements.css.j2",
-        z_engagement=2147483000,
-        z_window=2147483600,
-        gap=16,
         focus_width=3,
         focus_color="#1a56db",
         send_color="#1a56db",
@@ -242,13 +241,16 @@ def build_bundle(
     refuse_problems=False builds despite problems, leaving out images it cannot use.
     """
     files: dict[str, bytes] = {}
-    tag, window, css = runtime_file("tag.js"), runtime_file("window.js"), css_bytes()
+    tag, draw, window = (runtime_file(n) for n in ("tag.js", "draw.js", "window.js"))
+    css = css_bytes()
     names = {
         "tag": bf.hashed_name("tag", "js", tag),
+        "draw": bf.hashed_name("draw", "js", draw),
         "window": bf.hashed_name("window", "js", window),
         "css": bf.hashed_name("engagements", "css", css),
     }
-    files[names["tag"]], files[names["window"]], files[names["css"]] = tag, window, css
+    for key, data in (("tag", tag), ("draw", draw), ("window", window), ("css", css)):
+        files[names[key]] = data
     with store.read() as session:
         campaigns = choose_campaigns(session, campaign_names, include_drafts, preview_ids)
         if refuse_problems and (problems := refusals(session, campaigns, include_drafts)):
@@ -269,6 +271,8 @@ def build_bundle(
             session,
             campaigns,
             {
+                "draw": names["draw"],
+                "draw_integrity": bf.integrity(draw),
                 "window": names["window"],
                 "window_integrity": bf.integrity(window),
                 "css": names["css"],

@@ -228,6 +228,8 @@ def checked_bundle(files: dict[str, bytes]) -> tuple[dict[str, Any], dict[str, C
     manifest = parse_manifest(files, name)
     _check_file(files, manifest["files"]["window"], manifest["files"]["window_integrity"])
     _check_file(files, manifest["files"]["css"], manifest["files"]["css_integrity"])
+    if "draw" in manifest["files"]:  # bundles exported before draw.js have none
+        _check_file(files, manifest["files"]["draw"], manifest["files"]["draw_integrity"])
     _check_ids(manifest)
     _check_dates(manifest)
     return manifest, check_images(files, manifest)

@@ -21,7 +21,7 @@ INSTALL = "install.html"
 # Every name a bundle may hold; anything else in a bundle is refused on import.
 BUNDLE_NAME = re.compile(
     r"^(install\.html"
-    r"|tag\.[0-9a-f]{10}\.js|window\.[0-9a-f]{10}\.js"
+    r"|(tag|draw|window)\.[0-9a-f]{10}\.js"
     r"|engagements\.[0-9a-f]{10}\.(json|css)"
     r"|images/[0-9a-f]{10}(@2x)?\.(png|jpg|webp))$"
 )

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from designer.bundle.errors import BundleError
 from designer.bundle.manifest_text import shortened
+from designer.bundle.runtime_scripts import reason_sentences
+from designer.bundle.time_zones import time_zones
 from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
 from designer.models.campaign import Campaign
 from designer.models.design import Design
@@ -286,6 +288,14 @@ def build_manifest(
         manifest["engagements"].append(
             _engagement(e, n, campaign_ids, skill_ids, ep_ids, behavior_ids, rewrite_image)
         )
+    return with_runtime_tables(manifest)
+
+
+def with_runtime_tables(manifest: dict[str, Any]) -> dict[str, Any]:
+    """manifest with what the runtime reads besides the campaigns: the sentences of its
+    reasons and the UTC offsets of the time zones the manifest names (see time_zones.py)."""
+    manifest["time_zones"] = time_zones(manifest)
+    manifest["reasons"] = reason_sentences()
     return manifest
 
 

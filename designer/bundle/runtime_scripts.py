@@ -12,8 +12,10 @@ through `runtime_file`, so they all use the same bytes.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from designer.bundle.errors import BundleError
 
@@ -24,13 +26,12 @@ TAG_PARTS = (
     "entry_points.js",
     "targeting.js",
     "decide.js",
-    "render.js",
     "show.js",
     "conversions.js",
     "pushes.js",
     "start.js",
 )
-RUNTIME_FILES = ("tag.js", "window.js")
+RUNTIME_FILES = ("tag.js", "draw.js", "window.js")
 
 
 def _missing(name: str) -> BundleError:
@@ -48,6 +49,20 @@ def _source_file(name: str) -> str:
         raise _missing(name) from None
 
 
+@cache
+def reason_sentences() -> dict[str, str]:
+    """The sentences of the tag's reasons, by code ("{0}" for its first value).
+
+    The tag works with short codes (its size is what every page loads first); the
+    manifest carries these sentences, which `decisions()` expands the codes into.
+    """
+    try:
+        data: Any = json.loads(_source_file("reasons.json"))
+    except ValueError:
+        raise _missing("reasons.json") from None
+    return dict(data)
+
+
 def tag_source() -> str:
     """The tag's readable source: its parts, in order, inside one strict IIFE."""
     body = "\n".join(_source_file(part) for part in TAG_PARTS)
@@ -55,7 +70,7 @@ def tag_source() -> str:
 
 
 def readable_source(name: str) -> str:
-    """tag.js or window.js before minification (for reading and for the bench)."""
+    """tag.js, draw.js or window.js before minification (for reading and for the bench)."""
     if name not in RUNTIME_FILES:
         raise _missing(name)
     return tag_source() if name == "tag.js" else _source_file(name)
@@ -63,7 +78,7 @@ def readable_source(name: str) -> str:
 
 @cache
 def runtime_file(name: str) -> bytes:
-    """tag.js or window.js as the bundle ships it (minified; the same bytes every time)."""
+    """tag.js, draw.js or window.js as the bundle ships it (minified; the same bytes every time)."""
     from calmjs.parse import es5  # imported here: ~70 ms the app's start does not need
     from calmjs.parse.exceptions import ECMASyntaxError
     from calmjs.parse.unparsers.es5 import minify_print

@@ -38,7 +38,7 @@ def _button(text: str, tip: str) -> QPushButton:
 
 
 class UrlRulesEditor(QWidget):
-    """Rules [{"match", "value", "exclude"}] and page sections; edited(rules, sections)."""
+    """Rules [{"match", "value", "exclude", "fragment"}] and page sections; edited(rules, sections)."""
 
     edited = Signal(list, list)
 
@@ -64,6 +64,11 @@ class UrlRulesEditor(QWidget):
         self.exclude = QCheckBox("but not")
         self.exclude.setAccessibleName("Exclusion")
         self.exclude.setToolTip("Ticked: pages matching this rule are left out")
+        self.fragment = QCheckBox("with #fragment")
+        self.fragment.setAccessibleName("Match the URL fragment")
+        self.fragment.setToolTip(
+            "Ticked: the part after # counts too, for sites whose pages are #/routes"
+        )
         self.add = _button("Add rule", "Add the URL rule")
         self.remove = _button("Remove rule", "Remove the selected URL rule")
         self.problem = refusal_label("URL rule problem")
@@ -72,7 +77,7 @@ class UrlRulesEditor(QWidget):
         self.section_edit.setAccessibleName("Page sections")
         self.section_edit.setToolTip("Limit the entry point to page sections the site declares")
         row = QHBoxLayout()
-        for w in (self.exclude, self.match, self.value, self.add, self.remove):
+        for w in (self.exclude, self.match, self.value, self.fragment, self.add, self.remove):
             row.addWidget(w)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +98,10 @@ class UrlRulesEditor(QWidget):
         self.list.clear()
         for r in rules:
             not_ = "but not " if r.get("exclude") else ""
-            self.list.addItem(f"{not_}URL {words(r.get('match', '')).lower()} {r.get('value', '')}")
+            hash_ = " (with #fragment)" if r.get("fragment") else ""
+            self.list.addItem(
+                f"{not_}URL {words(r.get('match', '')).lower()} {r.get('value', '')}{hash_}"
+            )
         self.section_edit.setText(", ".join(sections))
 
     def _check(self, *_args: object) -> str | None:
@@ -118,6 +126,8 @@ class UrlRulesEditor(QWidget):
             "value": self.value.text().strip(),
             "exclude": self.exclude.isChecked(),
         }
+        if self.fragment.isChecked():  # absent means off, as in every rule made before
+            rule["fragment"] = True
         self.value.clear()
         self.edited.emit(self.rules + [rule], self.sections)
 

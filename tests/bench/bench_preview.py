@@ -25,7 +25,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 
 EDITS = 15
 FIRST_PREVIEWS = 3
-DRAWN_JS = "!!document.querySelector('.ed-engagement')"
+DRAWN_JS = "!!document.querySelector('ed-engagement')"
 
 
 def _wait(browser, source: str, step_ms: int = 2) -> None:
@@ -126,8 +126,8 @@ def main() -> None:
             panel.refresh()
             _wait(
                 browser,
-                "document.querySelector('.ed-engagement') &&"
-                f" document.body.textContent.indexOf('{text}') >= 0 &&"
+                "Array.prototype.some.call(document.querySelectorAll('ed-engagement'),"
+                f" function (h) {{ return h.shadowRoot.textContent.indexOf('{text}') >= 0; }}) &&"
                 " (window.__painted = false, requestAnimationFrame(function () { window.__painted = true; }), true)",
             )
             _wait(browser, "window.__painted === true")

@@ -5,7 +5,10 @@
   engagements in headless Chromium (goal: under 5 ms);
 - the cumulative layout shift the tag causes on the sample checkout page with
   the exported sample store (goal: 0; engagements are fixed overlays or fill a
-  reserved page element).
+  reserved page element);
+- on that page, desktop and phone: the longest task and the tasks of 50 ms or more
+  (goal: none), the page's script time (goal: median <= 10 ms), and the gzipped bytes
+  loaded before the first engagement shows, beside the tag as it was at fa80df8.
 """
 
 from __future__ import annotations
@@ -19,6 +22,12 @@ from designer.bundle.export import export
 from designer.bundle.runtime_scripts import readable_source
 from designer.models import clock
 from designer.models.store import Store
+from tests.bench.page_cost import (
+    first_engagement_bytes,
+    page_costs,
+    previous_tag,
+    with_previous_tag,
+)
 from tests.browser import manifests as m
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
 from tests.browser.site import Site, runtime_source
@@ -157,8 +166,16 @@ def main() -> None:
 
     tag, window = runtime_source("tag.js"), runtime_source("window.js")
     print(f"tag.js: {len(tag) / 1024:.1f} KB, gzipped {gzipped(tag) / 1024:.2f} KB (goal <= 8 KB)")
+    old = previous_tag()
+    if old is not None:
+        print(f"tag.js at fa80df8: {len(old) / 1024:.1f} KB, gzipped {gzipped(old) / 1024:.2f} KB")
+    draw = runtime_source("draw.js")
+    print(
+        f"draw.js: {len(draw) / 1024:.1f} KB, gzipped {gzipped(draw) / 1024:.2f} KB"
+        " (loaded with the styles once an engagement is to show)"
+    )
     print(f"window.js: {len(window) / 1024:.1f} KB, gzipped {gzipped(window) / 1024:.2f} KB")
-    for name in ("tag.js", "window.js"):
+    for name in ("tag.js", "draw.js", "window.js"):
         readable = readable_source(name).encode()
         print(f"{name} before minifying: gzipped {gzipped(readable) / 1024:.2f} KB")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
@@ -193,7 +210,7 @@ def main() -> None:
                     page = context.new_page()
                     page.add_init_script(PREVIEW_OUT_OF_CONTROL_GROUP)
                     page.goto(url)
-                    page.wait_for_selector("#promo-slot .ed-engagement")
+                    page.wait_for_selector("#promo-slot ed-engagement")
                     page.wait_for_selector(".ed-zone-right")
                     page.wait_for_timeout(1000)
                     shifts.append(page.evaluate("window.cls"))
@@ -203,6 +220,23 @@ def main() -> None:
                     f"median CLS {statistics.median(shifts):.4f}, max {max(shifts):.4f} "
                     f"over {len(shifts)} loads (goal 0)"
                 )
+            sizes = first_engagement_bytes(site.root / "sample")
+            print(
+                "bytes before the first engagement (gzipped): "
+                + ", ".join(f"{k} {v / 1024:.2f} KB" for k, v in sizes.items())
+                + f", in all {sum(sizes.values()) / 1024:.2f} KB"
+            )
+            previous = with_previous_tag(site.root, url)
+            for device, options in (("desktop", DESKTOP), ("phone", PHONE)):
+                pages = [("this tag", url)] + ([("fa80df8 tag", previous)] if previous else [])
+                for label, address in pages:
+                    c = page_costs(browser, address, options, PREVIEW_OUT_OF_CONTROL_GROUP)
+                    print(
+                        f"sample checkout page, {device}, {label}: longest task "
+                        f"{c['longest']:.0f} ms, tasks >= 50 ms {c['long_tasks']:.0f} (goal 0), "
+                        f"script time {c['script_ms']:.1f} ms (goal <= 10 ms; least "
+                        f"{c['script_min']:.1f} ms), medians of 11 loads"
+                    )
         finally:
             browser.close()
             site.close()

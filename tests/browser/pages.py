@@ -25,9 +25,14 @@ def decision(page: Any, engagement_id: int = 1) -> dict[str, Any]:
 
 
 def shown(page: Any) -> list[int]:
-    """Ids of the engagements on the page, in document order."""
+    """Ids of the engagements on the page, in document order, once every engagement the
+    decisions show is drawn (the first is drawn when draw.js and the styles have loaded)."""
+    page.wait_for_function(
+        "() => EngagementTag.decisions().filter(d => d.shows).every(d =>"
+        ' document.querySelector(`ed-engagement[data-engagement="${d.id}"]`))'
+    )
     return page.evaluate(
-        "[...document.querySelectorAll('.ed-engagement')].map(e => +e.dataset.engagement)"
+        "[...document.querySelectorAll('ed-engagement')].map(e => +e.dataset.engagement)"
     )
 
 
@@ -47,3 +52,22 @@ def wait_for_problem(page: Any, words: str, seconds: float = 10) -> str:
             return found[0]
         page.wait_for_timeout(50)
     raise AssertionError(f"the page never said {words!r}; it said {page.problems}")
+
+
+# The focused element, inside the shadow root that holds it (engagements and the window
+# live in shadow roots of their own): an expression, e.g. f"{ACTIVE}.className".
+ACTIVE = (
+    "(() => { let a = document.activeElement;"
+    " while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;"
+    " return a; })()"
+)
+
+
+def count_deep(page: Any, selector: str) -> int:
+    """Elements matching selector in the page and in every (open) shadow root."""
+    return page.evaluate(
+        "sel => { let n = 0; const walk = r => { n += r.querySelectorAll(sel).length;"
+        " r.querySelectorAll('*').forEach(e => e.shadowRoot && walk(e.shadowRoot)); };"
+        " walk(document); return n; }",
+        selector,
+    )

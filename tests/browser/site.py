@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.bundle.build import css_bytes
-from designer.bundle.manifest import schema_problems
+from designer.bundle.manifest import schema_problems, with_runtime_tables
 from designer.bundle.runtime_scripts import runtime_file
 
 NONCE = "r4nd0mN0nce"
@@ -87,18 +87,23 @@ class Site:
         self._count += 1
         folder = f"b{self._count}"
         tag, window, css = runtime_source("tag.js"), runtime_source("window.js"), css_bytes()
+        draw = runtime_source("draw.js")
         names = {
             "tag": hashed("tag", "js", tag),
+            "draw": hashed("draw", "js", draw),
             "window": hashed("window", "js", window),
             "css": hashed("engagements", "css", css),
         }
         self.write(f"{folder}/{names['tag']}", tag)
         self.write(f"{folder}/{names['window']}", window)
+        self.write(f"{folder}/{names['draw']}", draw)
         self.write(f"{folder}/{names['css']}", css)
         for name, data in (images or {}).items():
             self.write(f"{folder}/{name}", data)
-        manifest = dict(manifest)
+        manifest = with_runtime_tables(dict(manifest))
         manifest["files"] = {
+            "draw": names["draw"],
+            "draw_integrity": integrity(draw),
             "window": names["window"],
             "window_integrity": integrity(window),
             "css": names["css"],

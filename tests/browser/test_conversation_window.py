@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.browser import manifests as m
-from tests.browser.pages import shown
+from tests.browser.pages import ACTIVE, shown
 
 PHONE_LAUNCH = "Message us"
 
@@ -27,7 +27,7 @@ def test_click_opens_the_embedded_window_with_the_greeting_first(site, open_page
     assert log.get_attribute("aria-live") == "polite"
     assert log.locator(".ed-bubble").first.text_content() == "Agent: " + m.GREETING
     assert page.evaluate("window.seen") == ["click", "conversation"]
-    assert page.evaluate("document.activeElement.className") == "ed-window-text"
+    assert page.evaluate(f"{ACTIVE}.className") == "ed-window-text"
 
 
 def test_the_demo_agent_answers_with_the_automatic_messages(site, open_page):
@@ -55,7 +55,7 @@ def test_escape_closes_and_returns_focus_to_the_launcher(site, open_page):
     _dialog(page).wait_for()
     page.keyboard.press("Escape")
     assert _dialog(page).count() == 0
-    assert page.evaluate("document.activeElement.dataset.engagement") == "1"
+    assert page.evaluate(f"{ACTIVE}.getRootNode().host.dataset.engagement") == "1"
     assert page.evaluate("window.seen") == [1]
 
 
@@ -66,10 +66,10 @@ def test_tab_keeps_focus_inside_the_window(site, open_page):
     inside = []
     for _ in range(8):
         page.keyboard.press("Tab")
-        inside.append(page.evaluate("!!document.activeElement.closest('.ed-window')"))
+        inside.append(page.evaluate(f"!!{ACTIVE}.closest('.ed-window')"))
     assert all(inside)
     page.keyboard.press("Shift+Tab")
-    assert page.evaluate("!!document.activeElement.closest('.ed-window')")
+    assert page.evaluate(f"!!{ACTIVE}.closest('.ed-window')")
 
 
 def test_unauthenticated_token_is_kept_for_the_idle_time_and_reused(site, open_page):
@@ -225,7 +225,7 @@ def test_embedded_window_second_click_keeps_one_dialog(site, open_page):
         "click"
     )  # the window now covers the launcher; the site may still click it
     assert page.locator(".ed-window").count() == 1
-    assert page.evaluate("document.activeElement.className") == "ed-window-text"
+    assert page.evaluate(f"{ACTIVE}.className") == "ed-window-text"
 
 
 def test_the_token_is_refreshed_while_the_window_is_open(site, open_page):
@@ -251,4 +251,4 @@ def test_escape_returns_focus_to_the_launcher_drawn_again_meanwhile(site, open_p
         "EngagementTag.preview({agent_state: 'offline'})"
     )  # the offline design replaces it
     page.keyboard.press("Escape")
-    assert page.evaluate("document.activeElement.textContent") == "Leave us a message"
+    assert page.evaluate(f"{ACTIVE}.textContent") == "Leave us a message"

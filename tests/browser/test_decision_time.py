@@ -133,7 +133,7 @@ TIME_FRAME_CASES = [
         "an unknown time zone",
         {"time_zone": "Mars/Olympus"},
         MONDAY_10,
-        "The campaign's time zone \u201cMars/Olympus\u201d is unknown to this browser, so it never shows.",
+        "The campaign's time zone \u201cMars/Olympus\u201d is unknown, so it never shows.",
     ),
 ]
 

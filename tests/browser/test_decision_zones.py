@@ -110,7 +110,7 @@ def test_proactive_zone_shows_one_at_a_time(site, open_page):
 def test_embedded_engagement_fills_its_element(site, open_page):
     e = m.engagement(1, "promo-banner", element_id="promo-slot")
     page = open_page(site.publish(m.manifest(e), '<p>Intro</p><div id="promo-slot"></div>'))
-    banner = page.locator("#promo-slot > .ed-engagement")
+    banner = page.locator("#promo-slot > [data-engagement] .ed-engagement")
     banner.wait_for()
     assert banner.get_attribute("role") == "region"
     assert banner.get_by_role("button", name="See the offer").is_visible()
@@ -221,7 +221,7 @@ def test_preview_changes_only_this_visitors_simulation(site, open_page):
 def test_embedded_banner_wider_than_its_slot_is_scaled_to_fit(site, open_page):
     e = m.engagement(1, "promo-banner", element_id="promo-slot")
     page = open_page(site.publish(m.manifest(e), '<div id="promo-slot"></div>'), device="phone")
-    banner = page.locator("#promo-slot > .ed-engagement")
+    banner = page.locator("#promo-slot > [data-engagement] .ed-engagement")
     banner.wait_for()
     slot = page.locator("#promo-slot").bounding_box()
     box = banner.bounding_box()

@@ -16,7 +16,7 @@ GAP = 24  # the tag's gap between an engagement and the edge, or another engagem
 
 def _box(page, engagement_id: int) -> dict[str, float]:
     return page.evaluate(
-        'id => { const r = document.querySelector(`.ed-engagement[data-engagement="${id}"]`)'
+        'id => { const r = document.querySelector(`ed-engagement[data-engagement="${id}"]`)'
         ".getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right,"
         " bottom: r.bottom}; }",
         engagement_id,

@@ -62,6 +62,7 @@ def test_exported_sample_store_shows_and_converses_at_checkout(exported_site, op
     assert "spent 0 of 30 seconds" in d["Checkout rescue"]["reason"]
     assert "not in the entry point \u201cProduct pages\u201d" in d["Product expert"]["reason"]
     assert "not in the entry point \u201cCart\u201d" in d["Cart toaster"]["reason"]
+    assert len(shown(page)) == 2  # drawn once draw.js and the styles have loaded
     assert page.locator("#promo-slot .ed-engagement").get_by_role("button").count() == 1
 
     set_preview(page, now=MONDAY_10, time_on_page=31, control_group="out")
@@ -95,6 +96,11 @@ def test_exported_bundle_works_on_a_strict_csp_page(exported_site, open_page):
     page.locator("#promo-slot .ed-engagement").wait_for()
     page.get_by_role("button", name="Message us").click()
     page.get_by_role("dialog").locator(".ed-bubble").first.wait_for()
-    assert page.evaluate("document.querySelector('link[rel=stylesheet]').sheet.cssRules.length") > 5
+    # the bundle's stylesheet, adopted by the engagement's shadow root, and none in the page
+    styles = (
+        "document.querySelector('ed-engagement').shadowRoot.adoptedStyleSheets[0].cssRules.length"
+    )
+    assert page.evaluate(styles) > 5
+    assert page.evaluate("document.styleSheets.length") == 0
     assert page.evaluate("window.violations") == []
     assert page.problems == []

@@ -16,7 +16,7 @@ def _dialog(page):
 
 
 def _engagement(page, engagement_id: int):
-    return page.locator(f'.ed-engagement[data-engagement="{engagement_id}"]')
+    return page.locator(f'ed-engagement[data-engagement="{engagement_id}"]')
 
 
 def _record_events(page) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from designer.models.design import Element
 from tests.browser import manifests as m
-from tests.browser.pages import decision, push, shown
+from tests.browser.pages import ACTIVE, decision, push, shown
 
 
 def test_sticky_button_shows_on_desktop_with_its_text_and_accessible_name(site, open_page):
@@ -20,6 +20,8 @@ def test_sticky_button_shows_on_desktop_with_its_text_and_accessible_name(site, 
         "reason": "",
         "state": "online",
         "zone": "right",
+        "window": "embedded",
+        "window_reason": "The conversation window opens in the page, as the engagement is set.",
     }
     button = page.get_by_role("button", name="Message us")
     assert button.inner_text() == "Message us"
@@ -71,7 +73,7 @@ def test_overlay_elements_keep_their_designed_geometry_and_reading_order(site, o
     assert round(button["x"] - box["x"]) == 16
     assert round(button["y"] - box["y"]) == 305 - 16 - 40
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Message us"
+    assert page.evaluate(f"{ACTIVE}.textContent") == "Message us"
 
 
 def test_push_of_the_sites_events_re_decides_at_once(site, open_page):
@@ -99,7 +101,9 @@ def test_image_element_has_srcset_and_the_phone_loads_the_2x_file(site, open_pag
     img = page.get_by_role("img", name="Our team")
     img.wait_for()
     assert img.get_attribute("srcset").endswith("@2x.png 2x")
-    page.wait_for_function("() => document.querySelector('.ed-image').complete")
+    page.wait_for_function(
+        "() => document.querySelector('ed-engagement').shadowRoot.querySelector('.ed-image').complete"
+    )
     assert img.evaluate("i => i.currentSrc").endswith("@2x.png")
     decorative = page.locator(".ed-image").nth(1)
     assert (decorative.get_attribute("alt"), decorative.get_attribute("aria-hidden")) == (

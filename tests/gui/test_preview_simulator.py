@@ -116,12 +116,13 @@ def test_clicking_an_engagement_opens_the_window_and_the_demo_agent_greets(qtbot
     browser.run_js(
         "(function () { var d = EngagementTag.decisions().filter(function (x) {"
         " return x.name === 'Message us button'; })[0];"
-        " var r = document.querySelector('[data-engagement=\"' + d.id + '\"]');"
+        " var r = document.querySelector('[data-engagement=\"' + d.id + '\"]').shadowRoot.firstChild;"
         " (r.tagName === 'BUTTON' ? r : r.querySelector('button.ed-button')).click(); })()"
     )
     assert browser.wait_until(
-        "!!document.querySelector('.ed-window') &&"
-        " document.querySelector('.ed-window').textContent.indexOf('Thanks for reaching out') >= 0"
+        "!!document.querySelector('ed-window') &&"
+        " document.querySelector('ed-window').shadowRoot.textContent"
+        ".indexOf('Thanks for reaching out') >= 0"
     )
 
 
@@ -138,8 +139,9 @@ def test_an_edit_shows_in_the_open_preview_after_refresh(qtbot, panel):
                 element.props["text"] = "Questions? Ask us"
         e.set_state_designs(designs)
     panel.refresh()
-    assert panel.browsers[0].wait_until(
-        "document.body.textContent.indexOf('Questions? Ask us') >= 0"
+    assert panel.browsers[0].wait_until(  # engagements are drawn in shadow roots of their own
+        "Array.prototype.some.call(document.querySelectorAll('ed-engagement'), function (h) {"
+        " return h.shadowRoot.textContent.indexOf('Questions? Ask us') >= 0; })"
     )
 
 

@@ -17,7 +17,7 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Mine</title></head>
 <body><h1>My own shop</h1><div id="promo-slot"></div>
 <script>console.warn("a warning from the page itself")</script></body></html>"""
-SHOWN_JS = "!!document.querySelector('.ed-engagement')"
+SHOWN_JS = "!!document.querySelector('ed-engagement')"
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_a_local_html_file_gets_the_engagements(panel, site, caplog):
     browser = panel.browsers[0]
     assert browser.wait_until(f"location.protocol === 'ed-preview:' && {SHOWN_JS}")
     assert browser.evaluate("document.querySelector('h1').textContent") == "My own shop"
-    assert browser.evaluate("!!document.querySelector('#promo-slot .ed-engagement')")
+    assert browser.evaluate("!!document.querySelector('#promo-slot ed-engagement')")
     # the page's console goes to Python logging
     assert any("a warning from the page itself" in r.getMessage() for r in caplog.records)
 

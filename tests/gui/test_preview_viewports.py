@@ -35,15 +35,17 @@ DEVICE_JS = (
     "JSON.stringify([devicePixelRatio, navigator.maxTouchPoints, screen.width, screen.height])"
 )
 BUTTON = "Message us button"
-SHOWN_JS = "!!(window.EngagementTag && EngagementTag.decisions && document.querySelector('.ed-engagement'))"
+SHOWN_JS = (
+    "!!(window.EngagementTag && EngagementTag.decisions && document.querySelector('ed-engagement'))"
+)
 CLICK_JS = (
     "(function () { var d = EngagementTag.decisions().filter(function (x) { return x.name === "
     + json.dumps(BUTTON)
     + "; })[0];"
-    " var r = document.querySelector('[data-engagement=\"' + d.id + '\"]');"
+    " var r = document.querySelector('[data-engagement=\"' + d.id + '\"]').shadowRoot.firstChild;"
     " (r.tagName === 'BUTTON' ? r : r.querySelector('button.ed-button')).click(); return d.id; })()"
 )
-EMBEDDED_JS = "!!document.querySelector('.ed-window')"
+EMBEDDED_JS = "!!document.querySelector('ed-window')"
 
 
 @pytest.fixture(scope="module")

@@ -44,7 +44,7 @@ BOXES_JS = """(function (name) {
   if (!d || !d.shows) return null;
   var root = document.querySelector('[data-engagement="' + d.id + '"]'); if (!root) return null;
   var r = root.getBoundingClientRect();
-  var kids = Array.prototype.map.call(root.children, function (c) {
+  var kids = Array.prototype.map.call(root.shadowRoot.firstChild.children, function (c) {
     var b = c.getBoundingClientRect();
     return {z: +c.style.getPropertyValue("z-index"), x: b.left - r.left, y: b.top - r.top,
             w: b.width, h: b.height};

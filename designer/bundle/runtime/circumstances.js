@@ -2,7 +2,7 @@
    each overridden by the preview's simulation when it sets one. */
 function visitorId() { return preview.visitor_id ? String(preview.visitor_id) : profile.id; }
 function now() { return preview.now != null ? new Date(preview.now) : new Date(); }
-function pageUrl() { return preview.url ? new URL(preview.url, location.href) : location; }
+function pageUrl() { return new URL(preview.url || here, location.href); }
 function device() {
   if (preview.device) return preview.device;
   // a touch laptop's primary pointer is still fine: only a coarse primary pointer is a phone or tablet
@@ -12,10 +12,10 @@ function device() {
 }
 function returning() { return preview.returning != null ? !!preview.returning : profile.visits > 1; }
 function secondsOnPage() {
-  return preview.time_on_page != null ? preview.time_on_page : (Date.now() - loadedAt) / 1000;
+  return preview.time_on_page != null ? preview.time_on_page : (Date.now() - enteredAt) / 1000;
 }
 function scrollDepth() { return preview.scroll_depth != null ? preview.scroll_depth : visitor.scroll; }
-function exitIntent() { return preview.exit_intent != null ? !!preview.exit_intent : visitor.exitIntent; }
+function exitIntent() { return preview.exit_intent != null ? !!preview.exit_intent : visitor.exit; }
 function referrer() { return preview.referrer != null ? preview.referrer : D.referrer; }
 function externalReferrer() {
   var r = referrer();
@@ -23,8 +23,7 @@ function externalReferrer() {
 }
 function marketingSource() {
   if (visitor.source) return visitor.source;
-  var params = pageUrl().search ? new URLSearchParams(pageUrl().search) : new URLSearchParams("");
-  var medium = lower(params.get("utm_medium"));
+  var params = pageUrl().searchParams, medium = lower(params.get("utm_medium"));
   if (medium) {
     if (/cpc|ppc|paid/.test(medium)) return "paid_search";
     if (/mail/.test(medium)) return "email";

@@ -1,18 +1,14 @@
-/* Time: the campaign's time frame and the scheduler's hours, in their local clocks. */
-function localTime(zone, at) {
-  var key = zone || "UTC", fmt = fmtCache[key];
-  if (!fmt) {
-    fmt = fmtCache[key] = new Intl.DateTimeFormat("en-US", {
-      timeZone: key, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", weekday: "short"
-    });
-  }
-  var p = {};
-  fmt.formatToParts(at).forEach(function (part) { p[part.type] = part.value; });
-  var date = p.year + "-" + p.month + "-" + p.day, time = p.hour + ":" + p.minute;
+/* Time: the campaign's time frame and the scheduler's hours, in their local clocks.
+   The manifest's time_zones give each zone's UTC offsets over a span of years, so no
+   Intl (whose first use loads the browser's zone data: a long task) is needed. */
+function localTime(zone, at) {  // throws for a zone the manifest does not know
+  var minute = Math.floor(at.getTime() / 60000), changes = manifest.time_zones[zone || "UTC"], off, i = 0;
+  while (i < changes.length && changes[i][0] <= minute) off = changes[i++][1];
+  if (off == null) off = changes[i ? changes.length - 2 : 0][1];  // outside the exported span: its nearest offset
+  var local = new Date((minute + off) * 60000), stamp = local.toISOString().slice(0, 16);
   return {
-    date: date, stamp: date + "T" + time, minute: +p.hour * 60 + +p.minute, text: time,
-    weekday: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(p.weekday)
+    date: stamp.slice(0, 10), stamp: stamp, text: stamp.slice(11),
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes(), weekday: (local.getUTCDay() + 6) % 7
   };
 }
 function inShifts(shifts, t) {
@@ -20,31 +16,22 @@ function inShifts(shifts, t) {
 }
 function timeFrameReason(campaign, at) {
   var tf = campaign.time_frame || {}, zone = tf.time_zone || "UTC", t;
-  try { t = localTime(zone, at); } catch (e) {
-    return "The campaign's time zone " + quote(zone) + " is unknown to this browser, so it never shows.";
-  }
-  if (tf.starts_at && t.stamp < tf.starts_at) {
-    return "The campaign " + quote(campaign.name) + " starts " + tf.starts_at.replace("T", " ") + " (" + zone + ").";
-  }
-  if (tf.ends_at && t.stamp > tf.ends_at) {
-    return "The campaign " + quote(campaign.name) + " ended " + tf.ends_at.replace("T", " ") + " (" + zone + ").";
-  }
+  try { t = localTime(zone, at); } catch (e) { return ["tz", zone]; }
+  if (tf.starts_at && t.stamp < tf.starts_at) return ["starts", campaign.name, tf.starts_at.replace("T", " "), zone];
+  if (tf.ends_at && t.stamp > tf.ends_at) return ["ended", campaign.name, tf.ends_at.replace("T", " "), zone];
   var occasion = (tf.special_occasions || []).filter(function (o) { return o.date === t.date; })[0];
-  var when = WEEKDAYS[t.weekday] + " " + t.text + " (" + zone + ")";
   if (occasion) {
-    if (occasion.closed) return "The campaign is closed today for " + quote(occasion.name) + ".";
-    return inShifts([occasion], t) ? null
-      : "The campaign's hours for " + quote(occasion.name) + " do not include " + t.text + " (" + zone + ").";
+    if (occasion.closed) return ["closed_for", occasion.name];
+    return inShifts([occasion], t) ? null : ["occasion_hours", occasion.name, t.text, zone];
   }
   var mode = tf.hours_mode || "all_hours", shifts = tf.shifts || [];
   if (mode === "weekly") shifts = shifts.filter(function (s) { return s.weekday === t.weekday; });
-  if (mode !== "all_hours" && !inShifts(shifts, t)) return "The campaign's hours do not include " + when + ".";
-  return null;
+  return mode !== "all_hours" && !inShifts(shifts, t) ? ["hours", ["day" + t.weekday], t.text, zone] : null;
 }
 function agentState(engagement, at) {
   var skill = engagement.skill, forced = preview.agent_state;
   if (forced) return forced;
-  var pushed = visitor.agentStates[skill == null ? "*" : skill] || visitor.agentStates["*"];
+  var pushed = visitor.states[skill == null ? "*" : skill] || visitor.states["*"];
   if (pushed) return pushed;
   var acc = manifest.account, sched = acc.scheduler || {}, all = sched.shifts || [];
   if (!all.length) return "online";  // no scheduler: agents are always there

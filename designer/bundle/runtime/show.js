@@ -1,14 +1,11 @@
-/* Showing: clicks and declines, the evaluation that puts engagements on the page,
-   and the conversation window (window.js, loaded on the first click). */
+/* Showing: clicks and declines, and the evaluation that puts engagements on the page (drawn
+   by draw.js, which loads with the stylesheet once the first engagement is to be shown). */
 function act(e, action, url, from) {
   if (action === "close") { decline(e); return; }
   mark("clicked", e.id);
   recordClick(e);
   emit("click", { engagement: e.id, name: e.name, action: action });
-  if (action === "open_url") {
-    var href = safeUrl(url || e.content_url);
-    if (href) W.open(href, "_blank", "noopener");
-  } else openWindow(e, from);
+  drawer.follow(e, action, url, from);
   evaluate();
 }
 function decline(e) {
@@ -19,27 +16,27 @@ function decline(e) {
 }
 
 function evaluate() {
+  if (!manifest || broken) return;
   var wanted = {}, changed = false;
   decide().forEach(function (d) { if (d.shows) wanted[d.zone] = d; });
-  Object.keys(shown).forEach(function (zone) {
+  if (!drawer) { if (Object.keys(wanted).length) loadDrawing(); return; }  // nothing is drawn without its code and styles
+  Object.keys(shown).forEach(function (zone) {  // gone, changed, or its page element replaced by the site's router: drawn again
     var s = shown[zone], w = wanted[zone];
-    if (!w || w.id !== s.id || w.state !== s.state) { if (s.el.parentNode) s.el.parentNode.removeChild(s.el); delete shown[zone]; changed = true; }
+    if (!w || w.id !== s.id || w.state !== s.state || !s.el.isConnected || (s.e.zone === "embedded" && s.el.parentNode !== D.getElementById(s.e.element_id))) {
+      s.el.remove(); delete shown[zone]; changed = true;
+    }
   });
   var engagements = byId(manifest ? manifest.engagements : []), exposedNow = false, redo = false;
   Object.keys(wanted).forEach(function (zone) {
     var d = wanted[zone], e = engagements[d.id];
     if (shown[zone]) return;
     var el;
-    try { el = render(e, d.design); } catch (err) {
-      undrawable[e.id] = "The engagement could not be drawn (" + err.message + "); export the bundle again.";
-      W.console.warn("Engagement tag: " + quote(e.name) + " could not be drawn (" + err.message + "); export the bundle again.");
+    try { el = drawer.draw(e, d.design); } catch (err) {
+      undrawable[e.id] = err.message;
+      W.console.warn("Engagement tag: \u201c" + e.name + "\u201d could not be drawn (" + err.message + "); export the bundle again.");
       redo = true;
       return;
     }
-    var host = e.zone === "embedded" ? D.getElementById(e.element_id) : D.body;
-    host.appendChild(el);
-    var room = e.zone === "embedded" ? host.clientWidth : 0, width = (d.design.props || {}).width || 0;
-    if (room && room < width) css(el, { zoom: String(room / width) });  // a banner wider than its slot fits it
     shown[zone] = { id: e.id, state: d.state, el: el, e: e };
     changed = true;
     if (visit.exposed.indexOf(e.id) < 0 && e.zone === "proactive") {
@@ -50,20 +47,13 @@ function evaluate() {
     mark("exposed", e.id);
     emit("impression", { engagement: e.id, name: e.name, zone: zone, state: d.state });
   });
-  if (changed) arrange();
+  if (changed) drawer.arrange();
   if (exposedNow || redo) evaluate();  // "engaged in session: exposed" may now hold; a zone may have a next choice
 }
-function arrange() {  // a toaster or peeling corner never covers a side engagement: lifted above it, else beside it
-  var s = shown.proactive, p, r;
-  if (!s || s.e.format === "overlay") return;
-  css(s.el, { translate: "none" });
-  ["left", "right"].forEach(function (side) {
-    if (!shown[side]) return;
-    p = s.el.getBoundingClientRect(); r = shown[side].el.getBoundingClientRect();
-    if (p.left >= r.right || r.left >= p.right || p.top >= r.bottom || r.top >= p.bottom) return;
-    var lift = p.bottom - r.top + GAP;
-    css(s.el, { translate: p.top - lift >= 0 ? "0 " + -lift + "px" : (side === "right" ? r.left - p.right - GAP : r.right - p.left + GAP) + "px 0" });
-  });
+function windowTarget(e) {  // -> [where the window opens, the code of why]
+  if (device() === "phone" && !D.querySelector('meta[name="viewport"]')) return ["tab", "w_tab"];
+  if (blocked) return ["window", "w_storage"];  // the guide: without storage, a separate window whatever the setting
+  return e.window_opens_as === "separate_window" ? ["window", "w_separate"] : ["embedded", "w_embedded"];
 }
 function converse(name, detail) {  // the window opened or closed: proactive invitations step aside meanwhile
   if (name === "conversation") talking[detail.engagement] = 1;
@@ -72,35 +62,42 @@ function converse(name, detail) {  // the window opened or closed: proactive inv
   evaluate();
 }
 
-/* ---------- the conversation window (window.js, loaded on the first click) ---------- */
-function loadWindowModule(done) {
-  if (windowModule) { done(); return; }
-  var files = manifest.files || {}, s = D.createElement("script");
-  s.src = asset(files.window || "window.js");
-  if (files.window_integrity) { s.integrity = files.window_integrity; s.crossOrigin = "anonymous"; }
-  if (nonce) s.nonce = nonce;
-  s.onload = function () { if (windowModule) done(); };
-  s.onerror = function () { W.console.warn("Engagement tag: the conversation window could not be loaded from " + s.src + "."); };
-  D.head.appendChild(s);
-}
-function windowTarget(e) {
-  var viewportMeta = !!D.querySelector('meta[name="viewport"]');
-  if (device() === "phone" && !viewportMeta) return "tab";
-  return e.window_opens_as === "separate_window" ? "window" : "embedded";
-}
-function openWindow(e, launcher) {
-  var target = windowTarget(e), popup = null;
-  if (target !== "embedded") {  // opened inside the click, before loading, so no popup blocker stops it
-    var w = (e.window && e.window.width) || 360, h = (e.window && e.window.height) || 520;
-    popup = target === "tab" ? W.open("", "_blank") : W.open("", "ed-conversation-" + e.id, "popup,width=" + w + ",height=" + h);
-    if (!popup) target = "embedded";
-  }
-  loadWindowModule(function () {
-    windowModule({
-      engagement: e, account: manifest.account, target: target, popup: popup, launcher: launcher,
-      base: base, nonce: nonce, css: manifest.files && manifest.files.css, css_integrity: manifest.files && manifest.files.css_integrity,
-      transport: transport, emit: converse, asset: asset, safe_url: safeUrl, local: local, random_id: randomId,
-      now: function () { return now().getTime(); }
+
+/* The drawing code and the stylesheet, each checked against its integrity value: loaded
+   together, once, when the first engagement is to be shown. One that fails its check (a file
+   changed after export) or does not load means nothing shows, rather than a broken drawing. */
+function loadDrawing() {
+  if (loading) return;
+  loading = 1;
+  var files = manifest.files || {}, factory;
+  var code = new Promise(function (done, fail) {
+    var s = D.createElement("script");
+    s.src = asset(files.draw || "draw.js");
+    if (files.draw_integrity) { s.integrity = files.draw_integrity; s.crossOrigin = "anonymous"; }
+    if (nonce) s.nonce = nonce;
+    s.define = function (fn) { factory = fn; };
+    s.onload = function () { if (factory) done(); else fail(Error("not the drawing code")); };
+    s.onerror = function () { fail(Error("not loaded")); };
+    D.head.appendChild(s);
+  }).catch(function (err) { throw [files.draw, err]; });
+  var styles = (files.css ? load(files.css, files.css_integrity).then(function (r) { return r.text(); }) : Promise.resolve("")).catch(function (err) { throw [files.css, err]; });
+  Promise.all([code, styles]).then(function (got) {
+    cssText = got[1];
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(cssText);
+    drawer = factory({
+      sheet: sheet, asset: asset, act: act, decline: decline, shown: shown, window_target: windowTarget, say: say,
+      blocked: blocked, files: files, nonce: nonce,
+      window_context: function () {
+        return {
+          account: manifest.account, css: cssText, transport: transport, emit: converse, asset: asset, local: local,
+          random_id: randomId, now: function () { return now().getTime(); }
+        };
+      }
     });
+    evaluate();
+  }, function (failed) {
+    broken = ["file", failed[0], failed[1].message];
+    warn("the file " + failed[0] + " failed its integrity check or did not load (" + failed[1].message + ")");
   });
 }

@@ -1,6 +1,7 @@
-/* Start: tracking scroll and exit intent, reading the manifest, and loading it. */
+/* Start: tracking scroll, exit intent and page elements, reading the manifest and the
+   stylesheet, and loading them. */
 function track() {
-  var ticking = false;
+  var ticking = false, slots = manifest.engagements.some(function (e) { return e.zone === "embedded"; });
   W.addEventListener("scroll", function () {
     if (ticking) return;
     ticking = true;
@@ -12,48 +13,57 @@ function track() {
     });
   }, { passive: true });
   D.addEventListener("mouseout", function (ev) {
-    if (!ev.relatedTarget && ev.clientY <= 0 && !visitor.exitIntent) { visitor.exitIntent = true; evaluate(); }
+    if (!ev.relatedTarget && ev.clientY <= 0 && !visitor.exit) { visitor.exit = true; evaluate(); }
   });
-  W.addEventListener("resize", arrange);
-  W.setInterval(evaluate, 1000);
+  W.setInterval(function () { moved(); evaluate(); }, 1000);
+  if (slots && W.MutationObserver) {  // a page element for an embedded engagement appears, or the router replaces it
+    var waiting = false;
+    new MutationObserver(function () {
+      if (waiting) return;
+      waiting = true;
+      W.requestAnimationFrame(function () { waiting = false; if (slotsChanged()) evaluate(); });
+    }).observe(D.documentElement, { childList: true, subtree: true });
+  }
+}
+function slotsChanged() {  // cheap: only whether an embedded engagement's element is not the one it is drawn in
+  return manifest.engagements.some(function (e) {
+    if (e.zone !== "embedded") return false;
+    var slot = D.getElementById(e.element_id), s = shown[e.zone_key];
+    return s ? s.el.parentNode !== slot : !!slot;
+  });
+}
+function asset(path) { return new URL(path, base || location.href).href; }
+function warn(text) { W.console.warn("Engagement tag: " + text + "; nothing is shown."); }
+function load(path, integrity) {  // a bundle file, checked against its integrity value
+  return fetch(asset(path), { integrity: integrity || "" }).then(function (r) {
+    if (!r.ok) throw new Error("HTTP " + r.status);
+    return r;
+  });
 }
 
 function start(data) {
   if (!data || data.format !== "engagement-designer/manifest" || !Array.isArray(data.engagements)) {
-    W.console.warn("Engagement tag: the manifest is not an engagement bundle manifest; nothing is shown.");
+    warn("the manifest is not an engagement bundle manifest");
     return;
   }
   if (data.version > 1) {
-    W.console.warn("Engagement tag: the manifest is version " + data.version + ", newer than this tag reads; export the bundle again.");
+    warn("the manifest is version " + data.version + ", newer than this tag reads; export the bundle again");
     return;
   }
   data.account = data.account || {};
   ["campaigns", "entry_points", "behaviors"].forEach(function (k) { data[k] = data[k] || []; });
+  data.time_zones = data.time_zones || {};
   manifest = data;
-  var files = data.files || {};
-  if (files.css) {
-    var link = D.createElement("link");
-    link.rel = "stylesheet";
-    link.href = asset(files.css);
-    if (files.css_integrity) { link.integrity = files.css_integrity; link.crossOrigin = "anonymous"; }
-    if (nonce) link.nonce = nonce;
-    D.head.appendChild(link);
-  }
   evaluate();
   track();
 }
 
-queued.forEach(push);
+take(queued);
 var manifestUrl = script && script.getAttribute("data-manifest");
 if (manifestUrl) {
-  var options = { credentials: "same-origin" }, integrity = script.getAttribute("data-manifest-integrity");
-  if (integrity) options.integrity = integrity;
   var go = function () {
-    fetch(asset(manifestUrl), options).then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
-      return r.json();
-    }).then(start, function (err) {
-      W.console.warn("Engagement tag: the manifest " + manifestUrl + " could not be loaded (" + err.message + "); nothing is shown.");
+    load(manifestUrl, script.getAttribute("data-manifest-integrity")).then(function (r) { return r.json(); }).then(start, function (err) {
+      warn("the manifest " + manifestUrl + " could not be loaded (" + err.message + ")");
     });
   };
   if (D.body) go(); else D.addEventListener("DOMContentLoaded", go);

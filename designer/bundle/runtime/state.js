@@ -2,27 +2,27 @@
    the tag's state, storage that never throws, the visitor's profile and this visit.
    Plain JavaScript, no dependencies, no eval, no innerHTML, no style attributes:
    it runs under a strict nonce-based Content-Security-Policy. See MANIFEST.md. */
-var W = window, D = document;
-if (W.EngagementTag && W.EngagementTag.decisions) return;
+var W = window, D = document, GLOBAL = "EngagementTag";
+if (W[GLOBAL] && W[GLOBAL].decisions) return;
 var script = D.currentScript;
 var base = script ? script.src.replace(/[^/]*([?#].*)?$/, "") : "";
 var nonce = script ? script.nonce || script.getAttribute("nonce") || "" : "";
-var queued = Array.isArray(W.EngagementTag) ? W.EngagementTag : [];
-var manifest = null, preview = {}, listeners = {}, transport = null, windowModule = null;
-var shown = {}, regexCache = {}, fmtCache = {}, undrawable = {}, talking = {};  // talking: engagement id -> its conversation window is open
-var loadedAt = Date.now();
+var queued = Array.isArray(W[GLOBAL]) ? W[GLOBAL] : [];
+var manifest = null, preview = {}, listeners = {}, transport = null;
+var drawer = null, loading = 0, sheet = null, cssText = "", broken = null;  // draw.js and the stylesheet once loaded; why nothing shows
+var shown = {}, regexCache = {}, undrawable = {}, talking = {};  // talking: engagement id -> its conversation window is open
+var here = location.href, enteredAt = Date.now();  // the page as the site's router last set it, and since when
 var visitor = {
-  attributes: {}, sections: [], cart: null, cartBefore: null, viewed: [], errors: [],
-  activities: [], keywords: [], source: "", geo: "", customer: {}, agentStates: {},
-  exitIntent: false, scroll: 0
+  attributes: {}, sections: [], cart: null, before: null, viewed: [], errors: [],
+  activities: [], keywords: [], source: "", geo: "", customer: {}, states: {},
+  exit: false, scroll: 0
 };
-var WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /* ---------- storage that never throws (private modes, sandboxed frames) ---------- */
-var memory = {};
+var memory = {}, blocked = "";  // blocked: why this page may not keep anything (storage refused)
 function store(kind) {
   var s = null;
-  try { s = W[kind]; s.setItem("ed_probe", "1"); s.removeItem("ed_probe"); } catch (e) { s = null; }
+  try { s = W[kind]; s.setItem("ed_probe", "1"); s.removeItem("ed_probe"); } catch (e) { s = null; blocked = blocked || e.name || "refused"; }
   return {
     get: function (k, d) {
       try { var v = s ? s.getItem(k) : memory[kind + k]; return v == null ? d : JSON.parse(v); } catch (e) { return d; }
@@ -57,10 +57,13 @@ if (!visit || typeof visit !== "object" || !LISTS.every(function (k) { return Ar
 }
 if (!visit.displays || typeof visit.displays !== "object") visit.displays = {};
 local.set("ed_visitor", profile);
-visit.pages.push(location.pathname + location.search);
-if (visit.pages.length > 100) visit.pages.shift();
+function pageView(url) {  // a page of this visit: on load, at each route change and {type: "page"} push
+  visit.pages.push(url.pathname + url.search + (/^#!?\//.test(url.hash) ? url.hash : ""));
+  if (visit.pages.length > 100) visit.pages.shift();
+  saveVisit();
+}
 function saveVisit() { session.set("ed_visit", visit); }
-saveVisit();
+pageView(location);
 
 function emit(name, detail) {
   (listeners[name] || []).slice().forEach(function (fn) {
@@ -68,7 +71,6 @@ function emit(name, detail) {
   });
 }
 function mark(list, id) { if (visit[list].indexOf(id) < 0) { visit[list].push(id); saveVisit(); } }
-function quote(text) { return "\u201c" + text + "\u201d"; }
 function lower(v) { return String(v == null ? "" : v).toLowerCase(); }
 function list(v) { return Array.isArray(v) ? v : v == null || v === "" ? [] : [v]; }
 function anyIn(wanted, have) {

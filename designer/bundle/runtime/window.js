@@ -3,8 +3,8 @@
    small transport whose default is a demo agent answering with the automatic messages. */
 (function () {
   "use strict";
-  var W = window, tag = W.EngagementTag;
-  if (!tag || !tag.define_window) return;
+  var W = window, me = document.currentScript;  // tag.js hands the window its context through this element
+  if (!me || !me.define) return;
   var open = {};  // engagement id -> the open conversation, so a second click focuses it
 
   function css(el, props) { Object.keys(props).forEach(function (k) { el.style.setProperty(k, String(props[k])); }); return el; }
@@ -61,18 +61,19 @@
       if (already.target === "embedded" || (already.popup && !already.popup.closed)) { already.input.focus(); return; }
     }
     var separate = ctx.target !== "embedded" && ctx.popup;
-    var doc = separate ? ctx.popup.document : W.document, host = doc.body;
+    var doc = separate ? ctx.popup.document : W.document, language = e.language || "en";
+    var dir = /^(ar|he|fa|ur|yi|ps|dv|ckb|sd|ug)\b/i.test(language) ? "rtl" : "ltr";
+    // in the page: a shadow root of its own (nothing of the page's CSS reaches it); in a popup or
+    // tab: the whole document, in the engagement's language, styled by the same sheet
+    var made = separate ? null : ctx.host(), scope = separate ? doc : made[1], host = separate ? doc.body : made[1];
     if (separate) {
       doc.title = p.header_text || e.name;
+      doc.documentElement.lang = language;
+      doc.documentElement.dir = dir;
       css(host, { margin: "0" });
-      if (ctx.css) {
-        var link = make(doc, "link");
-        link.rel = "stylesheet";
-        link.href = ctx.asset(ctx.css);
-        if (ctx.css_integrity) { link.integrity = ctx.css_integrity; link.crossOrigin = "anonymous"; }
-        if (ctx.nonce) link.nonce = ctx.nonce;
-        doc.head.appendChild(link);
-      }
+      var sheet = new ctx.popup.CSSStyleSheet();
+      sheet.replaceSync(ctx.css);
+      doc.adoptedStyleSheets = [sheet];
     }
     var dark = p.theme === "dark", radius = (p.corner_radius == null ? 12 : p.corner_radius) + "px";
     var headerId = "ed-window-title-" + e.id;
@@ -80,11 +81,12 @@
     dialog.setAttribute("role", "dialog");
     dialog.setAttribute("aria-modal", "true");
     dialog.setAttribute("aria-labelledby", headerId);
-    dialog.setAttribute("data-engagement", String(e.id));
+    dialog.lang = language;
+    dialog.dir = dir;
     css(dialog, {
       display: "flex", "flex-direction": "column", "box-sizing": "border-box", overflow: "hidden",
       background: dark ? "#1e1f24" : "#ffffff", color: dark ? "#f1f1f1" : "#1f1f1f",
-      "font-family": p.font || "system-ui", "font-size": (p.font_size || 15) + "px"
+      "font-family": p.font || "system-ui", "font-size": (p.font_size || 15) + "px", "pointer-events": "auto"
     });
     if (separate) css(dialog, { width: "100vw", height: "100vh" });
     else {
@@ -223,12 +225,13 @@
       if (refresher) W.clearInterval(refresher);
       if (saved) saved.save();
       if (separate) { try { ctx.popup.close(); } catch (err) { /* already closed by the visitor */ } }
-      else if (dialog.parentNode) dialog.parentNode.removeChild(dialog);
+      else made[0].remove();
       ctx.emit("close", { engagement: e.id, name: e.name });
       var launcher = ctx.launcher;
       if (!launcher || !launcher.isConnected) {  // drawn again since (a new agent state): its new launcher
-        var box = W.document.querySelector('.ed-engagement[data-engagement="' + e.id + '"]');
-        launcher = box && (box.tagName === "BUTTON" ? box : box.querySelector(".ed-button"));
+        var box = W.document.querySelector('ed-engagement[data-engagement="' + e.id + '"]');
+        box = box && box.shadowRoot.querySelector(".ed-engagement");
+        launcher = box && (box.tagName === "BUTTON" ? box : box.querySelector("button.ed-button"));
       }
       if (launcher) launcher.focus();
     }
@@ -265,7 +268,7 @@
       if (ev.key !== "Tab") return;
       var items = focusables(dialog);
       if (!items.length) return;
-      var first = items[0], last = items[items.length - 1], active = doc.activeElement;
+      var first = items[0], last = items[items.length - 1], active = scope.activeElement;
       if (ev.shiftKey && (active === first || !dialog.contains(active))) { ev.preventDefault(); last.focus(); }
       else if (!ev.shiftKey && (active === last || !dialog.contains(active))) { ev.preventDefault(); first.focus(); }
     });
@@ -273,9 +276,9 @@
 
     host.appendChild(dialog);
     input.focus();
-    ctx.emit("conversation", { engagement: e.id, name: e.name, token: conversation.token, target: ctx.target });
+    ctx.emit("conversation", { engagement: e.id, name: e.name, token: conversation.token, target: ctx.target, reason: ctx.reason });
     if (!history.length) transport.start(conversation, deliver);
   }
 
-  tag.define_window(openWindow);
+  me.define(openWindow);
 })();
