@@ -46,7 +46,7 @@ STAGING = ".engagement-designer-export-"  # inside a bundle folder while it is r
 MANIFEST = re.compile(r"^engagements\.[0-9a-f]{10}\.json$")
 # Files land in this order, install.html last: until it is replaced, the old tag and
 # manifest it names are still there, so a site never sees half a bundle.
-LANDING_ORDER = ("images/", "engagements.", "window.", "tag.", bf.INSTALL)
+LANDING_ORDER = ("images/", "engagements.", "window.", "draw.", "tag.", bf.INSTALL)
 
 
 def _is_our_bundle(names: list[str]) -> bool:

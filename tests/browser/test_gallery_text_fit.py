@@ -14,7 +14,9 @@ from tests.browser.pages import set_preview, shown
 MONDAY_10 = "2026-11-23T10:00:00Z"  # within every schedule: the test never depends on the hour
 
 # Every text the engagement shows, with its box and the room its content takes.
-OVERFLOWS = """() => [...document.querySelectorAll('.ed-engagement .ed-text, .ed-engagement .ed-button')]
+# Engagements are drawn in shadow roots of their own hosts.
+OVERFLOWS = """() => [...document.querySelectorAll('ed-engagement')]
+  .flatMap(h => [...h.shadowRoot.querySelectorAll('.ed-text, .ed-button')])
   .map(n => ({text: n.textContent, box: [n.clientWidth, n.clientHeight],
               content: [n.scrollWidth, n.scrollHeight]}))"""
 
@@ -23,7 +25,7 @@ def _show(site, open_page, key: str, state: AgentState, **engagement):
     body = '<div id="slot"></div>'
     page = open_page(site.publish(m.manifest(m.engagement(1, key, **engagement)), body))
     set_preview(page, now=MONDAY_10, agent_state=state.value)
-    page.wait_for_selector('.ed-engagement[data-engagement="1"]')
+    page.wait_for_selector('ed-engagement[data-engagement="1"]')
     assert shown(page) == [1]
     return page
 

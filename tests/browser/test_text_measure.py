@@ -18,7 +18,8 @@ from tests.browser.pages import set_preview
 
 MONDAY_10 = "2026-11-23T10:00:00Z"
 TEXTS = ("Chat with Sales", "Leave us a message")
-VERDICTS = """() => [...document.querySelectorAll('.ed-text, .ed-button')].map(n =>
+VERDICTS = """() => [...document.querySelector('ed-engagement').shadowRoot
+  .querySelectorAll('.ed-text, .ed-button')].map(n =>
   n.scrollWidth > n.clientWidth || n.scrollHeight > n.clientHeight)"""
 
 
@@ -58,7 +59,7 @@ def test_the_studio_and_chromium_cut_off_the_same_texts(site, open_page, qapp):
     e["designs"] = {"online": design, "offline": design, "busy": design}
     page = open_page(site.publish(m.manifest(e), '<div id="slot"></div>'))
     set_preview(page, now=MONDAY_10)
-    page.wait_for_selector('.ed-engagement[data-engagement="1"]')
+    page.wait_for_selector('ed-engagement[data-engagement="1"]')
     chromium = page.evaluate(VERDICTS)
     studio = [text_cut_off(el, measure_text) for el in cases]
     assert len(chromium) == len(cases)
