@@ -22,6 +22,7 @@ from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import Engagement
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 from designer.models.store import Store
+from designer.models.versions import on_site
 from designer.models.vocabulary import CampaignStatus
 
 DRAFT, PUBLISHED = "draft", "published"
@@ -63,7 +64,8 @@ def published_campaigns(session: Session) -> list[Campaign]:
     out = []
     for c in choose_campaigns(session, None, True, []):
         if c.id in latest:
-            out.append(_from_snapshot(session, latest[c.id].snapshot))
+            if on_site(latest[c.id]):  # not a version that took it off the site
+                out.append(_from_snapshot(session, latest[c.id].snapshot))
         elif c.status == CampaignStatus.PUBLISHED:
             out.append(c)
     return out

@@ -181,11 +181,11 @@ def test_the_published_version_beside_the_draft(qapp, tmp_path: Path) -> None:
         [{"name": "Everyone", "control": 0, "engagements": [("Chat", "sales-sticky")]}],
         account_control=0,
     )
-    from designer.views.publish import version_snapshot
+    from designer.models.versions import content_snapshot
 
     with store.edit() as s:
         c = s.query(Campaign).one()
-        snap = version_snapshot(c)
+        snap = content_snapshot(c)
         s.add(CampaignVersion(campaign_id=c.id, number=1, snapshot=snap | {"status": "published"}))
         c.control_group_percent = 25  # the draft holds out a quarter of visitors
     model = one_page_model()
