@@ -83,9 +83,11 @@ class CampaignTree(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 72)  # a long embedded id is elided; its tooltip says it whole
         header.setMinimumSectionSize(60)
+        self.setMinimumWidth(300)  # names stay readable beside the status and zone
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.filter)

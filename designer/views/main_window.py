@@ -315,8 +315,13 @@ class MainWindow(WindowEdits, QMainWindow):
             f"{errors} error{'s' * (errors != 1)} · {warnings} warning{'s' * (warnings != 1)}"
         )
         self.problems_dock.setWindowTitle(f"Problems ({errors + warnings})")
-        # The panel takes room only when there is something in it; F8 still shows it.
-        self.problems_dock.setVisible(errors + warnings > 0)
+        # The panel takes room only when there is something in it, as much as it needs.
+        count = errors + warnings
+        was_visible = self.problems_dock.isVisible()
+        self.problems_dock.setVisible(count > 0)
+        if count and not was_visible:
+            rows = min(count, 4) * self.problems.list.sizeHintForRow(0)
+            self.resizeDocks([self.problems_dock], [rows + 12], Qt.Orientation.Vertical)
 
     def _on_wizard_finished(self, engagement_id: int) -> None:
         self.campaign_page.show_campaign(self.wizard.campaign_id)

@@ -66,6 +66,7 @@ class UrlTester(QWidget):
         self.urls = QPlainTextEdit()
         self.urls.setAccessibleName("URLs to test")
         self.urls.setPlaceholderText(SAMPLE_TEXT)
+        self.urls.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.base = QLineEdit("https://www.example.com")
         self.base.setAccessibleName("Site address")
         self.base.setToolTip("Paths such as /checkout are tested on this site address")
@@ -80,6 +81,7 @@ class UrlTester(QWidget):
         self.summary.setAccessibleName("Counts")
         self.summary.setWordWrap(True)
         self.results = _table(["URL", "Entry points", "Engagements"], "What each URL gets")
+        self.results.setRootIsDecorated(True)  # a URL unfolds into its engagements
         self.counts = _table(["Entry point", "URLs", "Engagements"], "URLs per entry point")
         left = QWidget()
         col = QVBoxLayout(left)
@@ -161,12 +163,16 @@ class UrlTester(QWidget):
             if a.url is None:
                 item = QTreeWidgetItem([a.text, "not a web address", ""])
             else:
-                item = QTreeWidgetItem(
-                    [a.text, ", ".join(a.entry_points) or "none", "; ".join(a.engagements)]
-                )
+                n = len(a.engagements)
+                count = f"{n} engagement{'s' * (n != 1)}" if n else "none"
+                item = QTreeWidgetItem([a.text, ", ".join(a.entry_points) or "none", count])
+                for name in a.engagements:  # unfolded, each engagement the page may show
+                    item.addChild(QTreeWidgetItem([name]))
             item.setToolTip(0, a.url.href if a.url else "Type an address like /cart or https://…")
             item.setToolTip(2, "\n".join(a.engagements) or "No engagement")
             self.results.addTopLevelItem(item)
+            for i in range(item.childCount()):  # spanning needs the item in the tree
+                item.child(i).setFirstColumnSpanned(True)
         self.counts.clear()
         for name, _rules in entry_points:
             n_urls = sum(name in a.entry_points for a in self.answers)

@@ -27,6 +27,8 @@ MODES = (
     (SIDE_BY_SIDE, "Side by side", "side_by_side", "The editor and the live preview side by side"),
 )
 WIDE = 1500  # from this window width the preview opens beside the editor
+PREVIEW_MIN = 360
+ROOMY = 640  # opened on its own, the preview goes beside the editor only with this much room
 
 
 class Workspace(QWidget):
@@ -91,7 +93,8 @@ class Workspace(QWidget):
             self.set_mode(EDITOR)
             return
         # The preview's own widgets may want more: the splitter, not the window, gives way.
-        panel.setMinimumWidth(360)
+        panel.setMinimumWidth(PREVIEW_MIN)
+        panel.hide()  # shown by the mode: never beside the editor where both do not fit
         self.splitter.addWidget(panel)
         self.splitter.setStretchFactor(1, 3)
         self.bar.show()
@@ -100,21 +103,39 @@ class Workspace(QWidget):
     def open_preview(self) -> None:
         """Show the preview: beside the editor on a wide window, instead of it on a narrow one."""
         if self.mode == EDITOR:
-            self.set_mode(SIDE_BY_SIDE if self.window().width() >= WIDE else PREVIEW)
+            wide = self.window().width() >= WIDE and self.side_by_side_fits(ROOMY)
+            self.set_mode(SIDE_BY_SIDE if wide else PREVIEW)
+
+    def side_by_side_fits(self, preview_width: int = PREVIEW_MIN) -> bool:
+        """Whether the editor's page and a preview so wide fit the room, without widening it."""
+        if self.pages is None:
+            return False
+        needed = self.pages.minimumSizeHint().width() + preview_width + self.splitter.handleWidth()
+        return needed <= self.width()
 
     def set_mode(self, mode: str) -> None:
         if self.preview is None:
             mode = EDITOR
+        if mode == SIDE_BY_SIDE and not self.side_by_side_fits():
+            mode = PREVIEW  # the window never grows past the screen to hold both
         self.mode = mode
         self.mode_buttons[mode].setChecked(True)
         self._apply()
         self.mode_changed.emit(mode)
 
     def _apply(self) -> None:
-        if self.pages is not None:
-            self.pages.setVisible(self.mode != PREVIEW)
-        if self.preview is not None:
-            self.preview.setVisible(self.mode != EDITOR)
+        # Hide first, then show: the two are never shown together when only one fits.
+        shown = {
+            EDITOR: (self.pages,),
+            PREVIEW: (self.preview,),
+            SIDE_BY_SIDE: (self.pages, self.preview),
+        }[self.mode]
+        for w in (self.pages, self.preview):
+            if w is not None and w not in shown:
+                w.hide()
+        for w in shown:
+            if w is not None:
+                w.show()
         if self.mode == SIDE_BY_SIDE:
             width = max(self.splitter.width(), 800)
             self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
