@@ -41,11 +41,27 @@ def parse_url(text: str, base: str = "https://www.example.com") -> Url | None:
     host = parts.hostname.lower()
     if port is not None and str(port) != DEFAULT_PORTS[parts.scheme.lower()]:
         host += f":{port}"
-    pathname = quote(parts.path or "/", safe=_PATH_SAFE)
+    pathname = quote(_without_dots(parts.path.replace("\\", "/") or "/"), safe=_PATH_SAFE)
     search = "?" + quote(parts.query, safe=_QUERY_SAFE) if parts.query else ""
     fragment = "#" + parts.fragment if parts.fragment else ""
     href = f"{parts.scheme.lower()}://{host}{pathname}{search}{fragment}"
     return Url(href, pathname, search)
+
+
+def _without_dots(path: str) -> str:
+    """/a/../b is /b, as a browser resolves it."""
+    segments, out = path.split("/")[1:], []
+    for i, seg in enumerate(segments):
+        last = i == len(segments) - 1
+        if seg.lower() in ("..", ".%2e", "%2e.", "%2e%2e"):
+            if out:
+                out.pop()
+        elif seg.lower() not in (".", "%2e"):
+            out.append(seg)
+            continue
+        if last:
+            out.append("")
+    return "/" + "/".join(out)
 
 
 def _wildcard(value: str) -> str:

@@ -197,9 +197,11 @@ class MainWindow(WindowEdits, QMainWindow):
         with self.store.read() as s:
             e = s.get(Engagement, engagement_id)
             campaign_id = e.campaign_id if e else None
-        if campaign_id is not None and self.current_page() != "wizard":
+        if campaign_id is not None:
+            # Kept on the selection even under the wizard: Enable/Disable acts on it.
             self.campaign_page.show_campaign(campaign_id, engagement_id)
-            self.show_page("campaign")
+            if self.current_page() != "wizard":
+                self.show_page("campaign")
         if self.preview is not None:
             self.preview.show_engagement(engagement_id)
 

@@ -25,7 +25,7 @@ class WelcomeBanner(QWidget):
         self.setAccessibleName("Welcome")
         self.setAutoFillBackground(True)
         self.setBackgroundRole(self.backgroundRole().AlternateBase)
-        text = QLabel(WELCOME)
+        self.text = text = QLabel(WELCOME)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         self.close_button = QPushButton("Got it")
