@@ -49,6 +49,12 @@ def _table(headers: list[str], name: str) -> QTreeWidget:
     return t
 
 
+def _not_addresses(n: int) -> str:
+    if not n:
+        return ""
+    return " 1 line is not a web address." if n == 1 else f" {n} lines are not web addresses."
+
+
 class UrlTester(QWidget):
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,10 +189,5 @@ class UrlTester(QWidget):
         engaged = sum(bool(a.engagements) for a in tested)
         self.summary.setText(
             f"{len(tested)} URLs: {covered} in an entry point, {engaged} with an engagement, "
-            f"{len(tested) - covered} in none."
-            + (
-                f" {len(self.answers) - len(tested)} lines are not web addresses."
-                if len(tested) < len(self.answers)
-                else ""
-            )
+            f"{len(tested) - covered} in none." + _not_addresses(len(self.answers) - len(tested))
         )

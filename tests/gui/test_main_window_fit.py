@@ -99,3 +99,19 @@ def test_tree_columns_are_readable(main_window, qtbot, tmp_path):
     assert tree.columnCount() == 3
     assert tree.columnWidth(0) >= 120  # the name column is not squeezed by the others
     assert tree.columnWidth(1) >= tree.fontMetrics().horizontalAdvance("published")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1600, 1000)])
+def test_decisions_and_visitor_are_readable(main_window, qtbot, tmp_path, width, height):
+    window = main_window(tmp_path / "s.sqlite")
+    _sized(window, qtbot, width, height)
+    window.actions_by_name["preview"].trigger()
+    qtbot.wait(300)
+    panel = window.preview
+    decisions = panel.decisions.list
+    assert decisions.width() >= 280 and decisions.height() >= 150
+    panel.side.setCurrentIndex(1)  # the visitor simulator
+    simulator_room = panel.side.currentWidget()
+    assert simulator_room.width() >= 280 and simulator_room.height() >= 150
+    browser = panel.browsers[0]
+    assert browser.width() >= 400  # the page itself is not a strip beside them
