@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,7 @@ MODES = (
 )
 WIDE = 1500  # from this window width the preview opens beside the editor
 PREVIEW_MIN = 360
+SIDE_PREVIEW = 480  # beside the editor the preview keeps this much, stacking its parts
 ROOMY = 640  # opened on its own, the preview goes beside the editor only with this much room
 
 
@@ -123,6 +126,16 @@ class Workspace(QWidget):
         self._apply()
         self.mode_changed.emit(mode)
 
+    def _editor_wants(self) -> int:
+        """The width the current page needs to show without scrolling sideways."""
+        page = self.pages.currentWidget() if self.pages is not None else None
+        if page is None:
+            return 0
+        inner = page.widget() if isinstance(page, QScrollArea) and page.widget() else page
+        return inner.minimumSizeHint().width() + page.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent
+        )
+
     def _apply(self) -> None:
         # Hide first, then show: the two are never shown together when only one fits.
         shown = {
@@ -137,5 +150,7 @@ class Workspace(QWidget):
             if w is not None:
                 w.show()
         if self.mode == SIDE_BY_SIDE:
+            # The editor as wide as its page wants, the preview at least ROOMY, else halves.
             width = max(self.splitter.width(), 800)
-            self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
+            editor = max(width // 2, min(self._editor_wants(), width - SIDE_PREVIEW))
+            self.splitter.setSizes([editor, width - editor])
