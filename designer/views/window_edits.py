@@ -105,12 +105,18 @@ class WindowEdits:
         self.wizard.start(campaign_id)
         self.show_page("wizard")
 
-    def duplicate_selected(self) -> None:
+    def _selected_row(self) -> tuple[str, int, type] | None:
+        """The tree's selection: its entity, id and model."""
         current = self.tree.current()
         if current is None:
-            return
+            return None
         entity, row_id = current
-        model = Campaign if entity == "campaign" else Engagement
+        return entity, row_id, Campaign if entity == "campaign" else Engagement
+
+    def duplicate_selected(self) -> None:
+        if (selected := self._selected_row()) is None:
+            return
+        entity, row_id, model = selected
         with self.store.read() as s:
             row = s.get(model, row_id)
             changes = (
@@ -125,11 +131,9 @@ class WindowEdits:
             self.tree.select(entity, command.row_id)
 
     def delete_selected(self) -> None:
-        current = self.tree.current()
-        if current is None:
+        if (selected := self._selected_row()) is None:
             return
-        entity, row_id = current
-        model = Campaign if entity == "campaign" else Engagement
+        entity, row_id, model = selected
         with self.store.read() as s:
             row = s.get(model, row_id)
             name = row.name
