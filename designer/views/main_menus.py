@@ -201,7 +201,7 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         "&Preview",
         lambda: w.show_preview(),
         "F5",
-        "Show the selection in the live preview (Escape goes back to the editor)",
+        "Show the selection in the live preview (Ctrl+Shift+F5 goes back to the editor only)",
     )
     act(
         view,

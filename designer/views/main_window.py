@@ -322,7 +322,7 @@ class MainWindow(WindowEdits, QMainWindow):
         was_visible = self.problems_dock.isVisible()
         self.problems_dock.setVisible(count > 0)
         if count and not was_visible:
-            rows = min(count, 4) * self.problems.list.sizeHintForRow(0)
+            rows = min(count, 4) * (self.fontMetrics().height() + 8)
             self.resizeDocks([self.problems_dock], [rows + 12], Qt.Orientation.Vertical)
 
     def _on_wizard_finished(self, engagement_id: int) -> None:

@@ -88,6 +88,7 @@ class UrlTester(QWidget):
         self.summary.setWordWrap(True)
         self.results = _table(["URL", "Entry points", "Engagements"], "What each URL gets")
         self.results.setRootIsDecorated(True)  # a URL unfolds into its engagements
+        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the path stays in view
         self.counts = _table(["Entry point", "URLs", "Engagements"], "URLs per entry point")
         left = QWidget()
         col = QVBoxLayout(left)
@@ -125,6 +126,7 @@ class UrlTester(QWidget):
 
     def set_urls(self, urls: list[str]) -> None:
         self.urls.setPlainText("\n".join(urls))
+        self._timer.stop()  # tested now, not again when the typing timer ends
         self.run()
 
     def load_sitemap(self, path: Path) -> bool:
