@@ -92,7 +92,14 @@ def icon(name: str) -> QIcon:
     disabled = QApplication.palette().color(
         QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText
     )
-    return qtawesome.icon(f"mdi6.{NAMES[name]}", color=colour, color_disabled=disabled.name())
+    selected = QApplication.palette().color(QPalette.ColorRole.HighlightedText).name()
+    return qtawesome.icon(
+        f"mdi6.{NAMES[name]}",
+        color=colour,
+        color_active=colour,  # a hovered button keeps its colour
+        color_disabled=disabled.name(),
+        color_selected=selected,  # readable on a selected row's highlight
+    )
 
 
 def set_icon(target: QAction | QAbstractButton, name: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -231,10 +232,12 @@ class ConditionsEditor(QWidget):
         box.addWidget(self.list)
         box.addLayout(row)
         help_row = QHBoxLayout()
-        help_row.addWidget(self.kind_mark, 0, Qt.AlignmentFlag.AlignTop)
-        help_row.addWidget(self.kind_help, 1)
+        help_row.addWidget(self.kind_mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        help_row.addWidget(self.kind_help, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.kind_help.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         box.addLayout(help_row)
         box.addWidget(self.params)
+        box.addStretch(1)  # spare height below the condition's fields, not between them
         self.mode.activated.connect(
             lambda _: self.edited.emit(self.mode.currentData(), self.conditions)
         )
