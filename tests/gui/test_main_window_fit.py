@@ -20,7 +20,9 @@ def _overflowing(window) -> list[str]:
     """Toolbars whose last actions went into the '»' menu."""
     out = []
     for bar in window.findChildren(QToolBar):
-        ext = [b for b in bar.findChildren(QToolButton) if b.objectName() == "qt_toolbar_ext_button"]
+        ext = [
+            b for b in bar.findChildren(QToolButton) if b.objectName() == "qt_toolbar_ext_button"
+        ]
         if bar.isVisible() and any(b.isVisible() for b in ext):
             out.append(bar.objectName())
     return out
