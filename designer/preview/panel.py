@@ -13,12 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
+    QBoxLayout,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -33,7 +31,14 @@ from designer.models.store import Store
 from designer.preview.browser import PreviewBrowser
 from designer.preview.decision_list import DecisionList
 from designer.preview.engine import PreviewEngine
-from designer.preview.profiles import DESKTOP, PHONE, PHONE_NO_META, TABLET, ViewportProfile
+from designer.preview.preview_toolbar import (
+    LAYOUTS,
+    LOCAL_FILE,
+    SAMPLE,
+    WEB_ADDRESS,
+    build_toolbar,
+)
+from designer.preview.profiles import ViewportProfile
 from designer.preview.served_files import (
     LOCAL_HOST,
     NO_META_HOST,
@@ -48,15 +53,7 @@ from designer.preview.visitor import Visitor
 
 log = logging.getLogger(__name__)
 
-LAYOUTS: dict[str, tuple[str, tuple[ViewportProfile, ...]]] = {
-    "desktop": (DESKTOP.label, (DESKTOP,)),
-    "tablet": (TABLET.label, (TABLET,)),
-    "phone": (PHONE.label, (PHONE,)),
-    "phone-no-meta": (PHONE_NO_META.label, (PHONE_NO_META,)),
-    "side-by-side": ("Phone and desktop side by side", (PHONE, DESKTOP)),
-}
-ZOOMS = {"fit": "Fit", "1": "100 %", "0.75": "75 %", "0.5": "50 %"}
-SAMPLE, LOCAL_FILE, WEB_ADDRESS = "sample", "file", "url"
+NARROW = 900  # below this width the panel stacks its parts
 DECISIONS_JS = "JSON.stringify(window.EngagementTag && EngagementTag.decisions ? EngagementTag.decisions() : null)"
 NEW_VISIT_JS = "try { sessionStorage.clear(); localStorage.clear(); } catch (e) {}"
 
@@ -73,7 +70,7 @@ class PreviewPanel(QWidget):
         self.visitor = Visitor()
         self.browsers: list[PreviewBrowser] = []
         self.source, self.local_file, self.web_address = SAMPLE, None, ""
-        self._build_toolbar()
+        build_toolbar(self)
         self.stage = QWidget()
         self.stage_layout = QHBoxLayout(self.stage)
         self.stage_layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -90,19 +87,19 @@ class PreviewPanel(QWidget):
         side = QTabWidget(self)
         side.addTab(self.decisions, "Decisions")
         side.addTab(simulator_scroll, "Visitor")
-        splitter = QSplitter(self)
+        self.splitter = splitter = QSplitter(self)
         splitter.addWidget(self.scroll)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        side.setMinimumWidth(280)
-        side.setMaximumWidth(460)
-        splitter.setSizes([900, 360])
+        self.side = side
+        self.narrow: bool | None = None
+        self._fit_layout()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Preview messages")
         layout = QVBoxLayout(self)
-        layout.addLayout(self.toolbar)
+        layout.addLayout(self.tool_rows)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         self.engine.rebuilt.connect(self._on_rebuilt)
@@ -119,54 +116,6 @@ class PreviewPanel(QWidget):
             # Children are deleted in order: the pages must go before their web profile.
             self.engine.setParent(None)
             self.engine.setParent(self)
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QHBoxLayout()
-        self.source_box = QComboBox(self)
-        self.source_box.setAccessibleName("Host page source")
-        for key, label in (
-            (SAMPLE, "Sample store"),
-            (LOCAL_FILE, "Local HTML file…"),
-            (WEB_ADDRESS, "Web address"),
-        ):
-            self.source_box.addItem(label, key)
-        self.source_box.activated.connect(self._on_source_chosen)
-        self.page_box = QComboBox(self)
-        self.page_box.setAccessibleName("Page of the sample store")
-        for page in SAMPLE_PAGES:
-            self.page_box.addItem(page.label, page.key)
-        self.page_box.currentIndexChanged.connect(self._on_page_chosen)
-        self.address = QLineEdit(self)
-        self.address.setAccessibleName("Web address of the host page")
-        self.address.setPlaceholderText("http://127.0.0.1:8000/ and Enter")
-        self.address.returnPressed.connect(self._on_address_entered)
-        self.address.hide()
-        self.layout_box = QComboBox(self)
-        self.layout_box.setAccessibleName("Viewport")
-        for key, (label, _profiles) in LAYOUTS.items():
-            self.layout_box.addItem(label, key)
-        self.layout_box.currentIndexChanged.connect(self._on_layout_chosen)
-        self.zoom_box = QComboBox(self)
-        self.zoom_box.setAccessibleName("Desktop zoom")
-        self.zoom_box.setToolTip(
-            "How small the desktop page is shown; phones and tablets stay actual size"
-        )
-        for key, label in ZOOMS.items():
-            self.zoom_box.addItem(label, key)
-        self.zoom_box.currentIndexChanged.connect(self._on_zoom_chosen)
-        reload_button = QPushButton("Reload", self)
-        reload_button.setToolTip("Load the page again, as the same visitor")
-        reload_button.clicked.connect(self.reload)
-        new_visit = QPushButton("New visit", self)
-        new_visit.setToolTip(
-            "Forget the visitor's visit (closed engagements, pages viewed) and reload"
-        )
-        new_visit.clicked.connect(self.new_visit)
-        for w in (self.source_box, self.page_box, self.address, self.layout_box, self.zoom_box):
-            self.toolbar.addWidget(w)
-        self.toolbar.addWidget(reload_button)
-        self.toolbar.addWidget(new_visit)
-        self.toolbar.addStretch(1)
 
     # --- the interface views use ---------------------------------------------
 
@@ -325,8 +274,29 @@ class PreviewPanel(QWidget):
             if not browser.profile.mobile and abs(browser.zoom - zoom) > 0.02:
                 browser.set_profile(browser.profile, zoom)
 
+    def _fit_layout(self) -> None:
+        """Narrow: the tools in two rows and the decisions under the page; wide: beside it."""
+        narrow = self.width() < NARROW
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        self.tool_rows.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        if narrow:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            self.side.setMinimumWidth(0)
+            self.side.setMaximumWidth(16777215)
+            self.splitter.setSizes([600, 260])
+        else:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.side.setMinimumWidth(280)
+            self.side.setMaximumWidth(460)
+            self.splitter.setSizes([900, 360])
+
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(event)
+        self._fit_layout()
         if self.zoom_box.currentData() == "fit":
             self.fit_timer.start()
 

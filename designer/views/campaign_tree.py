@@ -1,4 +1,4 @@
-"""The campaign tree: campaigns and their engagements with status, format and zone; search and filter."""
+"""The campaign tree: campaigns and their engagements with format, status and zone; search and filter."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.views.edit_session import EditSession
+from designer.views.icons import icon
 
 ROLE = Qt.ItemDataRole.UserRole
 STATUS_FILTERS = (
@@ -33,10 +35,32 @@ def engagement_status(enabled: bool, stage: str) -> str:
     return "enabled" if enabled else "disabled"
 
 
+def _engagement_item(e) -> QTreeWidgetItem:  # noqa: ANN001 - a row of the tree's query
+    """An engagement's row: its format's icon and name, its state's icon and words, its zone."""
+    zone = f"#{e.element_id}" if e.zone == "embedded" else e.zone
+    status = engagement_status(e.enabled, e.wizard_stage)
+    child = QTreeWidgetItem([e.name, status, zone])
+    child.setData(0, ROLE, ("engagement", e.id))
+    fmt = e.format.replace("_", " ")
+    child.setIcon(0, icon(f"format_{e.format}"))
+    child.setToolTip(0, f"{e.name}: {fmt}")
+    state = "unfinished" if e.wizard_stage != "done" else status
+    child.setIcon(1, icon(f"state_{state}"))
+    child.setToolTip(1, status)
+    child.setToolTip(
+        2,
+        f"embedded in the page element #{e.element_id}"
+        if e.zone == "embedded"
+        else f"{e.zone} zone",
+    )
+    return child
+
+
 class CampaignTree(QWidget):
     campaign_selected = Signal(int)
     engagement_selected = Signal(int)
     engagement_activated = Signal(int)
+    engagement_clicked = Signal(int)
 
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,10 +76,18 @@ class CampaignTree(QWidget):
         self.filter.setAccessibleName("Status filter")
         self.filter.setToolTip("Show campaigns of one status")
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Campaign / engagement", "Status", "Format", "Zone"])
+        self.tree.setHeaderLabels(["Campaign / engagement", "Status", "Zone"])
         self.tree.setAccessibleName("Campaigns and engagements")
-        self.tree.setToolTip("Double-click an engagement to open it in the wizard")
+        self.tree.setToolTip("Click an engagement to open it; right-click for more")
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 72)  # a long embedded id is elided; its tooltip says it whole
+        header.setMinimumSectionSize(60)
+        self.setMinimumWidth(300)  # names stay readable beside the status and zone
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.filter)
@@ -67,6 +99,7 @@ class CampaignTree(QWidget):
         self.filter.currentIndexChanged.connect(lambda _: self._apply_filter())
         self.tree.currentItemChanged.connect(self._on_current)
         self.tree.itemActivated.connect(self._on_activated)
+        self.tree.itemClicked.connect(self._on_clicked)
         session.changed.connect(self._on_changed)
 
     def reload(self) -> None:
@@ -93,24 +126,14 @@ class CampaignTree(QWidget):
         for r in rows:
             by_campaign.setdefault(r.campaign_id, []).append(r)
         for c in campaigns:
-            item = QTreeWidgetItem([c.name, c.status, "", ""])
+            item = QTreeWidgetItem([c.name, c.status, ""])
             item.setData(0, ROLE, ("campaign", c.id))
+            item.setIcon(1, icon(f"status_{c.status}"))
+            item.setToolTip(0, f"Campaign {c.name} ({c.status})")
             for e in by_campaign.get(c.id, []):
-                zone = f"embedded: {e.element_id}" if e.zone == "embedded" else e.zone
-                child = QTreeWidgetItem(
-                    [
-                        e.name,
-                        engagement_status(e.enabled, e.wizard_stage),
-                        e.format.replace("_", " "),
-                        zone,
-                    ]
-                )
-                child.setData(0, ROLE, ("engagement", e.id))
-                item.addChild(child)
+                item.addChild(_engagement_item(e))
             self.tree.addTopLevelItem(item)
         self.tree.expandAll()
-        for col in range(4):
-            self.tree.resizeColumnToContents(col)
         self._apply_filter()
         if current:  # keep the selection without announcing it again
             self.select(*current)
@@ -158,6 +181,11 @@ class CampaignTree(QWidget):
         entity, entity_id = item.data(0, ROLE)
         if entity == "engagement":
             self.engagement_activated.emit(entity_id)
+
+    def _on_clicked(self, item: QTreeWidgetItem) -> None:
+        entity, entity_id = item.data(0, ROLE)
+        if entity == "engagement":
+            self.engagement_clicked.emit(entity_id)
 
     def _on_changed(self, entity: str, _id: int) -> None:
         if entity in ("campaign", "engagement"):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from designer.views import about_dialog, store_files
 from designer.views.forecast_page import open_forecast
+from designer.views.icons import NAMES, recolour, set_icon
 from designer.views.palette import apply_palette
 
 Key = QKeySequence.StandardKey
@@ -26,6 +27,8 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         a.setToolTip(tip or text.replace("&", "").rstrip("…"))
         a.setStatusTip(a.toolTip())
         a.triggered.connect(lambda _=False: slot())
+        if name in NAMES:
+            set_icon(a, name)
         menu.addAction(a)
         actions[name] = a
         return a
@@ -91,6 +94,14 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
     act(edit, "new_campaign", "New &campaign", w.new_campaign, "Ctrl+Shift+N")
     act(
         edit,
+        "edit",
+        "Ed&it",
+        w.edit_selected,
+        None,
+        "Open the selected engagement in the wizard, or the selected campaign's page",
+    )
+    act(
+        edit,
         "add_engagement",
         "Add &engagement…",
         w.add_engagement,
@@ -150,7 +161,15 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         ),
         1,
     ):
-        act(go, f"go_{name}", text, lambda n=name: w.show_page(n), f"Ctrl+{i}")
+        act(go, f"go_{name}", text, lambda n=name: w.go_to(n), f"Ctrl+{i}")
+    act(
+        go,
+        "url_tester",
+        "&URL tester…",
+        lambda: w.show_url_tester(),
+        "Ctrl+U",
+        "Which entry points and engagements the site's pages get: paste URLs or load a sitemap",
+    )
     campaign = bar.addMenu("&Campaign")
     act(
         campaign,
@@ -184,14 +203,22 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         "&Preview",
         lambda: w.show_preview(),
         "F5",
-        "Show the selection in the live preview",
+        "Show the selection in the live preview (Ctrl+Shift+F5 goes back to the editor only)",
+    )
+    act(
+        view,
+        "editor",
+        "&Editor only",
+        lambda: w.workspace.set_mode("editor"),
+        "Ctrl+Shift+F5",
+        "Hide the preview and give the editor the whole window",
     )
     view.addAction(w.tree_dock.toggleViewAction())
     view.addAction(w.problems_dock.toggleViewAction())
     w.problems_dock.toggleViewAction().setShortcut(QKeySequence("F8"))
     theme = view.addMenu("&Theme")
     for mode in ("system", "light", "dark"):
-        act(theme, f"theme_{mode}", mode.capitalize(), lambda m=mode: _set_theme(m))
+        act(theme, f"theme_{mode}", mode.capitalize(), lambda m=mode: _set_theme(w, m))
     help_ = bar.addMenu("&Help")
     act(
         help_,
@@ -204,6 +231,8 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
     act(help_, "about", "&About", lambda: about_dialog.show_about(w), tip="Version and store")
     toolbar = w.addToolBar("Main")
     toolbar.setObjectName("main_toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setMovable(False)
     for name in ("undo", "redo", "new_campaign", "add_engagement", "publish", "preview"):
         toolbar.addAction(actions[name])
     w.actions_by_name = actions
@@ -226,8 +255,20 @@ def connect_stack(w) -> None:  # noqa: ANN001
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     # The tree's right-click menu: what can be done to the campaign or engagement under it.
     w.tree.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    for name in ("add_engagement", "duplicate", "delete", "toggle_enabled", "publish", "preview"):
-        if name in w.actions_by_name:
+    for name in (
+        "edit",
+        "duplicate",
+        "toggle_enabled",
+        "delete",
+        None,
+        "add_engagement",
+        "preview",
+    ):
+        if name is None:
+            separator = QAction(w.tree.tree)
+            separator.setSeparator(True)
+            w.tree.tree.addAction(separator)
+        elif name in w.actions_by_name:
             w.tree.tree.addAction(w.actions_by_name[name])
 
 
@@ -259,6 +300,8 @@ def _show_shortcuts(w, actions: dict[str, QAction]) -> None:  # noqa: ANN001
     box.exec()
 
 
-def _set_theme(mode: str) -> None:
+def _set_theme(w, mode: str) -> None:  # noqa: ANN001
     QSettings().setValue("view/theme", mode)
     apply_palette(QApplication.instance(), mode)
+    recolour(w)  # icons are drawn in the theme's text colour
+    w.tree.reload()

@@ -9,19 +9,20 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from sqlalchemy import select
 
-from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.store import Store
 from designer.models.validation import Where
 from designer.views.bundle_state import BundleState
 from designer.views.campaign_tree import CampaignTree
-from designer.views.commands import create_row, delete_row, duplicate_row, unique_name
 from designer.views.edit_session import EditSession
 from designer.views.main_menus import build_menus, connect_stack
 from designer.views.pages import LIBRARY_KINDS, Pages
 from designer.views.problems_panel import ProblemsPanel
-from designer.views.sentences import confirm, show_error
+from designer.views.sentences import show_error
 from designer.views.store_lock import StoreLock
+from designer.views.welcome import WelcomeBanner
+from designer.views.window_edits import WindowEdits
+from designer.views.workspace import Workspace
 
 if TYPE_CHECKING:  # made on first use (pages.py), named here for the properties' types
     from designer.views.account_page import AccountPage
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # made on first use (pages.py), named here for the properties
 FIRST_PAINT_MS = 120
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowEdits, QMainWindow):
     def __init__(
         self, store: Store, lock: StoreLock | None = None, read_only: bool = False
     ) -> None:
@@ -40,11 +41,15 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setAccessibleName("Engagement Designer")
         self.preview = None  # made on first use, so QtWebEngine starts only then
-        self.preview_dock: QDockWidget | None = None
+        self.workspace = Workspace(self)
+        self.welcome = WelcomeBanner(self.workspace)
+        self.workspace.layout().insertWidget(0, self.welcome)
+        self.setCentralWidget(self.workspace)
         self.tree_dock = QDockWidget("Campaigns", self)
         self.tree_dock.setObjectName("campaigns_dock")
         self.problems_dock = QDockWidget("Problems", self)
         self.problems_dock.setObjectName("problems_dock")
+        self.problems_dock.hide()  # until the first check finds something
         for dock, area in (
             (self.tree_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
             (self.problems_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -68,6 +73,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state := settings.value("main_window/state"):
             self.restoreState(state)
+            self.problems_dock.hide()  # shown again by the first check when there are problems
         else:  # first start: docks sized once the window has its real size
             QTimer.singleShot(0, self, self._default_dock_sizes)
 
@@ -95,13 +101,16 @@ class MainWindow(QMainWindow):
         self.problems.jump_requested.connect(self.jump_to)
         self.pages = Pages(self.session)
         self.pages.made.connect(self._on_page_made)
+        self.pages.empty.new_campaign_requested.connect(self.new_campaign)
+        self.pages.empty.sample_requested.connect(self.start_from_sample)
         self.campaign_page = self.pages.page("campaign")
-        self.setCentralWidget(self.pages)
+        self.workspace.set_pages(self.pages)
         for w in (self.tree, self.problems, self.pages):
             w.show()  # widgets placed in a shown window after a store switch stay hidden otherwise
         self.tree.campaign_selected.connect(self._on_campaign_selected)
         self.tree.engagement_selected.connect(self._on_engagement_selected)
         self.tree.engagement_activated.connect(self.open_engagement)
+        self.tree.engagement_clicked.connect(self._on_engagement_clicked)
         self.campaign_page.publish_requested.connect(self.publish)
         self.campaign_page.add_engagement_requested.connect(self.add_engagement)
         self.campaign_page.preview_requested.connect(self.show_preview)
@@ -125,6 +134,7 @@ class MainWindow(QMainWindow):
 
     def close_store(self) -> None:
         if self.preview is not None:
+            self.workspace.set_preview(None)  # no empty preview is left behind
             self.preview.deleteLater()
             self.preview = None
         for w in (self.tree, self.problems, self.pages):
@@ -147,6 +157,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         if name == "campaign" and self.campaign_page.campaign_id is None:
+            self.pages.empty.set_store_empty(self.tree.campaign_count() == 0)
             self.pages.setCurrentWidget(self.pages.empty)
         else:
             self.pages.setCurrentWidget(self.pages.page(name))
@@ -178,13 +189,19 @@ class MainWindow(QMainWindow):
         if self.preview is not None:
             self.preview.show_campaign(campaign_id)
 
+    def _on_engagement_clicked(self, engagement_id: int) -> None:
+        """A click opens the engagement (its summary, or where a draft was left)."""
+        self.open_engagement(engagement_id)
+
     def _on_engagement_selected(self, engagement_id: int) -> None:
         with self.store.read() as s:
             e = s.get(Engagement, engagement_id)
             campaign_id = e.campaign_id if e else None
-        if campaign_id is not None and self.current_page() != "wizard":
+        if campaign_id is not None:
+            # Kept on the selection even under the wizard: Enable/Disable acts on it.
             self.campaign_page.show_campaign(campaign_id, engagement_id)
-            self.show_page("campaign")
+            if self.current_page() != "wizard":
+                self.show_page("campaign")
         if self.preview is not None:
             self.preview.show_engagement(engagement_id)
 
@@ -192,8 +209,21 @@ class MainWindow(QMainWindow):
         self.wizard.open_engagement(engagement_id)
         self.show_page("wizard")
 
+    def go_to(self, name: str) -> None:
+        """Show a page of the editor (from the Go menu), leaving the preview-only view."""
+        if self.workspace.mode == "preview":
+            self.workspace.set_mode("editor")
+        self.show_page(name)
+
+    def show_url_tester(self) -> None:
+        """Go > URL tester: which entry points and engagements the site's pages get."""
+        self.go_to("url_tester")
+        self.pages.page("url_tester").run()
+
     def jump_to(self, where: Where) -> None:
         """Go to the page and field a problem concerns."""
+        if self.workspace.mode == "preview":
+            self.workspace.set_mode("editor")
         if where.entity == "campaign":
             self.tree.select("campaign", where.id)
             self._on_campaign_selected(where.id)
@@ -215,73 +245,6 @@ class MainWindow(QMainWindow):
             w = self.account_page.bind.widget_for(where.field)
             if w is not None:
                 w.setFocus()
-
-    # Edits started from the window
-
-    def selected_campaign(self) -> int | None:
-        current = self.tree.current()
-        if current is None:
-            return None
-        if current[0] == "campaign":
-            return current[1]
-        with self.store.read() as s:
-            e = s.get(Engagement, current[1])
-            return e.campaign_id if e is not None else None
-
-    def new_campaign(self) -> int | None:
-        with self.store.read() as s:
-            name = unique_name(s, Campaign, "New campaign")
-        command = create_row(Campaign, "campaign", f"New campaign {name}", name=name)
-        if not self.session.push(command):
-            return None
-        self.tree.select("campaign", command.row_id)
-        self._on_campaign_selected(command.row_id)
-        self.campaign_page.bind.widget_for("name").setFocus()
-        return command.row_id
-
-    def add_engagement(self, campaign_id: int | None = None) -> None:
-        campaign_id = campaign_id or self.selected_campaign() or self.new_campaign()
-        if campaign_id is None:
-            return
-        self.wizard.start(campaign_id)
-        self.show_page("wizard")
-
-    def duplicate_selected(self) -> None:
-        current = self.tree.current()
-        if current is None:
-            return
-        entity, row_id = current
-        model = Campaign if entity == "campaign" else Engagement
-        with self.store.read() as s:
-            row = s.get(model, row_id)
-            changes = (
-                {"name": unique_name(s, Campaign, f"{row.name} (copy)")}
-                if entity == "campaign"
-                else {"name": f"{row.name} (copy)"}
-            )
-            if entity == "campaign":
-                changes["status"] = "draft"
-            command = duplicate_row(s, model, entity, row_id, f"Duplicate {row.name}", **changes)
-        if self.session.push(command):
-            self.tree.select(entity, command.row_id)
-
-    def delete_selected(self) -> None:
-        current = self.tree.current()
-        if current is None:
-            return
-        entity, row_id = current
-        model = Campaign if entity == "campaign" else Engagement
-        with self.store.read() as s:
-            row = s.get(model, row_id)
-            name = row.name
-            n = len(row.engagements) if entity == "campaign" else 0
-            extra = f" and its {n} engagement{'s' * (n != 1)}" if n else ""
-            command = delete_row(s, model, entity, row_id, f"Delete {name}")
-        if confirm(self, f"Delete “{name}”{extra}?", "You can undo it with Ctrl+Z.", "Delete"):
-            self.session.push(command)
-            if entity == "campaign":
-                self.campaign_page.campaign_id = None
-                self.show_page("campaign")
 
     @property
     def publisher(self) -> Publisher:
@@ -325,13 +288,10 @@ class MainWindow(QMainWindow):
             from designer.preview.panel import PreviewPanel  # starts QtWebEngine, so only now
 
             self.preview = PreviewPanel(self.store, self)
-            self.preview_dock = QDockWidget("Preview", self)
-            self.preview_dock.setObjectName("preview_dock")
-            self.preview_dock.setWidget(self.preview)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+            self.workspace.set_preview(self.preview)
             # A bound slot: Qt disconnects it when the panel goes, a lambda would outlive it.
             self.session.changed.connect(self.preview.refresh)
-        self.preview_dock.show()
+        self.workspace.open_preview()
         campaign_id = campaign_id or self.selected_campaign()
         current = self.tree.current()
         if self.current_page() == "wizard" and self.wizard.engagement_id is not None:
@@ -357,6 +317,13 @@ class MainWindow(QMainWindow):
             f"{errors} error{'s' * (errors != 1)} · {warnings} warning{'s' * (warnings != 1)}"
         )
         self.problems_dock.setWindowTitle(f"Problems ({errors + warnings})")
+        # The panel takes room only when there is something in it, as much as it needs.
+        count = errors + warnings
+        was_visible = self.problems_dock.isVisible()
+        self.problems_dock.setVisible(count > 0)
+        if count and not was_visible:
+            rows = min(count, 4) * (self.fontMetrics().height() + 8)
+            self.resizeDocks([self.problems_dock], [rows + 12], Qt.Orientation.Vertical)
 
     def _on_wizard_finished(self, engagement_id: int) -> None:
         self.campaign_page.show_campaign(self.wizard.campaign_id)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from designer.views.edit_session import EditSession
+from designer.views.welcome import EmptyPage
 
 LIBRARY_KINDS = ("entry_point", "audience", "behavior")
 
@@ -24,6 +25,10 @@ def _make(name: str, session: EditSession) -> QWidget:
         from designer.views.wizard.engagement_wizard import EngagementWizard
 
         return EngagementWizard(session)
+    if name == "url_tester":
+        from designer.views.url_tester import UrlTester
+
+        return UrlTester(session)
     from designer.views.library_pages import LibraryPage
 
     return LibraryPage(session, name)
@@ -38,10 +43,7 @@ class Pages(QStackedWidget):
         super().__init__(parent)
         self.session = session
         self._pages: dict[str, QWidget] = {}
-        self.empty = QLabel("The store has no campaigns yet. Press Ctrl+Shift+N to make one.")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("No campaign")
+        self.empty = EmptyPage()
         self.addWidget(self.empty)
 
     def page(self, name: str) -> QWidget:

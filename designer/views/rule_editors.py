@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +28,9 @@ from designer.models.conditions import ConditionType, describe
 from designer.models.properties import defaults
 from designer.models.regex_safety import regex_problem
 from designer.models.vocabulary import UrlMatch
+from designer.views.condition_help import DESCRIPTIONS, supported_words, web_supported
 from designer.views.field_binder import words
+from designer.views.icons import icon
 from designer.views.prop_form import PropForm
 from designer.views.refusal import refusal_label, refuse
 
@@ -70,6 +75,8 @@ class UrlRulesEditor(QWidget):
             "Ticked: the part after # counts too, for sites whose pages are #/routes"
         )
         self.add = _button("Add rule", "Add the URL rule")
+        self.update = _button("Update rule", "Change the selected URL rule to what the fields say")
+        self.update.setEnabled(False)
         self.remove = _button("Remove rule", "Remove the selected URL rule")
         self.problem = refusal_label("URL rule problem")
         self.section_edit = QLineEdit()
@@ -77,7 +84,15 @@ class UrlRulesEditor(QWidget):
         self.section_edit.setAccessibleName("Page sections")
         self.section_edit.setToolTip("Limit the entry point to page sections the site declares")
         row = QHBoxLayout()
-        for w in (self.exclude, self.match, self.value, self.fragment, self.add, self.remove):
+        for w in (
+            self.exclude,
+            self.match,
+            self.value,
+            self.fragment,
+            self.add,
+            self.update,
+            self.remove,
+        ):
             row.addWidget(w)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -89,12 +104,16 @@ class UrlRulesEditor(QWidget):
         self.value.textEdited.connect(self._check)
         self.match.currentIndexChanged.connect(self._check)
         self.add.clicked.connect(self._on_add)
-        self.value.returnPressed.connect(self._on_add)
+        self.value.returnPressed.connect(self._on_return)
+        self.update.clicked.connect(self._on_update)
         self.remove.clicked.connect(self._on_remove)
+        self.list.currentRowChanged.connect(self._on_rule_selected)
         self.section_edit.editingFinished.connect(self._on_sections)
 
     def set_rules(self, rules: list[dict], sections: list[str]) -> None:
+        row = self.list.currentRow()  # the rule being edited stays selected
         self.rules, self.sections = copy.deepcopy(rules), list(sections)
+        self.list.blockSignals(True)
         self.list.clear()
         for r in rules:
             not_ = "but not " if r.get("exclude") else ""
@@ -102,7 +121,52 @@ class UrlRulesEditor(QWidget):
             self.list.addItem(
                 f"{not_}URL {words(r.get('match', '')).lower()} {r.get('value', '')}{hash_}"
             )
+        self.list.setCurrentRow(row if 0 <= row < len(rules) else -1)
+        self.list.blockSignals(False)
+        self.update.setEnabled(self.list.currentRow() >= 0)
         self.section_edit.setText(", ".join(sections))
+
+    def _on_rule_selected(self, row: int) -> None:
+        """A rule chosen in the list is edited in the fields below it, then Update rule."""
+        self.update.setEnabled(0 <= row < len(self.rules))
+        if not 0 <= row < len(self.rules):
+            return
+        self.set_fields(self.rules[row])
+        self._check()
+
+    def set_fields(self, rule: dict) -> None:
+        """Show rule in the fields (each rule key has its field; new keys add theirs here)."""
+        self.exclude.setChecked(bool(rule.get("exclude")))
+        self.match.setCurrentIndex(max(0, self.match.findData(rule.get("match"))))
+        self.value.setText(str(rule.get("value", "")))
+        self.fragment.setChecked(bool(rule.get("fragment")))
+
+    def rule_from_fields(self) -> dict:
+        """The rule the fields describe (the counterpart of set_fields)."""
+        rule = {
+            "match": self.match.currentData(),
+            "value": self.value.text().strip(),
+            "exclude": self.exclude.isChecked(),
+        }
+        if self.fragment.isChecked():  # absent means off, as in every rule made before
+            rule["fragment"] = True
+        return rule
+
+    def _on_return(self) -> None:
+        if self.update.isEnabled():
+            self._on_update()
+        else:
+            self._on_add()
+
+    def _on_update(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.rules) or not self._acceptable():
+            return
+        rules = copy.deepcopy(self.rules)
+        kept = {k: v for k, v in self.rules[row].items() if k != "fragment"}
+        rules[row] = kept | self.rule_from_fields()  # keys the fields lack stay
+        if rules != self.rules:
+            self.edited.emit(rules, self.sections)
 
     def _check(self, *_args: object) -> str | None:
         """Say beside the field, as it is typed, why a pattern cannot be a rule."""
@@ -113,22 +177,22 @@ class UrlRulesEditor(QWidget):
         refuse(self.problem, problem)
         return problem
 
-    def _on_add(self) -> None:
+    def _acceptable(self) -> bool:
         if not self.value.text().strip():
             self.value.setPlaceholderText("Type the URL first, e.g. /checkout")
             self.value.setFocus()
-            return
+            return False
         if self._check() is not None:  # refused here; the entry point keeps its rules
             self.value.setFocus()
+            return False
+        return True
+
+    def _on_add(self) -> None:
+        if not self._acceptable():
             return
-        rule = {
-            "match": self.match.currentData(),
-            "value": self.value.text().strip(),
-            "exclude": self.exclude.isChecked(),
-        }
-        if self.fragment.isChecked():  # absent means off, as in every rule made before
-            rule["fragment"] = True
+        rule = self.rule_from_fields()
         self.value.clear()
+        self.list.setCurrentRow(-1)
         self.edited.emit(self.rules + [rule], self.sections)
 
     def _on_remove(self) -> None:
@@ -161,9 +225,19 @@ class ConditionsEditor(QWidget):
         self.list.setMaximumHeight(150)
         self.kind = QComboBox()
         for t in types.values():
-            self.kind.addItem(t.label, t.type)
+            supported = t.type in web_supported()
+            self.kind.addItem(icon("supported" if supported else "unsupported"), t.label, t.type)
+            tip = f"{DESCRIPTIONS.get(t.type, '')}\n{supported_words(t.type)}"
+            self.kind.setItemData(self.kind.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.kind.setAccessibleName("Kind of condition to add")
-        self.kind.setToolTip("The condition to add")
+        self.kind.setToolTip("The condition to add; the globe marks those the web tag supports")
+        self.kind_mark = QLabel()  # the guide's globe beside "Supported"
+        self.kind_mark.setAccessibleName("Web support of the condition")
+        self.kind_help = QLabel()
+        self.kind_help.setWordWrap(True)
+        self.kind_help.setAccessibleName("What the condition means")
+        self.kind.currentIndexChanged.connect(self._on_kind)
+        self._on_kind()
         self.add = _button("Add condition", "Add a condition of the chosen kind")
         self.remove = _button("Remove condition", "Remove the selected condition")
         self.params = QWidget()
@@ -178,7 +252,13 @@ class ConditionsEditor(QWidget):
         box.addWidget(self.mode)
         box.addWidget(self.list)
         box.addLayout(row)
+        help_row = QHBoxLayout()
+        help_row.addWidget(self.kind_mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        help_row.addWidget(self.kind_help, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.kind_help.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        box.addLayout(help_row)
         box.addWidget(self.params)
+        box.addStretch(1)  # spare height below the condition's fields, not between them
         self.mode.activated.connect(
             lambda _: self.edited.emit(self.mode.currentData(), self.conditions)
         )
@@ -194,10 +274,23 @@ class ConditionsEditor(QWidget):
         self.list.clear()
         for c in conditions:
             label = self.types[c["type"]].label if c.get("type") in self.types else "Unknown"
-            self.list.addItem(f"{label}: {describe(self.types, c)}")
+            item = QListWidgetItem(f"{label}: {describe(self.types, c)}")
+            supported = c.get("type") in web_supported()
+            item.setIcon(icon("supported" if supported else "unsupported"))
+            item.setToolTip(supported_words(c.get("type", "")))
+            self.list.addItem(item)
         self.list.blockSignals(False)
         self.list.setCurrentRow(min(row, len(conditions) - 1) if conditions else -1)
         self._on_selected(self.list.currentRow())
+
+    def _on_kind(self, *_args: object) -> None:
+        """Under the kind: what it means, and whether the site's tag applies it."""
+        kind = self.kind.currentData()
+        supported = kind in web_supported()
+        self.kind_mark.setPixmap(icon("supported" if supported else "unsupported").pixmap(16, 16))
+        mark = "Supported" if supported else "Not supported on the web"
+        self.kind_help.setText(f"{mark} · {DESCRIPTIONS.get(kind, '')}")
+        self.kind_help.setToolTip(supported_words(kind or ""))
 
     def _on_add(self) -> None:
         ctype = self.types[self.kind.currentData()]

@@ -19,7 +19,7 @@ def test_preview_opens_on_f5_and_follows_edits(main_window, qtbot, tmp_path):
     window.tree.select("campaign", sale)
     window.actions_by_name["preview"].trigger()
     panel = window.preview
-    assert panel is not None and window.preview_dock.isVisible()
+    assert panel is not None and panel.isVisible()
     with qtbot.waitSignal(panel.engine.rebuilt, timeout=20000):
         type_into(window.campaign_page.bind.widget_for("description"), "Previewed")
     window.actions_by_name["preview"].trigger()  # a second F5 reuses the same panel

@@ -7,6 +7,8 @@ records where the draft is, so reopening it resumes there.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -21,6 +23,7 @@ from designer.views.wizard.design_stages import StudioStage, WindowStage
 from designer.views.wizard.gallery_stage import GalleryStage, template_fields
 from designer.views.wizard.settings_stage import MESSAGES, SettingsStage
 from designer.views.wizard.stage import Stage
+from designer.views.wizard.stage_bar import StageBar
 from designer.views.wizard.summary_stage import SummaryStage
 from designer.views.wizard.targeting_stages import BehaviorStage, EntryPointStage
 
@@ -48,9 +51,10 @@ class EngagementWizard(QWidget):
         self.setAccessibleName("Engagement wizard")
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.steps = QLabel()
-        self.steps.setAccessibleName("Stages")
-        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setAccessibleName("Where you are")
+        self.heading.setToolTip("Click the campaign's name to go back to its page")
+        self.heading.linkActivated.connect(lambda _link: self.closed.emit())
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Why the wizard cannot go on")
@@ -63,6 +67,8 @@ class EngagementWizard(QWidget):
             self.stages.append(stage)
             self.stack.addWidget(stage)
         self.summary.publish_requested.connect(self._on_publish)
+        self.steps = StageBar(self.stages)
+        self.steps.chosen.connect(self._on_stage_chosen)
         self.back = QPushButton("&Back")
         self.back.setToolTip("The previous stage (Alt+B)")
         self.next = QPushButton("&Next")
@@ -135,11 +141,7 @@ class EngagementWizard(QWidget):
         self.stack.setCurrentIndex(index)
         self.error.clear()
         self._load_current()
-        names = []
-        for i, st in enumerate(self.stages):
-            label = f"{i + 1}. {st.title}" if i < 6 else st.title
-            names.append(f"<b><u>{label}</u></b>" if i == index else label)
-        self.steps.setText(" › ".join(names))
+        self.steps.show_stage(index, max(index, self._reached()))
         self.back.setEnabled(index > 0)
         last = index == len(self.stages) - 1
         self.next.setText("&Finish" if last else "&Next")
@@ -149,12 +151,30 @@ class EngagementWizard(QWidget):
         stage = self.stages[self.index]
         with self.session.store.read() as s:
             e = s.get(Engagement, self.engagement_id) if self.engagement_id else None
-            title = f"{e.campaign.name} › {e.name}" if e else "New engagement"
-            self.heading.setText(f"{title} — {stage.title}")
+            title = (
+                f'<a href="campaign">{escape(e.campaign.name)}</a> › {escape(e.name)}'
+                if e
+                else "New engagement"
+            )
+            self.heading.setText(f"{title} — {escape(stage.title)}")
             if e is not None:
                 stage.load(s, e)
         if self.error.text() and self.explain() is None:
             self.error.clear()  # fixed in place: the explanation goes
+
+    def _reached(self) -> int:
+        """The last stage the engagement got to: a finished one can go anywhere."""
+        if self.engagement_id is None:
+            return 0
+        with self.session.store.read() as s:
+            e = s.get(Engagement, self.engagement_id)
+            stage = e.wizard_stage if e else "gallery"
+        keys = [st.key for st in self.stages]
+        return len(keys) - 1 if stage not in keys else keys.index(stage)
+
+    def _on_stage_chosen(self, index: int) -> None:
+        if index != self.index:
+            self._show(index)
 
     def explain(self) -> str | None:
         """Why Next cannot go on from the current stage, or None."""

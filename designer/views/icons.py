@@ -1,0 +1,117 @@
+"""The app's icons: Material Design Icons (Apache 2.0) through qtawesome, in the theme's colours.
+
+Each icon is named here for what it means in the app, once; widgets ask for
+`icon("publish")`. An icon is drawn in the palette's text colour, so after a
+theme change `recolour(window)` draws every named icon again.
+"""
+
+from __future__ import annotations
+
+import qtawesome
+from PySide6.QtGui import QAction, QIcon, QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+NAMES = {
+    # commands
+    "undo": "undo",
+    "redo": "redo",
+    "new_store": "database-plus-outline",
+    "open_store": "folder-open-outline",
+    "save_copy": "content-save-outline",
+    "export": "export",
+    "quit": "exit-to-app",
+    "new_campaign": "bullhorn-outline",
+    "add_engagement": "plus-box-outline",
+    "duplicate": "content-copy",
+    "delete": "delete-outline",
+    "find": "magnify",
+    "edit": "pencil-outline",
+    "toggle_enabled": "toggle-switch-outline",
+    "publish": "cloud-upload-outline",
+    "publish_site": "web-check",
+    "preview": "eye-outline",
+    "side_by_side": "view-split-vertical",
+    "shortcuts": "keyboard-outline",
+    "about": "information-outline",
+    "sample": "lightbulb-on-outline",
+    "url_tester": "sitemap-outline",
+    # places
+    "go_campaign": "bullhorn-outline",
+    "go_account": "account-cog-outline",
+    "go_entry_point": "map-marker-path",
+    "go_audience": "account-group-outline",
+    "go_behavior": "gesture-tap",
+    # the tree: formats and states
+    "format_sticky_button": "gesture-tap-button",
+    "format_slide_out": "page-layout-sidebar-right",
+    "format_overlay": "window-maximize",
+    "format_toaster": "message-badge-outline",
+    "format_peeling_corner": "page-next-outline",
+    "format_embedded_button": "button-cursor",
+    "format_embedded_banner": "image-area",
+    "state_enabled": "check-circle-outline",
+    "state_disabled": "cancel",
+    "state_unfinished": "progress-pencil",
+    "status_draft": "file-document-edit-outline",
+    "status_published": "check-decagram",
+    "status_disabled": "pause-circle-outline",
+    # the wizard's stages
+    "stage_gallery": "view-gallery-outline",
+    "stage_settings": "cog-outline",
+    "stage_studio": "palette-outline",
+    "stage_window": "message-text-outline",
+    "stage_entry_point": "map-marker-path",
+    "stage_behavior": "gesture-tap",
+    "stage_summary": "clipboard-check-outline",
+    # targeting
+    "supported": "earth",
+    "unsupported": "earth-off",
+}
+# States read at a glance: these keep their colour in both themes.
+COLOURS = {
+    "state_enabled": "#2e7d32",
+    "status_published": "#2e7d32",
+    "state_disabled": "#9e9e9e",
+    "status_disabled": "#9e9e9e",
+    "state_unfinished": "#ef6c00",
+    "delete": "#c62828",
+    "supported": "#1565c0",
+}
+DARK_COLOURS = {"supported": "#64b5f6", "delete": "#ef9a9a", "state_enabled": "#81c784"}
+
+
+def _is_dark() -> bool:
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def icon(name: str) -> QIcon:
+    """The icon meaning name, drawn for the current theme."""
+    dark = _is_dark()
+    text = QApplication.palette().color(QPalette.ColorRole.WindowText).name()
+    colour = (DARK_COLOURS.get(name) if dark else None) or COLOURS.get(name, text)
+    disabled = QApplication.palette().color(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText
+    )
+    selected = QApplication.palette().color(QPalette.ColorRole.HighlightedText).name()
+    return qtawesome.icon(
+        f"mdi6.{NAMES[name]}",
+        color=colour,
+        color_active=colour,  # a hovered button keeps its colour
+        color_disabled=disabled.name(),
+        color_selected=selected,  # readable on a selected row's highlight
+    )
+
+
+def set_icon(target: QAction | QAbstractButton, name: str) -> None:
+    """Give target the named icon and remember the name, so a theme change redraws it."""
+    target.setProperty("icon_name", name)
+    target.setIcon(icon(name))
+
+
+def recolour(root: QWidget) -> None:
+    """Draw every named icon under root again, in the theme now in use."""
+    for kind in (QAction, QAbstractButton):
+        for target in root.findChildren(kind):
+            name = target.property("icon_name")
+            if name in NAMES:
+                target.setIcon(icon(name))
