@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from designer.models.base import Base, Timestamps, utcnow
+from designer.models.base import Base, Timestamps, Versioned, utcnow
 
 
-class Campaign(Timestamps, Base):
+class Campaign(Versioned, Timestamps, Base):
     """A campaign holds engagements and decides when and for whom they run.
 
     shifts: weekly recurrence, [{"weekday": 0-6, "start": minute, "end": minute}],

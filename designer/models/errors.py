@@ -171,3 +171,11 @@ def sentence_for(error: BaseException, where: str) -> StoreError | None:
             "Choose another place for the store."
         )
     return None
+
+
+class StaleEdit(StoreError):
+    """An edit based on an old version of a row someone else changed meanwhile: refused."""
+
+    def __init__(self, sentence: str, *, table: str, who: str) -> None:
+        super().__init__(sentence)
+        self.table, self.who = table, who

@@ -22,10 +22,13 @@ import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from designer.models import migrate
 from designer.models.account import AccountSettings
 from designer.models.campaign import Campaign
+from designer.models.changes import has_old_entries, prune
+from designer.models.edit_tracking import Tracker, stale_edit
 from designer.models.errors import StoreError, sentence_for
 from designer.models.value_checks import check_before_flush
 
@@ -238,6 +241,7 @@ class Store:
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", check_before_flush)
+        self.tracker = Tracker(self._sessions, server=engine.dialect.name != "sqlite")
 
     @property
     def is_server(self) -> bool:
@@ -293,6 +297,11 @@ class Store:
                 migrate.upgrade(engine, path, backed_up=path is not None)
                 if not _has_account(engine):
                     store._add_account(seed)
+                with store.read() as s:
+                    old_log = has_old_entries(s)
+                if old_log:  # opening writes nothing unless there is something to tidy
+                    with store.edit() as s:
+                        prune(s)
         except StoreError:
             engine.dispose()
             raise
@@ -323,6 +332,9 @@ class Store:
         try:
             yield session
             session.commit()
+        except StaleDataError as e:
+            session.rollback()
+            raise self._stale(e) from None
         except DBAPIError as e:
             session.rollback()
             error = sentence_for(e, self.label)
@@ -349,6 +361,13 @@ class Store:
         finally:
             session.rollback()
             session.close()
+
+    def _stale(self, error: StaleDataError) -> StoreError:
+        """Someone else's edit was committed between this edit's read and its write."""
+        found = re.search(r"table '(\w+)'", str(error))
+        table = found.group(1) if found else ""
+        with self.read() as s:
+            return stale_edit(table, self.tracker.last_writer(s, table))
 
     def account(self, session: Session) -> AccountSettings:
         return session.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()

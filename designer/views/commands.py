@@ -36,8 +36,16 @@ REFERRERS: dict[type, tuple[tuple[type, str], ...]] = {
 }
 
 
+# A restored or copied row starts a new version history of its own.
+_NOT_COPIED = ("version", "changed_by")
+
+
 def columns(row: Any) -> dict[str, Any]:
-    return {c.key: copy.deepcopy(getattr(row, c.key)) for c in row.__table__.columns}
+    return {
+        c.key: copy.deepcopy(getattr(row, c.key))
+        for c in row.__table__.columns
+        if c.key not in _NOT_COPIED
+    }
 
 
 @dataclass
@@ -110,7 +118,7 @@ class RowCommand(StoreCommand):
             self.entity_id = snap.row_id or 0
 
         old, new = (None, snap) if adding else (snap, None)
-        super().__init__(text, entity, snap.row_id or 0, old, new, write)
+        super().__init__(text, entity, snap.row_id or 0, old, new, write, snap.model)
 
     @property
     def row_id(self) -> int | None:

@@ -1,0 +1,91 @@
+"""The store's change log: who added, changed or removed which row, for the other open windows.
+
+Every flush that writes a versioned row appends one entry per row. Another
+window (or computer) reads the entries after the last one it saw and reloads
+what they name; the status bar says who changed what. On PostgreSQL a NOTIFY
+in the same transaction wakes the others at commit; a SQLite file's data
+version tells a window that someone wrote to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Integer, String, delete, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from designer.models.base import Base, utcnow
+
+KEEP = timedelta(days=2)  # older entries are of no use to a window that is open now
+
+# Table -> the entity word views listen for (EditSession.changed).
+ENTITIES = {
+    "account_settings": "account",
+    "behaviors": "behavior",
+    "campaigns": "campaign",
+    "engagements": "engagement",
+    "entry_points": "entry_point",
+    "holidays": "skill",
+    "skills": "skill",
+    "target_audiences": "audience",
+    "working_shifts": "skill",
+}
+
+
+class Change(Base):
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int]
+    action: Mapped[str] = mapped_column(String(10))  # added / changed / removed
+    row_name: Mapped[str] = mapped_column(String(200), default="")
+    changed_by: Mapped[str] = mapped_column(String(200), default="")
+    client: Mapped[str] = mapped_column(String(40), default="")  # the writing Store's id
+
+
+@dataclass(frozen=True)
+class SeenChange:
+    """One change by someone else, as the views and the status bar need it."""
+
+    id: int
+    entity: str
+    entity_id: int
+    action: str
+    name: str
+    who: str
+
+    def sentence(self, thing: str) -> str:
+        named = f" “{self.name}”" if self.name else ""
+        return f"{self.who or 'Someone'} {self.action} the {thing}{named}."
+
+
+def last_change_id(s: Session) -> int:
+    return s.scalar(select(func.max(Change.id))) or 0
+
+
+def changes_after(s: Session, after: int, client: str) -> list[SeenChange]:
+    """Changes written after entry `after` by any other client than this one."""
+    rows = s.scalars(select(Change).where(Change.id > after).order_by(Change.id)).all()
+    return [
+        SeenChange(
+            r.id,
+            ENTITIES.get(r.table_name, r.table_name),
+            r.row_id,
+            r.action,
+            r.row_name,
+            r.changed_by,
+        )  # fmt: skip
+        for r in rows
+        if r.client != client
+    ]
+
+
+def has_old_entries(s: Session) -> bool:
+    return s.scalar(select(Change.id).where(Change.at < utcnow() - KEEP).limit(1)) is not None
+
+
+def prune(s: Session) -> None:
+    s.execute(delete(Change).where(Change.at < utcnow() - KEEP))
