@@ -16,6 +16,7 @@ from sqlalchemy import Integer, String, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from designer.models.base import Base, utcnow
+from designer.models.value_checks import ROW_NAMES
 
 KEEP = timedelta(days=2)  # older entries are of no use to a window that is open now
 
@@ -51,34 +52,47 @@ class SeenChange:
     """One change by someone else, as the views and the status bar need it."""
 
     id: int
-    entity: str
+    table: str
     entity_id: int
     action: str
     name: str
     who: str
 
-    def sentence(self, thing: str) -> str:
-        named = f" “{self.name}”" if self.name else ""
-        return f"{self.who or 'Someone'} {self.action} the {thing}{named}."
+    @property
+    def entity(self) -> str:
+        return ENTITIES.get(self.table, self.table)
+
+    def sentence(self) -> str:
+        """For the status bar: "Bea changed the campaign “Spring sale”." """
+        thing = ROW_NAMES.get(self.table, self.table.replace("_", " "))
+        named = f" “{self.name}”" if self.name and self.table != "account_settings" else ""
+        return f"{self.who or 'Another designer'} {self.action} the {thing}{named}."
 
 
 def last_change_id(s: Session) -> int:
     return s.scalar(select(func.max(Change.id))) or 0
 
 
-def changes_after(s: Session, after: int, client: str) -> list[SeenChange]:
-    """Changes written after entry `after` by any other client than this one."""
-    rows = s.scalars(select(Change).where(Change.id > after).order_by(Change.id)).all()
+# On PostgreSQL ids are handed out at insert, not at commit: a slower transaction may
+# commit a lower id after a higher one was read. Reading a little before the last id
+# seen (and skipping ids already seen) catches those.
+OVERLAP = 200
+
+
+def changes_after(s: Session, after: int, seen: set[int], client: str) -> list[SeenChange]:
+    """Changes committed after entry `after` (not yet in `seen`) by any other client.
+
+    Adds what it read to `seen` (which it also trims).
+    """
+    rows = s.scalars(select(Change).where(Change.id > after - OVERLAP).order_by(Change.id)).all()
+    fresh = [r for r in rows if r.id not in seen]
+    seen.update(r.id for r in fresh)
+    if len(seen) > 4 * OVERLAP:
+        newest = max(seen)
+        seen.difference_update({i for i in seen if i <= newest - 2 * OVERLAP})
     return [
-        SeenChange(
-            r.id,
-            ENTITIES.get(r.table_name, r.table_name),
-            r.row_id,
-            r.action,
-            r.row_name,
-            r.changed_by,
-        )  # fmt: skip
-        for r in rows
+        SeenChange(r.id, r.table_name, r.row_id, r.action, r.row_name, r.changed_by)
+        for r in fresh
         if r.client != client
     ]
 

@@ -20,6 +20,7 @@ from designer.views.main_menus import build_menus, connect_stack
 from designer.views.pages import LIBRARY_KINDS, Pages
 from designer.views.problems_panel import ProblemsPanel
 from designer.views.publish import Publisher
+from designer.views.live_refresh import LiveRefresh
 from designer.views.sentences import confirm, show_error
 from designer.views.store_lock import StoreLock
 
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.session = EditSession(store, self)
         self.session.read_only = read_only
         self.session.failed.connect(lambda sentence: show_error(self, sentence))
+        self.live = LiveRefresh(self.session, self)
+        self.live.noticed.connect(self._on_others_changed)
         self.tree = CampaignTree(self.session)
         self.tree_dock.setWidget(self.tree)
         self.problems = ProblemsPanel(self.session)
@@ -122,9 +125,14 @@ class MainWindow(QMainWindow):
             self.preview = None
         for w in (self.tree, self.problems, self.pages):
             w.deleteLater()
+        self.live.stop()
+        self.live.deleteLater()
         self.session.deleteLater()
         self.lock.release()
         self.store.close()
+
+    def _on_others_changed(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 10_000)
 
     def _say_counts(self) -> None:
         with self.store.read() as s:
