@@ -16,11 +16,11 @@ from designer.models.validation import Where
 from designer.views.campaign_tree import CampaignTree
 from designer.views.commands import create_row, delete_row, duplicate_row, unique_name
 from designer.views.edit_session import EditSession
+from designer.views.live_refresh import LiveRefresh
 from designer.views.main_menus import build_menus, connect_stack
 from designer.views.pages import LIBRARY_KINDS, Pages
 from designer.views.problems_panel import ProblemsPanel
 from designer.views.publish import Publisher
-from designer.views.live_refresh import LiveRefresh
 from designer.views.sentences import confirm, show_error
 from designer.views.store_lock import StoreLock
 
