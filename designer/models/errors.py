@@ -126,10 +126,17 @@ def _server_sentence(original: BaseException, where: str) -> StoreError | None:
     return None
 
 
-def sentence_for(error: BaseException, where: str) -> StoreError | None:
-    """The StoreError for a known database failure, or None when it is a bug."""
+def sentence_for(error: BaseException, where: str, editing: bool = True) -> StoreError | None:
+    """The StoreError for a known database failure, or None when it is a bug.
+
+    A team store's server out of reach is a StoreUnreachable: the edit can be retried.
+    """
     original = error.orig if isinstance(error, DBAPIError) else error
     text = str(original).lower()
+    if editing and type(original).__module__.startswith("psycopg") and is_lost_connection(error):
+        return StoreUnreachable(
+            f"The team store {where} cannot be reached; the change was not saved yet."
+        )
     if isinstance(error, IntegrityError) or isinstance(original, sqlite3.IntegrityError):
         sentence = _constraint_sentence(text)
         return StoreError(f"{sentence} Nothing was changed.") if sentence else None
@@ -179,3 +186,7 @@ class StaleEdit(StoreError):
     def __init__(self, sentence: str, *, table: str, who: str) -> None:
         super().__init__(sentence)
         self.table, self.who = table, who
+
+
+class StoreUnreachable(StoreError):
+    """The team store's server cannot be reached now; the same edit may succeed later."""

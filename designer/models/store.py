@@ -29,7 +29,7 @@ from designer.models.account import AccountSettings
 from designer.models.campaign import Campaign
 from designer.models.changes import has_old_entries, prune
 from designer.models.edit_tracking import Tracker, stale_edit
-from designer.models.errors import StoreError, sentence_for
+from designer.models.errors import StoreError, StoreUnreachable, sentence_for
 from designer.models.value_checks import check_before_flush
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -307,7 +307,7 @@ class Store:
             raise
         except DBAPIError as e:
             engine.dispose()
-            raise sentence_for(e, label) or StoreError(
+            raise sentence_for(e, label, editing=False) or StoreError(
                 f"{label} cannot be opened: {_first_line(e)}."
             ) from None
         return store
@@ -357,10 +357,18 @@ class Store:
             error = sentence_for(e, self.label)
             if error is None:
                 raise
+            if isinstance(error, StoreUnreachable):
+                error = StoreUnreachable(
+                    f"The team store {self.label} cannot be reached, so this could not be read; "
+                    "it is read again when the store is back."
+                )
             raise error from None
         finally:
-            session.rollback()
-            session.close()
+            try:
+                session.rollback()
+                session.close()
+            except DBAPIError:
+                session.invalidate()  # the connection died with the server: let it go
 
     def _stale(self, error: StaleDataError) -> StoreError:
         """Someone else's edit was committed between this edit's read and its write."""
