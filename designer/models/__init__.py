@@ -4,6 +4,7 @@ from designer.models.account import AccountSettings, Holiday, Skill, WorkingShif
 from designer.models.assets import Asset
 from designer.models.base import Base
 from designer.models.campaign import Campaign, CampaignVersion
+from designer.models.changes import Change
 from designer.models.engagement import WIZARD_STAGES, Engagement
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 
@@ -15,6 +16,7 @@ __all__ = [
     "Behavior",
     "Campaign",
     "CampaignVersion",
+    "Change",
     "Engagement",
     "EntryPoint",
     "Holiday",
