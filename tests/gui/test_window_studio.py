@@ -20,6 +20,7 @@ def window_studio(qtbot, store):
     editor.resize(1100, 760)
     editor.show()
     qtbot.waitExposed(editor)
+    qtbot.waitUntil(lambda: editor.on_page.snapshot is not None, timeout=60000)
     return editor
 
 
@@ -118,3 +119,36 @@ def test_the_sample_conversation_opens_with_the_engagements_greeting(window_stud
         row.automatic_messages = messages
     window_studio.session.changed.emit("engagement", window_studio.engagement_id)
     assert window_studio.window_item.conversation[0] == ("agent", "Hello there!")
+
+
+def test_the_window_shows_embedded_over_its_page(window_studio):
+    on_page = window_studio.on_page
+    assert on_page.target == "embedded" and on_page.page.isVisible()
+    vw, vh = on_page.snapshot.layout
+    w, h = window_studio.props["width"], window_studio.props["height"]
+    # the window item sits at the scene origin: 16 px from the viewport's bottom-right corner
+    assert on_page.page.pos().toTuple() == (-(vw - 16 - w), -(vh - 16 - h))
+    assert "opens embedded in the page" in window_studio.page_bar.status.text()
+    assert not on_page.frame.isVisible()
+
+
+def test_the_separate_window_form_is_a_window_over_the_page(window_studio):
+    window_studio.forms.setCurrentIndex(window_studio.forms.findData("separate_window"))
+    on_page = window_studio.on_page
+    assert on_page.target == "window" and on_page.frame.isVisible()
+    assert "separate window" in window_studio.page_bar.status.text()
+    type_into(window_studio.form.editors["header_text"], "Talk to Ana")  # still editable
+    assert saved(window_studio)["header_text"] == "Talk to Ana"
+
+
+def test_a_phone_page_without_the_meta_tag_opens_the_window_in_a_tab(qtbot, window_studio):
+    window_studio.page_bar.viewport_actions["phone-no-meta"].trigger()
+    on_page = window_studio.on_page
+    qtbot.waitUntil(lambda: on_page.snapshot.profile.key == "phone-no-meta", timeout=60000)
+    assert on_page.target == "tab"
+    box = window_studio.window_item.boundingRect().adjusted(24, 24, -24, -40)
+    assert box.size().toTuple() == on_page.snapshot.layout  # the tab is the whole viewport
+    window_studio.page_bar.viewport_actions["phone"].trigger()  # with the tag: embedded, capped
+    qtbot.waitUntil(lambda: on_page.snapshot.profile.key == "phone", timeout=60000)
+    assert on_page.target == "embedded"
+    assert window_studio.window_item.props["width"] == min(window_studio.props["width"], 375 - 32)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGraphicsScene,
     QGraphicsView,
     QLabel,
@@ -32,12 +33,16 @@ from designer.models.design_checks import SAFE_URL_SCHEMES
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.properties import WINDOW_PROPS
+from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
+from designer.preview.profiles import DESKTOP
 from designer.views.edit_session import EditSession, StoreCommand
 from designer.views.studio.image_import import read_asset, store_image_file
 from designer.views.studio.note_colors import note_color, pasteboard_color
+from designer.views.studio.page_bar import PageBar
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.window_item import WindowItem
+from designer.views.studio.window_page import FORMS, WindowPage
 
 TEXT_PAIRS = (  # (text colour, background colour, field the note goes beside)
     ("header_text_color", "header_color", "header_text_color"),
@@ -122,11 +127,18 @@ class FittingView(QGraphicsView):
 
 
 class WindowStudioEditor(QWidget):
-    def __init__(self, session: EditSession, engagement_id: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: EditSession,
+        engagement_id: int,
+        parent: QWidget | None = None,
+        snapshots: PageSnapshots | None = None,
+    ):
         super().__init__(parent)
         self.session, self.engagement_id = session, engagement_id
         self.setAccessibleName("Window studio")
         self.greeting = ""  # set by _read
+        self.opens_as, self.rules = "embedded", []  # set by _read
         self.props = self._read().props
         self.pixmaps = PixmapCache(partial(read_asset, self.session.store))
         self.window_item = WindowItem(self.pixmaps)
@@ -140,6 +152,19 @@ class WindowStudioEditor(QWidget):
         self.form = PropertyForm(WINDOW_PROPS)
         self.form.value_edited.connect(self._on_value_edited)
         self.view.part_clicked.connect(self._on_part_clicked)
+        self.page_bar = PageBar()
+        self.forms = QComboBox()
+        self.forms.setAccessibleName("Window form")
+        self.forms.setToolTip("See the window as it opens embedded in the page or separately")
+        for key, label in FORMS:
+            self.forms.addItem(label, key)
+        self.page_bar.insertWidget(self.page_bar.actions()[0], self.forms)
+        self.on_page = WindowPage(
+            self.scene, snapshots or shared_snapshots(), self.page_bar, self._on_placed, self
+        )
+        self.forms.currentIndexChanged.connect(
+            lambda _i: self.on_page.set_form(self.forms.currentData())
+        )
         self.show_menu = QCheckBox("Show the action menu open")
         self.show_menu.setChecked(True)
         self.show_menu.toggled.connect(self._on_show_menu)
@@ -162,11 +187,15 @@ class WindowStudioEditor(QWidget):
         splitter.setStretchFactor(0, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.page_bar)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         session.changed.connect(self._on_session_changed)
         session.failed.connect(self._on_failed)
         self._show()
+        self.forms.setCurrentIndex(max(0, self.forms.findData(self.opens_as)))
+        self.on_page.set_form(self.forms.currentData())
+        self.on_page.show(page_choice_for(self.rules), DESKTOP)
 
     def _read(self) -> WindowDesign:
         with self.session.store.read() as s:
@@ -174,6 +203,8 @@ class WindowStudioEditor(QWidget):
             if row is None:
                 return WindowDesign()
             self.greeting = greeting_of(row)
+            self.opens_as = row.window_opens_as
+            self.rules = list(row.entry_point.rules) if row.entry_point else []
             return row.get_window_design()
 
     def _show(self) -> None:
@@ -183,6 +214,14 @@ class WindowStudioEditor(QWidget):
         self.window_item.sync(self.props)
         w, h = self.props["width"], self.props["height"]
         self.scene.setSceneRect(QRectF(-32, -32, w + 64, h + 84))  # room for the shadow
+        self.on_page.set_size(w, h)  # over its page, once the page's picture is there
+        self.view.fit()
+
+    def _on_placed(self, box: QRectF, target: str) -> None:
+        """The window as it opens on the page: its size there, the page around it."""
+        self.window_item.sync(self.props | {"width": box.width(), "height": box.height()})
+        page = self.on_page.page.sceneBoundingRect()
+        self.scene.setSceneRect(page.united(QRectF(-32, -60, box.width() + 64, box.height() + 100)))
         self.view.fit()
 
     def set_props(self, values: dict[str, Any], text: str) -> bool:
