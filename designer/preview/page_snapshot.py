@@ -156,15 +156,27 @@ class PageSnapshots(QObject):
         return self._cache.get(self._key(choice, profile, element_id))
 
     def request(
-        self, choice: PageChoice, profile: ViewportProfile, element_id: str = ""
+        self,
+        choice: PageChoice,
+        profile: ViewportProfile,
+        element_id: str = "",
+        ahead: bool = False,
     ) -> PageSnapshot | None:
-        """The picture when it is made already; else None, and `ready` (or `failed`) follows."""
+        """The picture when it is made already; else None, and `ready` (or `failed`) follows.
+
+        ahead: made after every picture asked for now (a viewport the designer may switch to).
+        """
         found = self.cached(choice, profile, element_id)
         if found is not None:
             return found
         job = (choice, profile, element_id)
-        if job != self._busy and job not in self._queue:
-            self._queue.append(job)
+        if job == self._busy:
+            return None
+        if job in self._queue:
+            if ahead:
+                return None
+            self._queue.remove(job)
+        self._queue.insert(len(self._queue) if ahead else 0, job)
         if self._busy is None:
             QTimer.singleShot(0, self._next)
         return None

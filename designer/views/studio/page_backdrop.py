@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtGui import QPixmap
 
 from designer.preview.page_snapshot import PageChoice, PageSnapshot, PageSnapshots
-from designer.preview.profiles import ViewportProfile
+from designer.preview.profiles import PROFILES, ViewportProfile
 from designer.views.studio.page_bar import PageBar
 from designer.views.studio.page_grip import PageGrip
 from designer.views.studio.page_placement import (
@@ -68,6 +68,8 @@ class PageBackdrop(QObject):
             self.bar.status.setText(f"Loading {choice.label}…")
         else:
             self._use(found)
+        for other in PROFILES:  # then the other viewports, so a switch is at once
+            self.snapshots.request(choice, other, self._element(), ahead=True)
 
     def _element(self) -> str:
         return self.element_id if self.zone == "embedded" else ""
