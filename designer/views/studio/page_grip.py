@@ -23,6 +23,10 @@ GRIP_COLOR = QColor("#1a56db")
 LABEL = "✥ Move on the page"
 
 
+class Outline(QGraphicsRectItem):
+    """A dashed box on the page. A Python subclass, so Python hears when the scene deletes it."""
+
+
 class PageGrip(QGraphicsItem):
     """Drawn at screen size above the engagement's top-left corner."""
 
@@ -45,12 +49,12 @@ class PageGrip(QGraphicsItem):
         self._rect = QRectF(0, -20, width, 18)
         self.frame = QRectF()  # the engagement's box (scene)
         self.preset: QRectF | None = None  # the preset place (scene), marked while dragging
-        self.ghost = QGraphicsRectItem()
+        self.ghost = Outline()
         self.ghost.setPen(QPen(GRIP_COLOR, 0, Qt.PenStyle.DashLine))
         self.ghost.setBrush(QColor(26, 86, 219, 40))
         self.ghost.setZValue(10002)
         self.ghost.setVisible(False)
-        self.target = QGraphicsRectItem()
+        self.target = Outline()
         self.target.setPen(QPen(QColor("#0f7b4a"), 0, Qt.PenStyle.DashLine))
         self.target.setZValue(10001)
         self.target.setVisible(False)

@@ -21,6 +21,11 @@ from designer.views.studio.overlay_items import GuidesItem, HandlesItem, VeilIte
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.snapping import Box
 
+
+class PagePicture(QGraphicsPixmapItem):
+    """The host page's picture. A Python subclass, so Python hears when the scene deletes it."""
+
+
 MARGIN = 48  # px of pasteboard around the engagement
 
 
@@ -49,7 +54,7 @@ class StudioScene(QGraphicsScene):
         self.veil = VeilItem()
         self.note = ""  # why the design cannot be edited in this state, or ""
         # The host page around the engagement: a picture under everything, never clicked.
-        self.page = QGraphicsPixmapItem()
+        self.page = PagePicture()
         self.page.setZValue(-1_000_000)
         self.page.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.page.setAcceptedMouseButtons(Qt.MouseButton.NoButton)

@@ -8,13 +8,12 @@ meta tag opens the window in a new tab: it fills the viewport.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QGraphicsPixmapItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
 )
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 from designer.preview.page_snapshot import PageChoice, PageSnapshot, PageSnapshots
 from designer.preview.profiles import ViewportProfile
 from designer.views.studio.page_bar import PageBar
+from designer.views.studio.page_grip import Outline
+from designer.views.studio.studio_scene import PagePicture
 
 EDGE = 16  # window.js: the embedded window's distance from the viewport edges
 TITLE_BAR = 28  # the separate window's title bar, drawn above its page
@@ -53,17 +54,18 @@ class WindowPage(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.scene, self.snapshots, self.bar, self.on_placed = scene, snapshots, bar, on_placed
+        self.scene, self.snapshots, self.bar = scene, snapshots, bar
+        self._on_placed = weakref.WeakMethod(on_placed)  # the editor holds this, not back
         self.form = "embedded"
         self.size = (360, 520)
         self.choice: PageChoice | None = None
         self.profile: ViewportProfile | None = None
         self.snapshot: PageSnapshot | None = None
         self.target = ""  # how the window opens on this page: embedded, window or tab
-        self.page = QGraphicsPixmapItem()
+        self.page = PagePicture()
         self.page.setZValue(-1000)
         self.page.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self.frame = QGraphicsRectItem()  # the separate window's title bar
+        self.frame = Outline()  # the separate window's title bar
         self.frame.setBrush(QBrush(QColor("#dfe3ea")))
         self.frame.setPen(QPen(QColor("#8a8f98"), 0))
         self.frame.setZValue(-1)
@@ -134,4 +136,6 @@ class WindowPage(QObject):
             "tab": "in a new tab (a phone page without the viewport meta tag)",
         }[self.target]
         self.bar.status.setText(f"{shot.choice.label} · {shot.profile.label} · opens {words}")
-        self.on_placed(box, self.target)
+        on_placed = self._on_placed()
+        if on_placed is not None:
+            on_placed(box, self.target)
