@@ -26,9 +26,15 @@ def saved_designs(store, eid: int) -> StateDesigns:
         return s.get(Engagement, eid).state_designs()
 
 
+def app_session(store) -> EditSession:
+    """An edit session owned by the app, as the main window owns its own: a session left to
+    the garbage collector (it sits in reference cycles) deletes its undo commands under it."""
+    return EditSession(store, QApplication.instance())
+
+
 def open_studio(qtbot, store, fmt: str = "overlay", closed_by_qtbot: bool = True) -> StudioEditor:
     """A shown studio at actual size; closed_by_qtbot=False when the test deletes it itself."""
-    session = EditSession(store)
+    session = app_session(store)
     editor = StudioEditor(session, engagement_id(store, fmt))
     if closed_by_qtbot:
         qtbot.addWidget(editor)

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF
 
-from designer.views.edit_session import EditSession
 from designer.views.palette import apply_palette
 from designer.views.studio.window_studio import WindowStudioEditor
-from tests.gui.studio_driver import engagement_id, open_studio
+from tests.gui.studio_driver import app_session, engagement_id, open_studio
 
 SIZES = ((1280, 800), (1600, 1000))
 
@@ -50,14 +49,15 @@ def test_studio_on_its_page_desktop_and_phone(qtbot, store, shots, theme, size):
         assert picture.width() == size[0]
         port = studio.canvas.viewport().grab().toImage()
         page_point = studio.canvas.mapFromScene(studio.scene.page.sceneBoundingRect().center())
-        design_point = studio.canvas.mapFromScene(QPointF(12, 24))  # the button's own colour, left of its text
+        # the button's own colour, left of its text
+        design_point = studio.canvas.mapFromScene(QPointF(12, 24))
         assert port.pixelColor(design_point).name() == studio.doc.design.props["background_color"]
         assert port.pixelColor(page_point).name() != port.pixelColor(3, 3).name()  # page shown
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_window_studio_over_its_page(qtbot, store, shots, theme, size):
-    editor = WindowStudioEditor(EditSession(store), engagement_id(store, "overlay"))
+    editor = WindowStudioEditor(app_session(store), engagement_id(store, "overlay"))
     qtbot.addWidget(editor)
     editor.resize(*size)
     editor.show()

@@ -8,14 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from designer.models.engagement import Engagement
-from designer.views.edit_session import EditSession
 from designer.views.studio.window_studio import WindowStudioEditor, window_notes
-from tests.gui.studio_driver import engagement_id
+from tests.gui.studio_driver import app_session, engagement_id
 
 
 @pytest.fixture
 def window_studio(qtbot, store):
-    editor = WindowStudioEditor(EditSession(store), engagement_id(store, "overlay"))
+    editor = WindowStudioEditor(app_session(store), engagement_id(store, "overlay"))
     qtbot.addWidget(editor)
     editor.resize(1100, 760)
     editor.show()

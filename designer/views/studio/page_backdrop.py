@@ -50,8 +50,21 @@ class PageBackdrop(QObject):
         # slots of this object: Qt drops the connections when the studio goes
         snapshots.ready.connect(self._on_ready)
         snapshots.failed.connect(self._on_failed)
-        bar.page_chosen.connect(lambda choice: self.show(choice, self.profile))
-        bar.profile_chosen.connect(lambda profile: self.show(self.choice, profile))
+        # bound methods, not lambdas: a lambda kept by the bar would make a cycle with this
+        bar.page_chosen.connect(self._on_page_chosen)
+        bar.profile_chosen.connect(self._on_profile_chosen)
+
+    def _on_page_chosen(self, choice: PageChoice) -> None:
+        self.show(choice, self.profile)
+
+    def _on_profile_chosen(self, profile: ViewportProfile) -> None:
+        self.show(self.choice, profile)
+
+    def _on_page_chosen(self, choice: PageChoice) -> None:
+        self.show(choice, self.profile)
+
+    def _on_profile_chosen(self, profile: ViewportProfile) -> None:
+        self.show(self.choice, profile)
 
     def set_engagement(self, fmt: str, zone: str, element_id: str) -> None:
         if (fmt, zone, element_id) != (self.fmt, self.zone, self.element_id):

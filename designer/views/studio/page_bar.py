@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QLabel, QToolBar, QWidget
 
 from designer.preview.page_snapshot import SAMPLE_CHOICES, PageChoice
-from designer.preview.profiles import PROFILES, ViewportProfile
+from designer.preview.profiles import PROFILES, ViewportProfile, profile
 
 SHORT = {
     "desktop": "Desktop",
@@ -42,15 +42,19 @@ class PageBar(QToolBar):
         for p in PROFILES:
             action = QAction(SHORT.get(p.key, p.label), self)
             action.setCheckable(True)
+            action.setData(p.key)
             action.setToolTip(f"Show the page as on a {p.label}")
-            action.triggered.connect(lambda _=False, prof=p: self.profile_chosen.emit(prof))
             self.viewports.addAction(action)
             self.addAction(action)
             self.viewport_actions[p.key] = action
+        self.viewports.triggered.connect(self._on_viewport)
         self.addSeparator()
         self.status = QLabel()
         self.status.setAccessibleName("Page status")
         self.addWidget(self.status)
+
+    def _on_viewport(self, action: QAction) -> None:
+        self.profile_chosen.emit(profile(action.data()))
 
     def show_choice(self, choice: PageChoice, profile: ViewportProfile) -> None:
         if choice not in self.choices:

@@ -76,8 +76,8 @@ class WindowPage(QObject):
         self._pixmaps: dict[int, QPixmap] = {}
         snapshots.ready.connect(self._on_ready)
         snapshots.failed.connect(self._on_failed)
-        bar.page_chosen.connect(lambda choice: self.show(choice, self.profile))
-        bar.profile_chosen.connect(lambda profile: self.show(self.choice, profile))
+        bar.page_chosen.connect(self._on_page_chosen)  # bound methods: no cycle through the bar
+        bar.profile_chosen.connect(self._on_profile_chosen)
 
     def show(self, choice: PageChoice, profile: ViewportProfile) -> None:
         self.choice, self.profile = choice, profile
@@ -87,6 +87,12 @@ class WindowPage(QObject):
             self.bar.status.setText(f"Loading {choice.label}…")
         else:
             self._use(found)
+
+    def _on_page_chosen(self, choice: PageChoice) -> None:
+        self.show(choice, self.profile)
+
+    def _on_profile_chosen(self, profile: ViewportProfile) -> None:
+        self.show(self.choice, profile)
 
     def set_form(self, form: str) -> None:
         self.form = form

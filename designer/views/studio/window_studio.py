@@ -162,9 +162,7 @@ class WindowStudioEditor(QWidget):
         self.on_page = WindowPage(
             self.scene, snapshots or shared_snapshots(), self.page_bar, self._on_placed, self
         )
-        self.forms.currentIndexChanged.connect(
-            lambda _i: self.on_page.set_form(self.forms.currentData())
-        )
+        self.forms.currentIndexChanged.connect(self._on_form_chosen)
         self.show_menu = QCheckBox("Show the action menu open")
         self.show_menu.setChecked(True)
         self.show_menu.toggled.connect(self._on_show_menu)
@@ -216,6 +214,9 @@ class WindowStudioEditor(QWidget):
         self.scene.setSceneRect(QRectF(-32, -32, w + 64, h + 84))  # room for the shadow
         self.on_page.set_size(w, h)  # over its page, once the page's picture is there
         self.view.fit()
+
+    def _on_form_chosen(self, _index: int) -> None:
+        self.on_page.set_form(self.forms.currentData())
 
     def _on_placed(self, box: QRectF, target: str) -> None:
         """The window as it opens on the page: its size there, the page around it."""
