@@ -7,10 +7,12 @@ from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.changes import Change
 from designer.models.engagement import WIZARD_STAGES, Engagement
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+from designer.models.window_library import LibraryWindow
 
 __all__ = [
     "WIZARD_STAGES",
     "AccountSettings",
+    "LibraryWindow",
     "Asset",
     "Base",
     "Behavior",

@@ -30,6 +30,7 @@ ENTITIES = {
     "holidays": "skill",
     "skills": "skill",
     "target_audiences": "audience",
+    "window_designs": "window_design",
     "working_shifts": "skill",
 }
 

@@ -17,6 +17,7 @@ _NAMED = {
     "campaigns": "campaign",
     "entry_points": "entry point",
     "target_audiences": "target audience",
+    "window_designs": "window design",
     "behaviors": "behavior",
     "skills": "skill",
 }

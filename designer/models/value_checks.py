@@ -30,6 +30,7 @@ ROW_NAMES = {
     "holidays": "holiday",
     "skills": "skill",
     "target_audiences": "target audience",
+    "window_designs": "window design",
     "working_shifts": "working shift",
     "assets": "image",
 }
