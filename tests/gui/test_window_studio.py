@@ -151,3 +151,70 @@ def test_a_phone_page_without_the_meta_tag_opens_the_window_in_a_tab(qtbot, wind
     qtbot.waitUntil(lambda: on_page.snapshot.profile.key == "phone", timeout=60000)
     assert on_page.target == "embedded"
     assert window_studio.window_item.props["width"] == min(window_studio.props["width"], 375 - 32)
+
+
+def _studio_of(qtbot, store, fmt: str, session=None) -> WindowStudioEditor:
+    """A window studio; two of them on one session, as in one main window."""
+    editor = WindowStudioEditor(session or app_session(store), engagement_id(store, fmt))
+    qtbot.addWidget(editor)
+    return editor
+
+
+def _resolved(store, fmt: str) -> dict:
+    from designer.models.window_library import window_design_of
+
+    with store.read() as s:
+        return window_design_of(s, s.get(Engagement, engagement_id(store, fmt))).props
+
+
+def test_a_window_saved_to_the_library_is_shared_with_used_by(qtbot, store, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from designer.models import LibraryWindow
+
+    first = _studio_of(qtbot, store, "overlay")
+    type_into(first.form.editors["header_text"], "Talk to Northwind")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Brand window", True))
+    QTest.mouseClick(first.library_bar.save, Qt.MouseButton.LeftButton)
+    assert first.library_bar.designs.currentText() == "Brand window"
+    assert "used by 1" in first.library_bar.note.text()
+    # another engagement picks it from the library: both are its users
+    second = _studio_of(qtbot, store, "toaster", first.session)
+    combo = second.library_bar.designs
+    combo.setCurrentIndex(combo.findText("Brand window"))
+    combo.activated.emit(combo.currentIndex())
+    assert second.props["header_text"] == "Talk to Northwind"
+    note = second.library_bar.note.text()
+    assert "used by 2" in note and "Checkout rescue" in note and "Cart toaster" in note
+    with store.read() as s:
+        item = s.query(LibraryWindow).one()
+        assert sorted(e.name for e in item.used_by()) == ["Cart toaster", "Checkout rescue"]
+    # an edit in one studio changes the shared design: the other engagement shows it
+    type_into(second.form.editors["header_text"], "Ask Ana")
+    assert _resolved(store, "overlay")["header_text"] == "Ask Ana"
+    assert first.props["header_text"] == "Ask Ana"  # the open studio follows
+    second.session.undo_stack.undo()
+    assert _resolved(store, "overlay")["header_text"] == "Talk to Northwind"
+
+
+def test_choosing_the_own_design_keeps_a_copy_and_a_taken_name_is_refused(
+    qtbot, store, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    editor = _studio_of(qtbot, store, "overlay")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Brand window", True))
+    QTest.mouseClick(editor.library_bar.save, Qt.MouseButton.LeftButton)
+    other = _studio_of(qtbot, store, "toaster", editor.session)
+    QTest.mouseClick(other.library_bar.save, Qt.MouseButton.LeftButton)  # same name
+    assert "already called “Brand window”" in other.message.text()
+    combo = editor.library_bar.designs
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    assert combo.currentText() == "This engagement's own design"
+    type_into(editor.form.editors["header_text"], "Only mine")
+    with editor.session.store.read() as s:
+        from designer.models import LibraryWindow
+
+        assert s.query(LibraryWindow).one().window().props["header_text"] != "Only mine"
+    assert _resolved(store, "overlay")["header_text"] == "Only mine"

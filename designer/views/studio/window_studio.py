@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from designer.bundle.images import ImageError
@@ -33,6 +34,7 @@ from designer.models.design_checks import SAFE_URL_SCHEMES
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.properties import WINDOW_PROPS
+from designer.models.window_library import LibraryWindow, linked_id, window_design_of
 from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
 from designer.preview.profiles import DESKTOP
 from designer.views.edit_session import EditSession, StoreCommand
@@ -42,6 +44,7 @@ from designer.views.studio.page_bar import PageBar
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.window_item import WindowItem
+from designer.views.studio.window_library_bar import WindowLibraryBar, link_command, save_command
 from designer.views.studio.window_page import FORMS, WindowPage
 
 TEXT_PAIRS = (  # (text colour, background colour, field the note goes beside)
@@ -139,6 +142,10 @@ class WindowStudioEditor(QWidget):
         self.setAccessibleName("Window studio")
         self.greeting = ""  # set by _read
         self.opens_as, self.rules = "embedded", []  # set by _read
+        self.linked: int | None = None  # the library design shown, set by _read
+        self.library_bar = WindowLibraryBar()
+        self.library_bar.chosen.connect(self._on_library_chosen)
+        self.library_bar.save_requested.connect(self._on_save_to_library)
         self.props = self._read().props
         self.pixmaps = PixmapCache(partial(read_asset, self.session.store))
         self.window_item = WindowItem(self.pixmaps)
@@ -186,6 +193,7 @@ class WindowStudioEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page_bar)
+        layout.addWidget(self.library_bar)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         session.changed.connect(self._on_session_changed)
@@ -203,7 +211,10 @@ class WindowStudioEditor(QWidget):
             self.greeting = greeting_of(row)
             self.opens_as = row.window_opens_as
             self.rules = list(row.entry_point.rules) if row.entry_point else []
-            return row.get_window_design()
+            found = linked_id(row)
+            self.linked = found if found and s.get(LibraryWindow, found) else None
+            self.library_bar.show_library(s, self.linked)
+            return window_design_of(s, row)
 
     def _show(self) -> None:
         self.form.set_values(self.props)
@@ -231,15 +242,33 @@ class WindowStudioEditor(QWidget):
         new = WindowDesign.from_dict({"props": old | values}).props
         if new == old:
             return False
-        engagement_id = self.engagement_id
+        engagement_id, shared = self.engagement_id, self.linked
 
         def write(s: Session, props: dict[str, Any]) -> None:
-            row = s.get(Engagement, engagement_id)
+            row = s.get(LibraryWindow, shared) if shared else s.get(Engagement, engagement_id)
             if row is None:
-                raise StoreError("The engagement was deleted meanwhile; the change was not saved.")
-            row.window_design = WindowDesign(dict(props)).to_dict()
+                raise StoreError("It was deleted meanwhile; the change was not saved.")
+            if shared:  # a library design: every engagement using it shows the change
+                row.design = WindowDesign(dict(props)).to_dict()
+            else:
+                row.window_design = WindowDesign(dict(props)).to_dict()
 
-        return self.session.push(StoreCommand(text, "engagement", engagement_id, old, new, write))
+        entity, entity_id = ("window_design", shared) if shared else ("engagement", engagement_id)
+        return self.session.push(StoreCommand(text, entity, entity_id, old, new, write))
+
+    def _on_library_chosen(self, item_id: int | None) -> None:
+        if item_id != self.linked:
+            self.session.push(link_command(self.session, self.engagement_id, item_id))
+
+    def _on_save_to_library(self, name: str) -> None:
+        with self.session.store.read() as s:
+            taken = s.scalar(select(LibraryWindow.id).where(LibraryWindow.name == name))
+        if taken:
+            self._on_failed(
+                f"Another window design is already called “{name}”; choose another name."
+            )
+            return
+        self.session.push(save_command(self.session, self.engagement_id, name, self.props))
 
     def _on_value_edited(self, name: str, value: Any) -> None:
         spec = self.form.specs[name]
@@ -268,7 +297,8 @@ class WindowStudioEditor(QWidget):
         self.message.setVisible(True)
 
     def _on_session_changed(self, entity: str, entity_id: int) -> None:
-        if entity == "engagement" and entity_id in (self.engagement_id, 0):
+        mine = entity == "engagement" and entity_id in (self.engagement_id, 0)
+        if mine or entity == "window_design":
             greeting = self.greeting
             props = self._read().props
             if props != self.props or greeting != self.greeting:
