@@ -24,6 +24,10 @@ def _make(name: str, session: EditSession) -> QWidget:
         from designer.views.wizard.engagement_wizard import EngagementWizard
 
         return EngagementWizard(session)
+    if name == "window":  # the engagement window library
+        from designer.views.window_library_page import WindowLibraryPage
+
+        return WindowLibraryPage(session)
     from designer.views.library_pages import LibraryPage
 
     return LibraryPage(session, name)
