@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
 from designer.preview.browser import PreviewBrowser
@@ -139,6 +140,7 @@ class PageSnapshots(QObject):
         self._handler = PreviewSchemeHandler(self.files, self)
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self._handler)
         self._cache: dict[tuple, PageSnapshot] = {}
+        self._pixmaps: dict[tuple, QPixmap] = {}
         self._queue: list[tuple[PageChoice, ViewportProfile, str]] = []
         self._busy: tuple[PageChoice, ViewportProfile, str] | None = None
         self._browser: PreviewBrowser | None = None
@@ -180,6 +182,14 @@ class PageSnapshots(QObject):
         if self._busy is None:
             QTimer.singleShot(0, self._next)
         return None
+
+    def pixmap(self, shot: PageSnapshot) -> QPixmap:
+        """The picture decoded, once for every studio that shows it."""
+        key = self._key(shot.choice, shot.profile, shot.element_id)
+        if key not in self._pixmaps:
+            self._pixmaps[key] = QPixmap()
+            self._pixmaps[key].loadFromData(shot.png, "PNG")
+        return self._pixmaps[key]
 
     def busy(self) -> bool:
         return self._busy is not None or bool(self._queue)

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from designer.models.design import WindowDesign
 from designer.models.properties import WINDOW_PROPS
 from designer.models.window_library import LibraryWindow
-from designer.views.commands import create_row, delete_row
+from designer.views.commands import delete_row
 from designer.views.edit_session import EditSession, StoreCommand
 from designer.views.library_pages import LibraryPage
 from designer.views.sentences import confirm
@@ -130,25 +129,6 @@ class WindowLibraryPage(LibraryPage):
         self.session.push(
             StoreCommand(f"Set the window's {label}", "window_design", item_id, old, new, write)
         )
-
-    def _on_new(self) -> None:
-        with self.session.store.read() as s:
-            taken = set(s.scalars(select(LibraryWindow.name)))
-        name, n = "New window design", 1
-        while name in taken:
-            n += 1
-            name = f"New window design {n}"
-        command = create_row(
-            LibraryWindow,
-            "window_design",
-            "New window design",
-            name=name,
-            design=WindowDesign().to_dict(),
-        )
-        if self.session.push(command):
-            self.select(command.row_id)
-            self.name.setFocus()
-            self.name.selectAll()
 
     def _on_delete(self) -> None:
         """Delete the selected design; each engagement using it keeps a copy (one undo step)."""

@@ -78,3 +78,16 @@ def test_deleting_a_used_window_leaves_each_user_a_copy_and_undo_relinks(main_wi
             "Cart toaster",
             "Checkout rescue",
         ]
+
+
+def test_new_makes_a_window_design_nothing_uses_yet(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    window.show_page("window")
+    page = window.pages.page("window")
+    page.new.click()
+    assert page.name.text() == "New window design"
+    assert page.users.text() == "Nothing uses it yet."
+    type_into(page.design_form.editors["header_text"], "Hello")  # nobody to warn
+    with window.store.read() as s:
+        item = s.scalars(select(LibraryWindow)).one()
+        assert item.window().props["header_text"] == "Hello"

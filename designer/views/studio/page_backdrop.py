@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF
-from PySide6.QtGui import QPixmap
 
 from designer.preview.page_snapshot import PageChoice, PageSnapshot, PageSnapshots
 from designer.preview.profiles import PROFILES, ViewportProfile
@@ -43,7 +42,6 @@ class PageBackdrop(QObject):
         self.profile: ViewportProfile | None = None
         self.snapshot: PageSnapshot | None = None
         self.geometry: PageGeometry | None = None
-        self._pixmaps: dict[int, QPixmap] = {}  # id(snapshot) -> its decoded picture
         self.grip = PageGrip(self._on_drop)
         self.grip.attach(scene)
         self.grip.setVisible(False)
@@ -100,10 +98,6 @@ class PageBackdrop(QObject):
 
     def _use(self, snapshot: PageSnapshot) -> None:
         self.snapshot = snapshot
-        if id(snapshot) not in self._pixmaps:
-            pixmap = QPixmap()
-            pixmap.loadFromData(snapshot.png, "PNG")
-            self._pixmaps[id(snapshot)] = pixmap
         self.refresh()
 
     # Following the design
@@ -117,7 +111,7 @@ class PageBackdrop(QObject):
         self.geometry = g = page_geometry(
             self.fmt, self.zone, self.element_id, props, shot.layout, shot.slot
         )
-        pixmap = self._pixmaps[id(shot)]
+        pixmap = self.snapshots.pixmap(shot)
         css_per_pixel = shot.layout[0] / max(1, pixmap.width())
         # the engagement keeps its place on screen while the page comes or changes around it
         self._steady(

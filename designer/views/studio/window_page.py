@@ -12,7 +12,7 @@ import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -73,7 +73,6 @@ class WindowPage(QObject):
         for item in (self.page, self.frame):
             item.setVisible(False)
             scene.addItem(item)
-        self._pixmaps: dict[int, QPixmap] = {}
         snapshots.ready.connect(self._on_ready)
         snapshots.failed.connect(self._on_failed)
         bar.page_chosen.connect(self._on_page_chosen)  # bound methods: no cycle through the bar
@@ -116,17 +115,13 @@ class WindowPage(QObject):
 
     def _use(self, shot: PageSnapshot) -> None:
         self.snapshot = shot
-        if id(shot) not in self._pixmaps:
-            pixmap = QPixmap()
-            pixmap.loadFromData(shot.png, "PNG")
-            self._pixmaps[id(shot)] = pixmap
         self.refresh()
 
     def refresh(self) -> None:
         shot = self.snapshot
         if shot is None:
             return
-        pixmap = self._pixmaps[id(shot)]
+        pixmap = self.snapshots.pixmap(shot)
         self.target, box = window_place(self.form, shot.profile, shot.layout, *self.size)
         # the window item sits at the scene's origin: the page goes around it
         self.page.setPixmap(pixmap)
