@@ -141,6 +141,9 @@ class PageSnapshots(QObject):
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self._handler)
         self._cache: dict[tuple, PageSnapshot] = {}
         self._pixmaps: dict[tuple, QPixmap] = {}
+        # (store, engagement id) -> the page and viewport it was last shown on, so the
+        # studio and the window studio show it on the same page
+        self.chosen: dict[tuple[str, int], tuple[PageChoice, ViewportProfile]] = {}
         self._queue: list[tuple[PageChoice, ViewportProfile, str]] = []
         self._busy: tuple[PageChoice, ViewportProfile, str] | None = None
         self._browser: PreviewBrowser | None = None

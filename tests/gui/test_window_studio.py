@@ -218,3 +218,17 @@ def test_choosing_the_own_design_keeps_a_copy_and_a_taken_name_is_refused(
 
         assert s.query(LibraryWindow).one().window().props["header_text"] != "Only mine"
     assert _resolved(store, "overlay")["header_text"] == "Only mine"
+
+
+def test_the_window_studio_opens_on_the_page_the_studio_showed(qtbot, store):
+    from designer.preview.page_snapshot import PageChoice
+    from tests.gui.studio_driver import open_studio
+
+    studio = open_studio(qtbot, store, "overlay")
+    studio.page_bar.page_chosen.emit(PageChoice("sample", "cart"))
+    studio.page_bar.viewport_actions["phone"].trigger()
+    editor = _studio_of(qtbot, store, "overlay", studio.session)
+    assert editor.page_bar.pages.currentText() == "Sample: Cart"
+    assert editor.page_bar.viewport_actions["phone"].isChecked()
+    qtbot.waitUntil(lambda: editor.on_page.snapshot is not None, timeout=60000)
+    assert editor.on_page.snapshot.profile.key == "phone"

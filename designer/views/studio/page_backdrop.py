@@ -41,6 +41,7 @@ class PageBackdrop(QObject):
         self.choice: PageChoice | None = None
         self.profile: ViewportProfile | None = None
         self.snapshot: PageSnapshot | None = None
+        self.remember_as: tuple[str, int] | None = None  # (store, engagement id) whose page
         self.geometry: PageGeometry | None = None
         self.grip = PageGrip(self._on_drop)
         self.grip.attach(scene)
@@ -73,6 +74,8 @@ class PageBackdrop(QObject):
     def show(self, choice: PageChoice, profile: ViewportProfile) -> None:
         """Show the design on choice's page in profile's viewport (at once when it was seen)."""
         self.choice, self.profile = choice, profile
+        if self.remember_as is not None:
+            self.snapshots.chosen[self.remember_as] = choice, profile
         self.bar.show_choice(choice, profile)
         found = self.snapshots.request(choice, profile, self._element())
         if found is None:

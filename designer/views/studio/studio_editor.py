@@ -135,7 +135,15 @@ class StudioEditor(QWidget):
         self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection([])
         self._show_placement()
-        self.backdrop.show(page_choice_for(self.rules, self.element_id), DESKTOP)
+        self.backdrop.remember_as = key = (
+            str(session.store.path or session.store.label),
+            engagement_id,
+        )
+        self.backdrop.show(
+            *self.backdrop.snapshots.chosen.get(
+                key, (page_choice_for(self.rules, self.element_id), DESKTOP)
+            )
+        )
         self._show_cut_off()
 
     # Store

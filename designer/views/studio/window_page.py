@@ -61,6 +61,7 @@ class WindowPage(QObject):
         self.choice: PageChoice | None = None
         self.profile: ViewportProfile | None = None
         self.snapshot: PageSnapshot | None = None
+        self.remember_as: tuple[str, int] | None = None  # (store, engagement id) whose page
         self.target = ""  # how the window opens on this page: embedded, window or tab
         self.page = PagePicture()
         self.page.setZValue(-1000)
@@ -80,6 +81,8 @@ class WindowPage(QObject):
 
     def show(self, choice: PageChoice, profile: ViewportProfile) -> None:
         self.choice, self.profile = choice, profile
+        if self.remember_as is not None:
+            self.snapshots.chosen[self.remember_as] = choice, profile
         self.bar.show_choice(choice, profile)
         found = self.snapshots.request(choice, profile)
         if found is None:

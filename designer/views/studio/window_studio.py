@@ -201,7 +201,14 @@ class WindowStudioEditor(QWidget):
         self._show()
         self.forms.setCurrentIndex(max(0, self.forms.findData(self.opens_as)))
         self.on_page.set_form(self.forms.currentData())
-        self.on_page.show(page_choice_for(self.rules), DESKTOP)
+        # on the page the studio showed it on
+        self.on_page.remember_as = key = (
+            str(session.store.path or session.store.label),
+            engagement_id,
+        )
+        self.on_page.show(
+            *self.on_page.snapshots.chosen.get(key, (page_choice_for(self.rules), DESKTOP))
+        )
 
     def _read(self) -> WindowDesign:
         with self.session.store.read() as s:
