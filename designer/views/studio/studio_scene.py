@@ -59,6 +59,8 @@ class StudioScene(QGraphicsScene):
         self.page.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.page.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.page.setVisible(False)
+        # scaled once per zoom, then blitted: a drag repaints parts of it at every move
+        self.page.setCacheMode(QGraphicsPixmapItem.CacheMode.DeviceCoordinateCache)
         for item in (self.page, self.box, self.guides, self.handles, self.veil):
             self.addItem(item)
         self.selectionChanged.connect(self._on_selection)
