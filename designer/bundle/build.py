@@ -26,6 +26,7 @@ from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.store import Store
 from designer.models.validation import ERROR, Problem, campaign_problems, validate
+from designer.models.window_library import window_design_of
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 Cancel = Callable[[], bool]  # True once the user asked to stop
@@ -142,7 +143,13 @@ class _Images:
 
 
 def _image_refs(campaigns: list[Campaign]) -> set[str]:
-    text = json.dumps([[e.designs, e.window_design] for c in campaigns for e in c.engagements])
+    text = json.dumps(
+        [
+            [e.designs, window_design_of(Session.object_session(e), e).to_dict()]
+            for c in campaigns
+            for e in c.engagements
+        ]
+    )
     found, at = set(), text.find('"asset:')
     while at >= 0:
         end = text.find('"', at + 1)

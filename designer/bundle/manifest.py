@@ -31,6 +31,7 @@ from designer.models.engagement import Engagement
 from designer.models.libraries import EntryPoint
 from designer.models.properties import DESIGN_PROPS, ELEMENT_PROPS, WINDOW_PROPS
 from designer.models.vocabulary import PRIORITY_WEIGHT, AgentState, Priority
+from designer.models.window_library import window_design_of
 
 FORMAT = "engagement-designer/manifest"
 VERSION = 1
@@ -116,7 +117,7 @@ def design_to_manifest(design: Design, rewrite: RewriteImage, where: str) -> dic
 
 
 def _window(e: Engagement, rewrite: RewriteImage, where: str) -> dict[str, Any]:
-    props = e.get_window_design().props
+    props = window_design_of(Session.object_session(e), e).props
     for name in _image_specs(WINDOW_PROPS):
         width, height = WINDOW_IMAGE_BOXES.get(name, (None, props["height"]))
         props[name] = rewrite(props[name], (width or props["width"], height), where)

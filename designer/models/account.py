@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from designer.models.base import Base
+from designer.models.base import Base, Versioned
 
 
-class AccountSettings(Base):
+class AccountSettings(Versioned, Base):
     """One row: the account's settings, with the reference's defaults."""
 
     __tablename__ = "account_settings"
@@ -35,7 +35,7 @@ class AccountSettings(Base):
     collector_url: Mapped[str] = mapped_column(String(500), default="")
 
 
-class Skill(Base):
+class Skill(Versioned, Base):
     __tablename__ = "skills"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -49,7 +49,7 @@ class Skill(Base):
         return f"Skill({self.name!r})"
 
 
-class WorkingShift(Base):
+class WorkingShift(Versioned, Base):
     """A shift of the scheduler: on weekday, from start to end minute, for one skill or all."""
 
     __tablename__ = "working_shifts"
@@ -67,7 +67,7 @@ class WorkingShift(Base):
     skill: Mapped[Skill | None] = relationship(back_populates="shifts")
 
 
-class Holiday(Base):
+class Holiday(Versioned, Base):
     """A day the scheduler treats as closed (for one skill, or all when skill is None)."""
 
     __tablename__ = "holidays"

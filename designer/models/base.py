@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import JSON, DateTime, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from designer.models.clock import utcnow
 
@@ -27,3 +28,18 @@ class Base(DeclarativeBase):
 class Timestamps:
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Versioned:
+    """A row designers edit: its version counts the edits, changed_by names who made the last.
+
+    SQLAlchemy adds `WHERE version = <the one read>` to every UPDATE and DELETE, so an
+    edit based on a row someone else changed meanwhile changes nothing and is refused.
+    """
+
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - a declared attribute
+        return {"version_id_col": cls.__table__.c.version}

@@ -9,7 +9,7 @@ from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from designer.models.account import AccountSettings
-from designer.models.base import Base, Timestamps, utcnow
+from designer.models.base import Base, Timestamps, Versioned, utcnow
 from designer.models.schedule import valid_time_zone
 
 
@@ -19,7 +19,7 @@ def account_time_zone(context: DefaultExecutionContext) -> str:
     return zone if zone and valid_time_zone(zone) else "UTC"
 
 
-class Campaign(Timestamps, Base):
+class Campaign(Versioned, Timestamps, Base):
     """A campaign holds engagements and decides when and for whom they run.
 
     shifts: weekly recurrence, [{"weekday": 0-6, "start": minute, "end": minute}],

@@ -5,14 +5,14 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from designer.models.base import Base, Timestamps
+from designer.models.base import Base, Timestamps, Versioned
 from designer.models.design import StateDesigns, WindowDesign
 from designer.models.vocabulary import FORMAT_ZONES, EngagementFormat, Zone
 
 WIZARD_STAGES = ("gallery", "settings", "studio", "window", "entry_point", "behavior", "summary")
 
 
-class Engagement(Timestamps, Base):
+class Engagement(Versioned, Timestamps, Base):
     """A web engagement of a campaign.
 
     automatic_messages: {language: {message key: {"enabled": bool, "text": str}}}

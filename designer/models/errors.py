@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -16,6 +17,7 @@ _NAMED = {
     "campaigns": "campaign",
     "entry_points": "entry point",
     "target_audiences": "target audience",
+    "window_designs": "window design",
     "behaviors": "behavior",
     "skills": "skill",
 }
@@ -46,13 +48,101 @@ def _constraint_sentence(text: str) -> str | None:
     return None
 
 
-def sentence_for(error: BaseException, where: str) -> StoreError | None:
-    """The StoreError for a known database failure, or None when it is a bug."""
+# PostgreSQL's (and psycopg's) wording -> what the designer can do about it.
+_SERVER = (
+    (
+        ("password authentication failed", "no password supplied", "authentication failed"),
+        "{where} refused the user name or password. Check them and connect again.",
+    ),
+    (
+        ("database does not exist",),
+        "{where} has no such database. Check its name, or ask the server's administrator to make it.",
+    ),
+    (
+        (
+            "connection refused",
+            "could not connect",
+            "timeout expired",
+            "name or service not known",
+            "could not translate host name",
+            "no route to host",
+            "network is unreachable",
+        ),
+        "The team store {where} cannot be reached. Check the host name and port and that the "
+        "server is running, then try again.",
+    ),
+    (
+        (
+            "server closed the connection",
+            "terminating connection",
+            "connection is lost",
+            "connection already closed",
+            "consuming input failed",
+            "ssl connection has been closed",
+            "the connection is closed",
+            "connection has been closed",
+            "server conn crashed",
+            "the database system is shutting down",
+            "the database system is starting up",
+            "cannot connect now",
+        ),
+        "The team store {where} cannot be reached; the change was not saved. "
+        "It is saved again when the server is back.",
+    ),
+    (
+        ("permission denied",),
+        "{where} does not let this user change it. Ask the server's administrator for access.",
+    ),
+    (
+        (
+            "value too long",
+            "cannot contain nul",
+            "invalid byte sequence",
+            "out of range",
+            "character with byte sequence",
+        ),
+        "A value is too long or holds a character the team store cannot keep, so nothing was "
+        "saved. Shorten it or remove unusual characters, then try again.",
+    ),
+)
+
+# The wording psycopg and PostgreSQL use when a server store's connection is gone.
+LOST_CONNECTION = _SERVER[3][0] + _SERVER[2][0]
+
+
+def is_lost_connection(error: BaseException) -> bool:
+    """True when error says the team store's server went away (the edit may be retried)."""
     original = error.orig if isinstance(error, DBAPIError) else error
     text = str(original).lower()
+    return any(words in text for words in LOST_CONNECTION)
+
+
+def _server_sentence(original: BaseException, where: str) -> StoreError | None:
+    text = re.sub(
+        r'database "[^"]*" does not exist', "database does not exist", str(original).lower()
+    )
+    for words, sentence in _SERVER:
+        if any(w in text for w in words):
+            return StoreError(sentence.format(where=where))
+    return None
+
+
+def sentence_for(error: BaseException, where: str, editing: bool = True) -> StoreError | None:
+    """The StoreError for a known database failure, or None when it is a bug.
+
+    A team store's server out of reach is a StoreUnreachable: the edit can be retried.
+    """
+    original = error.orig if isinstance(error, DBAPIError) else error
+    text = str(original).lower()
+    if editing and type(original).__module__.startswith("psycopg") and is_lost_connection(error):
+        return StoreUnreachable(
+            f"The team store {where} cannot be reached; the change was not saved yet."
+        )
     if isinstance(error, IntegrityError) or isinstance(original, sqlite3.IntegrityError):
         sentence = _constraint_sentence(text)
         return StoreError(f"{sentence} Nothing was changed.") if sentence else None
+    if type(original).__module__.startswith("psycopg"):
+        return _server_sentence(original, where)
     if (
         not isinstance(original, sqlite3.Error | OperationalError)
         and "sqlite" not in type(original).__module__
@@ -89,3 +179,15 @@ def sentence_for(error: BaseException, where: str) -> StoreError | None:
             "Choose another place for the store."
         )
     return None
+
+
+class StaleEdit(StoreError):
+    """An edit based on an old version of a row someone else changed meanwhile: refused."""
+
+    def __init__(self, sentence: str, *, table: str, who: str) -> None:
+        super().__init__(sentence)
+        self.table, self.who = table, who
+
+
+class StoreUnreachable(StoreError):
+    """The team store's server cannot be reached now; the same edit may succeed later."""

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from designer.models.base import Base, Timestamps
+from designer.models.base import Base, Timestamps, Versioned
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS, describe_all
 
 _RULE_WORDS = {
@@ -23,7 +23,7 @@ _RULE_WORDS = {
 }
 
 
-class EntryPoint(Timestamps, Base):
+class EntryPoint(Versioned, Timestamps, Base):
     """A section of the site: URL rules (any may match), exclusions and page sections.
 
     rules: [{"match": UrlMatch, "value": str, "exclude": bool}]
@@ -64,7 +64,7 @@ class EntryPoint(Timestamps, Base):
         return text
 
 
-class TargetAudience(Timestamps, Base):
+class TargetAudience(Versioned, Timestamps, Base):
     """A visitor profile: conditions over who the visitor is, all or any of them."""
 
     __tablename__ = "target_audiences"
@@ -85,7 +85,7 @@ class TargetAudience(Timestamps, Base):
         return describe_all(AUDIENCE_CONDITIONS, self.conditions, self.match)
 
 
-class Behavior(Timestamps, Base):
+class Behavior(Versioned, Timestamps, Base):
     """A behavioral targeting rule, re-evaluated while the visitor stays."""
 
     __tablename__ = "behaviors"

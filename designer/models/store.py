@@ -1,13 +1,16 @@
-"""The campaign store: open any SQLAlchemy URL or SQLite file, migrate, edit safely.
+"""The campaign store: open a SQLite file or a PostgreSQL URL, migrate, edit safely.
 
-SQLite stores run in WAL mode with foreign keys on; every edit is one
-transaction (`Store.edit()`), so a crash never leaves half an edit behind.
-Known failures become `StoreError` sentences and never overwrite the file.
+SQLite stores run in WAL mode with foreign keys on; a team store is any
+`postgresql://` URL (driven by psycopg 3). Every edit is one transaction
+(`Store.edit()`), so a crash never leaves half an edit behind, and every row it
+writes passes the value checks both databases accept. Known failures become
+`StoreError` sentences, which never show a password.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -16,19 +19,27 @@ from functools import partial
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect, make_url, select
+from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from designer.models import migrate
 from designer.models.account import AccountSettings
 from designer.models.campaign import Campaign
-from designer.models.errors import StoreError, sentence_for
+from designer.models.changes import has_old_entries, prune
+from designer.models.edit_tracking import Tracker, stale_edit
+from designer.models.errors import StoreError, StoreUnreachable, sentence_for
+from designer.models.value_checks import check_before_flush
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APP_NAME = "EngagementDesigner"
 STORE_ENV = "ENGAGEMENT_DESIGNER_STORE"
 BUSY_TIMEOUT = 3.0  # seconds to wait for another program holding the store
+CONNECT_TIMEOUT = 5  # seconds to wait for a team store's server to answer
+# Held while a team store is migrated and seeded, so two first openings do it once.
+_OPEN_LOCK = 0x45_44_53_54  # "EDST"
+_CREDENTIALS = re.compile(r"(://)[^/@]*@")
 
 
 def default_store_path() -> Path:
@@ -141,18 +152,43 @@ def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy connection
     conn.exec_driver_sql("BEGIN")
 
 
+def server_url(target: str) -> URL:
+    """The SQLAlchemy URL for a team store: any postgresql:// URL is driven by psycopg 3."""
+    url = make_url(target)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
 def _url_label(url: str) -> str:
-    """A URL as a designer may see it: the database's name, never a password."""
+    """A URL as a designer may see it: a file's name, or `database on host`, never a password."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        return url
-    return Path(parsed.database).name if parsed.database else parsed.render_as_string()
+        return _CREDENTIALS.sub(r"\1", url)
+    if parsed.get_backend_name() == "sqlite":
+        return Path(parsed.database).name if parsed.database else "a store in memory"
+    where = parsed.host or "this computer"
+    if parsed.port:
+        where = f"{where}:{parsed.port}"
+    return f"{parsed.database or parsed.username or 'the database'} on {where}"
 
 
-def _engine(url: str, label: str, busy_timeout: float) -> Engine:
+def _engine(url: str | URL, label: str, busy_timeout: float) -> Engine:
     try:
-        engine = create_engine(url)
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "postgresql":
+            engine = create_engine(
+                parsed,
+                pool_pre_ping=True,
+                hide_parameters=True,
+                connect_args={
+                    "connect_timeout": CONNECT_TIMEOUT,
+                    "application_name": "Engagement Designer",
+                },
+            )
+        else:
+            engine = create_engine(parsed, hide_parameters=True)
     except ArgumentError:
         raise StoreError(
             f"{label} is neither a store file nor a database URL; "
@@ -169,11 +205,31 @@ def _engine(url: str, label: str, busy_timeout: float) -> Engine:
     return engine
 
 
+@contextmanager
+def _opening(engine: Engine) -> Iterator[None]:
+    """On a team store, one client at a time migrates and seeds (a session advisory lock)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _OPEN_LOCK})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _OPEN_LOCK})
+            conn.commit()
+
+
 def _has_account(engine: Engine) -> bool:
     """Whether the store has its account row, asked without the ORM: opening stays light."""
     with engine.connect() as conn:
         table = AccountSettings.__table__
         return conn.execute(select(table.c.id).limit(1)).first() is not None
+
+
+def _first_line(error: DBAPIError) -> str:
+    return _CREDENTIALS.sub(r"\1", str(error.orig).strip().splitlines()[0])
 
 
 class Store:
@@ -184,6 +240,13 @@ class Store:
         self.label = label
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", check_before_flush)
+        self.tracker = Tracker(self._sessions, server=engine.dialect.name != "sqlite")
+
+    @property
+    def is_server(self) -> bool:
+        """True for a team store on a database server (PostgreSQL)."""
+        return self.engine.dialect.name != "sqlite"
 
     @classmethod
     def open(
@@ -222,21 +285,30 @@ class Store:
                 _check_sqlite_file(path, busy_timeout)  # a folder, or an empty file: say which
             url, label = f"sqlite:///{path}", path.name
         else:
-            url = str(target)
-            label = _url_label(url)
+            label = _url_label(str(target))
+            try:
+                url = server_url(str(target))
+            except ArgumentError:
+                url = str(target)  # _engine says what is wrong with it
         engine = _engine(url, label, busy_timeout)
         store = cls(engine, label, path)
         try:
-            migrate.upgrade(engine, path, backed_up=path is not None)
-            if not _has_account(engine):
-                store._add_account(seed)
+            with _opening(engine):
+                migrate.upgrade(engine, path, backed_up=path is not None)
+                if not _has_account(engine):
+                    store._add_account(seed)
+                with store.read() as s:
+                    old_log = has_old_entries(s)
+                if old_log:  # opening writes nothing unless there is something to tidy
+                    with store.edit() as s:
+                        prune(s)
         except StoreError:
             engine.dispose()
             raise
         except DBAPIError as e:
             engine.dispose()
-            raise sentence_for(e, label) or StoreError(
-                f"{label} cannot be opened: {str(e.orig).splitlines()[0]}."
+            raise sentence_for(e, label, editing=False) or StoreError(
+                f"{label} cannot be opened: {_first_line(e)}."
             ) from None
         return store
 
@@ -260,6 +332,9 @@ class Store:
         try:
             yield session
             session.commit()
+        except StaleDataError as e:
+            session.rollback()
+            raise self._stale(e) from None
         except DBAPIError as e:
             session.rollback()
             error = sentence_for(e, self.label)
@@ -282,10 +357,25 @@ class Store:
             error = sentence_for(e, self.label)
             if error is None:
                 raise
+            if isinstance(error, StoreUnreachable):
+                error = StoreUnreachable(
+                    f"The team store {self.label} cannot be reached, so this could not be read; "
+                    "it is read again when the store is back."
+                )
             raise error from None
         finally:
-            session.rollback()
-            session.close()
+            try:
+                session.rollback()
+                session.close()
+            except DBAPIError:
+                session.invalidate()  # the connection died with the server: let it go
+
+    def _stale(self, error: StaleDataError) -> StoreError:
+        """Someone else's edit was committed between this edit's read and its write."""
+        found = re.search(r"table '(\w+)'", str(error))
+        table = found.group(1) if found else ""
+        with self.read() as s:
+            return stale_edit(table, self.tracker.last_writer(s, table))
 
     def account(self, session: Session) -> AccountSettings:
         return session.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()

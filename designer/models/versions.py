@@ -34,9 +34,17 @@ REFERENCES = {
 }
 
 
+# A restored or copied row starts a new version history of its own.
+NOT_COPIED = ("version", "changed_by")
+
+
 def columns(row: Any) -> dict[str, Any]:
-    """Every column of row, deep-copied: a snapshot the row's later edits do not change."""
-    return {c.key: copy.deepcopy(getattr(row, c.key)) for c in row.__table__.columns}
+    """The row's content columns, deep-copied: a snapshot its later edits do not change."""
+    return {
+        c.key: copy.deepcopy(getattr(row, c.key))
+        for c in row.__table__.columns
+        if c.key not in NOT_COPIED
+    }
 
 
 def _json_safe(values: dict[str, Any]) -> dict[str, Any]:

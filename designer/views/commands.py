@@ -111,7 +111,7 @@ class RowCommand(StoreCommand):
             self.entity_id = snap.row_id or 0
 
         old, new = (None, snap) if adding else (snap, None)
-        super().__init__(text, entity, snap.row_id or 0, old, new, write)
+        super().__init__(text, entity, snap.row_id or 0, old, new, write, snap.model)
 
     @property
     def row_id(self) -> int | None:

@@ -16,8 +16,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from designer.models.errors import StoreError
+from designer.models.errors import StaleEdit, StoreError, StoreUnreachable
 from designer.models.store import Store
+from designer.views.waiting_edit import READ_ONLY, WaitingEdit
 
 # A constraint of the store refused the edit (a taken name, a row removed meanwhile).
 CONFLICT = (
@@ -41,6 +42,8 @@ class EditSession(QObject):
         self.undo_stack = QUndoStack(self)
         # True when another window edits the same store: edits are refused with a sentence.
         self.read_only = False
+        # An edit the team store's server could not take yet: saved when it is back.
+        self.waiting = WaitingEdit(self)
 
     def read_only_sentence(self) -> str:
         return (
@@ -55,24 +58,45 @@ class EditSession(QObject):
             return False
         if isinstance(command, StoreCommand):
             command.session = self
+            if self.waiting.waiting:
+                self.failed.emit(READ_ONLY)
+                return False
             try:
                 command.apply(command.new)
+            except StoreUnreachable:
+                self.waiting.hold(command, command.new, lambda: self._record(command))
+                return True
+            except StaleEdit as e:
+                self.refused_stale(command, e)
+                return False
             except StoreError as e:
                 self.failed.emit(str(e))
                 return False
             except IntegrityError:
                 self.failed.emit(CONFLICT)
                 return False
-            command.applied = True
-        self.undo_stack.push(command)
+            self._record(command)
+        else:
+            self.undo_stack.push(command)
         return True
+
+    def _record(self, command: QUndoCommand) -> None:
+        command.applied = True
+        self.undo_stack.push(command)
+
+    def refused_stale(self, command: StoreCommand, error: StaleEdit) -> None:
+        """Someone else changed the row: say who, and reload the views (nothing was written)."""
+        self.failed.emit(str(error))
+        self.changed.emit(command.entity, command.entity_id)
 
 
 class StoreCommand(QUndoCommand):
     """An undoable edit: `write(session, value)` puts value in the store.
 
     redo writes `new`, undo writes `old`; each is one transaction. Subclasses
-    give `entity`/`entity_id` for the `changed` signal.
+    give `entity`/`entity_id` for the `changed` signal. With a (versioned) `model`,
+    each write first checks that nobody else changed the row since this window read
+    it (or, for undo and redo, since this command wrote it); a stale one is refused.
     """
 
     def __init__(
@@ -83,17 +107,33 @@ class StoreCommand(QUndoCommand):
         old: Any,
         new: Any,
         write: Callable[[Session, Any], None],
+        model: type | None = None,
     ) -> None:
         super().__init__(text)
         self.entity, self.entity_id = entity, entity_id
         self.old, self.new = old, new
         self._write = write
+        self.model = model
         self.session: EditSession | None = None
         self.applied = False
 
+    def seen_version(self) -> int | None:
+        if self.model is None or self.session is None:
+            return None
+        return self.session.store.tracker.seen.get((self.model.__tablename__, self.entity_id))
+
     def apply(self, value: Any) -> None:
         assert self.session is not None
+        tracker = self.session.store.tracker
+        # The row must be as this window last read or wrote it, and (set_fields) its
+        # fields must still hold what this write replaces.
+        expected = self.seen_version()
+        based_on = (
+            (self.new if value is self.old else self.old) if isinstance(value, dict) else None
+        )
         with self.session.store.edit() as s:
+            if self.model is not None and self.entity_id:
+                tracker.current(s, self.model, self.entity_id, expected, based_on)
             self._write(s, value)
         self.session.changed.emit(self.entity, self.entity_id)
 
@@ -107,8 +147,18 @@ class StoreCommand(QUndoCommand):
         self._safe(self.old)
 
     def _safe(self, value: Any) -> None:
+        assert self.session is not None
+        if self.session.waiting.waiting:
+            self.session.failed.emit(READ_ONLY)
+            return
         try:
             self.apply(value)
+        except StoreUnreachable:
+            self.session.waiting.hold(self, value, lambda: None)
+        except StaleEdit as e:
+            assert self.session is not None
+            self.setObsolete(True)  # it would only wipe the other's change: off the stack
+            self.session.refused_stale(self, e)
         except StoreError as e:
             assert self.session is not None
             self.session.failed.emit(str(e))
@@ -131,4 +181,4 @@ def set_fields(
         for key, value in values.items():
             setattr(row, key, value)
 
-    return StoreCommand(text, entity, entity_id, old, new, write)
+    return StoreCommand(text, entity, entity_id, old, new, write, model)

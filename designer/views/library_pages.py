@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+from designer.models.window_library import LibraryWindow
 from designer.views.commands import create_row, delete_row, duplicate_row, unique_name
 from designer.views.edit_session import EditSession, set_fields
 from designer.views.rule_editors import ConditionsEditor, UrlRulesEditor
@@ -42,6 +43,7 @@ LIBRARIES = {
     "entry_point": Library(EntryPoint, "entry_point", "Entry points", "entry point"),
     "audience": Library(TargetAudience, "audience", "Target audiences", "target audience"),
     "behavior": Library(Behavior, "behavior", "Behaviors", "behavior"),
+    "window": Library(LibraryWindow, "window_design", "Engagement windows", "window design"),
 }
 
 

@@ -29,6 +29,10 @@ def _make(name: str, session: EditSession) -> QWidget:
         from designer.views.url_tester import UrlTester
 
         return UrlTester(session)
+    if name == "window":  # the engagement window library
+        from designer.views.window_library_page import WindowLibraryPage
+
+        return WindowLibraryPage(session)
     from designer.views.library_pages import LibraryPage
 
     return LibraryPage(session, name)

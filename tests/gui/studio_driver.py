@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -26,18 +26,30 @@ def saved_designs(store, eid: int) -> StateDesigns:
         return s.get(Engagement, eid).state_designs()
 
 
+def app_session(store) -> EditSession:
+    """An edit session owned by the app, as the main window owns its own: a session left to
+    the garbage collector (it sits in reference cycles) deletes its undo commands under it."""
+    return EditSession(store, QApplication.instance())
+
+
 def open_studio(qtbot, store, fmt: str = "overlay", closed_by_qtbot: bool = True) -> StudioEditor:
     """A shown studio at actual size; closed_by_qtbot=False when the test deletes it itself."""
-    session = EditSession(store)
+    session = app_session(store)
     editor = StudioEditor(session, engagement_id(store, fmt))
     if closed_by_qtbot:
         qtbot.addWidget(editor)
     editor.resize(1200, 760)
     editor.show()
     qtbot.waitExposed(editor)
+    wait_for_page(qtbot, editor)
     editor.canvas.actual_size()
-    editor.canvas.centerOn(editor.scene.sceneRect().center())
+    editor.canvas.centerOn(QRectF(*editor.scene.frame_box()).center())
     return editor
+
+
+def wait_for_page(qtbot, editor) -> None:
+    """Until the host page's picture is under the design (made offscreen by QtWebEngine)."""
+    qtbot.waitUntil(lambda: editor.backdrop.snapshot is not None, timeout=60000)
 
 
 def at(editor: StudioEditor, x: float, y: float) -> QPoint:

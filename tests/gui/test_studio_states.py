@@ -111,16 +111,17 @@ def test_custom_position_relative_to_a_viewport_edge(studio):
     assert (saved["placement"], saved["anchor"], saved["offset_x"]) == ("custom", "top-left", 40)
 
 
-def test_the_placement_sketch_follows_a_custom_position(studio):
-    sketch = studio.inspector.placement
-    assert (sketch.fmt, sketch.zone) == ("overlay", "proactive")
+def test_the_page_follows_a_custom_position(studio):
     form = studio.inspector.form("design")
     choose(form.editors["placement"], "custom")
     choose(form.editors["anchor"], "bottom-left")
-    assert sketch.props["placement"] == "custom" and sketch.props["anchor"] == "bottom-left"
+    p = studio.doc.design.props
+    vw, vh = studio.backdrop.snapshot.layout
+    x, y = studio.backdrop.geometry.to_page(0, 0)  # the engagement's corner on the page
+    assert abs(x - p["offset_x"]) < 1 and abs(y - (vh - p["offset_y"] - p["height"])) < 1
     from designer.views.studio.placement_sketch import placement_box
 
-    assert placement_box(sketch.fmt, sketch.zone, sketch.props, (1000, 800)) == (24, 471, 440, 305)
+    assert placement_box("overlay", "proactive", p, (1000, 800)) == (24, 471, 440, 305)
 
 
 def test_offline_can_go_back_to_the_online_design(studio):

@@ -8,18 +8,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from designer.models.engagement import Engagement
-from designer.views.edit_session import EditSession
 from designer.views.studio.window_studio import WindowStudioEditor, window_notes
-from tests.gui.studio_driver import engagement_id
+from tests.gui.studio_driver import app_session, engagement_id
 
 
 @pytest.fixture
 def window_studio(qtbot, store):
-    editor = WindowStudioEditor(EditSession(store), engagement_id(store, "overlay"))
+    editor = WindowStudioEditor(app_session(store), engagement_id(store, "overlay"))
     qtbot.addWidget(editor)
     editor.resize(1100, 760)
     editor.show()
     qtbot.waitExposed(editor)
+    qtbot.waitUntil(lambda: editor.on_page.snapshot is not None, timeout=60000)
     return editor
 
 
@@ -118,3 +118,117 @@ def test_the_sample_conversation_opens_with_the_engagements_greeting(window_stud
         row.automatic_messages = messages
     window_studio.session.changed.emit("engagement", window_studio.engagement_id)
     assert window_studio.window_item.conversation[0] == ("agent", "Hello there!")
+
+
+def test_the_window_shows_embedded_over_its_page(window_studio):
+    on_page = window_studio.on_page
+    assert on_page.target == "embedded" and on_page.page.isVisible()
+    vw, vh = on_page.snapshot.layout
+    w, h = window_studio.props["width"], window_studio.props["height"]
+    # the window item sits at the scene origin: 16 px from the viewport's bottom-right corner
+    assert on_page.page.pos().toTuple() == (-(vw - 16 - w), -(vh - 16 - h))
+    assert "opens embedded in the page" in window_studio.page_bar.status.text()
+    assert not on_page.frame.isVisible()
+
+
+def test_the_separate_window_form_is_a_window_over_the_page(window_studio):
+    window_studio.forms.setCurrentIndex(window_studio.forms.findData("separate_window"))
+    on_page = window_studio.on_page
+    assert on_page.target == "window" and on_page.frame.isVisible()
+    assert "separate window" in window_studio.page_bar.status.text()
+    type_into(window_studio.form.editors["header_text"], "Talk to Ana")  # still editable
+    assert saved(window_studio)["header_text"] == "Talk to Ana"
+
+
+def test_a_phone_page_without_the_meta_tag_opens_the_window_in_a_tab(qtbot, window_studio):
+    window_studio.page_bar.viewport_actions["phone-no-meta"].trigger()
+    on_page = window_studio.on_page
+    qtbot.waitUntil(lambda: on_page.snapshot.profile.key == "phone-no-meta", timeout=60000)
+    assert on_page.target == "tab"
+    box = window_studio.window_item.boundingRect().adjusted(24, 24, -24, -40)
+    assert box.size().toTuple() == on_page.snapshot.layout  # the tab is the whole viewport
+    window_studio.page_bar.viewport_actions["phone"].trigger()  # with the tag: embedded, capped
+    qtbot.waitUntil(lambda: on_page.snapshot.profile.key == "phone", timeout=60000)
+    assert on_page.target == "embedded"
+    assert window_studio.window_item.props["width"] == min(window_studio.props["width"], 375 - 32)
+
+
+def _studio_of(qtbot, store, fmt: str, session=None) -> WindowStudioEditor:
+    """A window studio; two of them on one session, as in one main window."""
+    editor = WindowStudioEditor(session or app_session(store), engagement_id(store, fmt))
+    qtbot.addWidget(editor)
+    return editor
+
+
+def _resolved(store, fmt: str) -> dict:
+    from designer.models.window_library import window_design_of
+
+    with store.read() as s:
+        return window_design_of(s, s.get(Engagement, engagement_id(store, fmt))).props
+
+
+def test_a_window_saved_to_the_library_is_shared_with_used_by(qtbot, store, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from designer.models import LibraryWindow
+
+    first = _studio_of(qtbot, store, "overlay")
+    type_into(first.form.editors["header_text"], "Talk to Northwind")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Brand window", True))
+    QTest.mouseClick(first.library_bar.save, Qt.MouseButton.LeftButton)
+    assert first.library_bar.designs.currentText() == "Brand window"
+    assert "used by 1" in first.library_bar.note.text()
+    # another engagement picks it from the library: both are its users
+    second = _studio_of(qtbot, store, "toaster", first.session)
+    combo = second.library_bar.designs
+    combo.setCurrentIndex(combo.findText("Brand window"))
+    combo.activated.emit(combo.currentIndex())
+    assert second.props["header_text"] == "Talk to Northwind"
+    note = second.library_bar.note.text()
+    assert "used by 2" in note and "Checkout rescue" in note and "Cart toaster" in note
+    with store.read() as s:
+        item = s.query(LibraryWindow).one()
+        assert sorted(e.name for e in item.used_by()) == ["Cart toaster", "Checkout rescue"]
+    # an edit in one studio changes the shared design: the other engagement shows it
+    type_into(second.form.editors["header_text"], "Ask Ana")
+    assert _resolved(store, "overlay")["header_text"] == "Ask Ana"
+    assert first.props["header_text"] == "Ask Ana"  # the open studio follows
+    second.session.undo_stack.undo()
+    assert _resolved(store, "overlay")["header_text"] == "Talk to Northwind"
+
+
+def test_choosing_the_own_design_keeps_a_copy_and_a_taken_name_is_refused(
+    qtbot, store, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    editor = _studio_of(qtbot, store, "overlay")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Brand window", True))
+    QTest.mouseClick(editor.library_bar.save, Qt.MouseButton.LeftButton)
+    other = _studio_of(qtbot, store, "toaster", editor.session)
+    QTest.mouseClick(other.library_bar.save, Qt.MouseButton.LeftButton)  # same name
+    assert "already called “Brand window”" in other.message.text()
+    combo = editor.library_bar.designs
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    assert combo.currentText() == "This engagement's own design"
+    type_into(editor.form.editors["header_text"], "Only mine")
+    with editor.session.store.read() as s:
+        from designer.models import LibraryWindow
+
+        assert s.query(LibraryWindow).one().window().props["header_text"] != "Only mine"
+    assert _resolved(store, "overlay")["header_text"] == "Only mine"
+
+
+def test_the_window_studio_opens_on_the_page_the_studio_showed(qtbot, store):
+    from designer.preview.page_snapshot import PageChoice
+    from tests.gui.studio_driver import open_studio
+
+    studio = open_studio(qtbot, store, "overlay")
+    studio.page_bar.page_chosen.emit(PageChoice("sample", "cart"))
+    studio.page_bar.viewport_actions["phone"].trigger()
+    editor = _studio_of(qtbot, store, "overlay", studio.session)
+    assert editor.page_bar.pages.currentText() == "Sample: Cart"
+    assert editor.page_bar.viewport_actions["phone"].isChecked()
+    qtbot.waitUntil(lambda: editor.on_page.snapshot is not None, timeout=60000)
+    assert editor.on_page.snapshot.profile.key == "phone"

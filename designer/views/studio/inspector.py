@@ -33,7 +33,6 @@ from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
 from designer.models.properties import DESIGN_PROPS, ELEMENT_PROPS
 from designer.models.vocabulary import EngagementFormat
-from designer.views.studio.placement_sketch import PlacementSketch
 from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.studio_actions import StudioActions
 from designer.views.studio.text_fit import measure_text
@@ -67,9 +66,7 @@ class StudioInspector(QWidget):
         # a scroll bar that comes and goes would cover the fields' right edge
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(self.stack)
-        self.placement = PlacementSketch()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.placement)
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
         self.setMinimumWidth(300)

@@ -105,13 +105,15 @@ class StudioCanvas(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
-        """Zoom so the engagement and a margin fill the canvas (never above 4×)."""
+        """Zoom so the page around the engagement fills the canvas (never above 4×)."""
         self.fitted = True
         rect = self.sceneRect()
         if rect.isEmpty() or self.viewport().width() < 10:
             return
-        sx = self.viewport().width() / rect.width()
-        sy = self.viewport().height() / rect.height()
+        # room for a scroll bar that the zoom before may leave shown until the next layout
+        room = self.verticalScrollBar().sizeHint().width()
+        sx = (self.viewport().width() - room) / rect.width()
+        sy = (self.viewport().height() - room) / rect.height()
         self.set_zoom(min(sx, sy, 4.0))
         self.centerOn(rect.center())
 

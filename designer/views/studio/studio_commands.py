@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from designer.models.design import Design, Element, StateDesigns
 from designer.models.design_document import DesignDocument
+from designer.models.edit_tracking import stale_edit
 from designer.models.engagement import Engagement
-from designer.models.errors import StoreError
+from designer.models.errors import StaleEdit, StoreError
+from designer.models.properties import spec_by_name
 from designer.models.vocabulary import AgentState, StateDisplay
 from designer.views.edit_session import StoreCommand
 
@@ -25,46 +25,71 @@ class DocumentCommand(StoreCommand):
     """Base: each subclass defines forward() and backward(), its change on the document."""
 
     def __init__(self, text: str, doc: DesignDocument, engagement_id: int, state: AgentState):
-        super().__init__(text, "engagement", engagement_id, UNDO, REDO, self._save)
+        super().__init__(text, "engagement", engagement_id, UNDO, REDO, lambda s, v: None)
         self.doc, self.state = doc, state
 
     def apply(self, value: Any) -> None:
+        """Catch up with the stored designs, step, and save, in one transaction.
+
+        The engagement's row is locked (on a team store) from the read to the write, so
+        another designer's move of another element is kept: each command changes only
+        its own elements. A write that still met a newer version is tried again.
+        """
+        assert self.session is not None
+        for attempt in range(3):
+            try:
+                self._apply_once(value)
+                break
+            except StaleEdit:
+                if attempt == 2:
+                    raise
+        self.session.changed.emit(self.entity, self.entity_id)
+
+    def _apply_once(self, value: Any) -> None:
+        assert self.session is not None
         step, back = (
             (self.forward, self.backward) if value == REDO else (self.backward, self.forward)
         )
-        self._catch_up()
+        stepped = False
         try:
-            step()
-        except (KeyError, LookupError, ValueError):
-            # the design was changed elsewhere under this command (another view or store user)
-            raise StoreError(
-                f"“{self.text()}” no longer fits the design as it is now, so it was not "
-                "applied; the design on screen is what is saved."
-            ) from None
-        try:
-            super().apply(value)
-        except StoreError:
-            back()
+            with self.session.store.edit() as s:
+                row = s.get(
+                    Engagement, self.entity_id, with_for_update=True, populate_existing=True
+                )
+                if row is None:
+                    raise StoreError(
+                        "The engagement was deleted meanwhile; the change was not saved."
+                    )
+                self._catch_up(row.designs)
+                if self.overwritten(value):
+                    raise stale_edit("engagements", row.changed_by)
+                try:
+                    step()
+                except (KeyError, LookupError, ValueError):
+                    # the design was changed elsewhere under this command
+                    raise StoreError(
+                        f"“{self.text()}” no longer fits the design as it is now, so it was "
+                        "not applied; the design on screen is what is saved."
+                    ) from None
+                stepped = True
+                row.set_state_designs(self.doc.snapshot())
+        except BaseException:
+            if stepped:
+                back()
             raise
 
-    def _catch_up(self) -> None:
-        """Start from the store's designs: an undo may come after the studio that made
-        this command was closed and another view changed the engagement."""
-        assert self.session is not None
-        with self.session.store.read() as s:
-            row = s.get(Engagement, self.entity_id)
-            stored = row.designs if row is not None else None
+    def overwritten(self, value: str) -> bool:
+        """Whether someone else has since changed what this undo (or redo) would set back."""
+        return False
+
+    def _catch_up(self, stored: dict | None) -> None:
+        """Start from the store's designs: another designer, or another view, may have
+        changed the engagement since this document was read."""
         if (
             stored is not None
             and StateDesigns.from_dict(stored).to_dict() != self.doc.designs.to_dict()
         ):
             self.doc.replace(StateDesigns.from_dict(stored))
-
-    def _save(self, s: Session, _value: Any) -> None:
-        row = s.get(Engagement, self.entity_id)
-        if row is None:
-            raise StoreError("The engagement was deleted meanwhile; the change was not saved.")
-        row.set_state_designs(self.doc.snapshot())
 
 
 class AddElements(DocumentCommand):
@@ -119,6 +144,20 @@ class SetElementProps(DocumentCommand):
     def backward(self) -> None:
         for i, v in self.old_values.items():
             self.doc.update_element(self.state, i, v)
+
+    def overwritten(self, value: str) -> bool:
+        design = self.doc.own_design(self.state)
+        expected = self.values if value == UNDO else self.old_values
+        for element_id, values in expected.items():
+            element = design.element(element_id) if design is not None else None
+            if element is None:
+                return False  # gone: the step says it no longer fits
+            specs = spec_by_name(element.specs)
+            if any(
+                element.props.get(k) != specs[k].coerce(v) for k, v in values.items() if k in specs
+            ):
+                return True
+        return False
 
 
 class SetDesignProps(DocumentCommand):

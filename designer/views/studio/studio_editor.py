@@ -27,11 +27,15 @@ from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.vocabulary import AgentState, EngagementFormat
+from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
+from designer.preview.profiles import DESKTOP
 from designer.views.edit_session import EditSession
 from designer.views.studio.cut_off_bar import CutOffBar
 from designer.views.studio.image_import import read_asset, store_image_file
 from designer.views.studio.inspector import StudioInspector
 from designer.views.studio.note_colors import note_color
+from designer.views.studio.page_backdrop import PageBackdrop
+from designer.views.studio.page_bar import PageBar
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import IMAGE_FILTER
 from designer.views.studio.state_bar import StateBar
@@ -51,11 +55,18 @@ MAX_DROPPED_SIDE = 200  # a dropped picture starts at most this big on the canva
 
 
 class StudioEditor(QWidget):
-    def __init__(self, session: EditSession, engagement_id: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: EditSession,
+        engagement_id: int,
+        parent: QWidget | None = None,
+        snapshots: PageSnapshots | None = None,
+    ):
         super().__init__(parent)
         self.session, self.engagement_id = session, engagement_id
         self.setAccessibleName("Studio")
-        self.zone = ""  # set by _read
+        self.zone = self.element_id = ""  # set by _read
+        self.rules: list[dict] = []  # the entry point's URL rules, set by _read
         designs, fmt = self._read()
         self.fmt = fmt
         self.doc = DesignDocument(designs)
@@ -75,6 +86,14 @@ class StudioEditor(QWidget):
         self.select_tool.start()
         self.toolbar = QToolBar("Studio")
         self._build_actions()
+        self.page_bar = PageBar()
+        self.backdrop = PageBackdrop(
+            self.scene,
+            snapshots or shared_snapshots(),
+            self.page_bar,
+            self.actions.set_design_props,
+            self,
+        )
         splitter = QSplitter()
         splitter.addWidget(CanvasFrame(self.canvas))
         splitter.addWidget(self.inspector)
@@ -82,6 +101,7 @@ class StudioEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.page_bar)
         layout.addWidget(self.state_bar)
         layout.addWidget(self.message)
         layout.addWidget(self.cut_off)
@@ -115,6 +135,15 @@ class StudioEditor(QWidget):
         self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection([])
         self._show_placement()
+        self.backdrop.remember_as = key = (
+            str(session.store.path or session.store.label),
+            engagement_id,
+        )
+        self.backdrop.show(
+            *self.backdrop.snapshots.chosen.get(
+                key, (page_choice_for(self.rules, self.element_id), DESKTOP)
+            )
+        )
         self._show_cut_off()
 
     # Store
@@ -124,7 +153,8 @@ class StudioEditor(QWidget):
             row = s.get(Engagement, self.engagement_id)
             if row is None:
                 return StateDesigns.from_dict(None), None
-            self.zone = row.zone
+            self.zone, self.element_id = row.zone, row.element_id
+            self.rules = list(row.entry_point.rules) if row.entry_point else []
             try:
                 fmt = EngagementFormat(row.format)
             except ValueError:
@@ -313,8 +343,9 @@ class StudioEditor(QWidget):
         self.fit_action.setEnabled(bool(ids))
 
     def _show_placement(self) -> None:
-        fmt = self.fmt.value if self.fmt else ""
-        self.inspector.placement.show_placement(fmt, self.zone, self.doc.design.props)
+        """The page around the engagement, where its zone and placement put it."""
+        self.backdrop.set_engagement(self.fmt.value if self.fmt else "", self.zone, self.element_id)
+        self.backdrop.refresh()
 
     def _on_size_chosen(self, width: int, height: int) -> None:
         self.actions.set_design_props({"width": width, "height": height}, "Use a preset size")

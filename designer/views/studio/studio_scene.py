@@ -8,9 +8,9 @@ document itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from designer.models.design import Design, Element
 from designer.models.design_document import DesignDocument
@@ -20,6 +20,11 @@ from designer.views.studio.engagement_item import EngagementItem
 from designer.views.studio.overlay_items import GuidesItem, HandlesItem, VeilItem
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.snapping import Box
+
+
+class PagePicture(QGraphicsPixmapItem):
+    """The host page's picture. A Python subclass, so Python hears when the scene deletes it."""
+
 
 MARGIN = 48  # px of pasteboard around the engagement
 
@@ -42,12 +47,21 @@ class StudioScene(QGraphicsScene):
         self.grid_visible = False  # drawn while a drag lasts
         self.tool = None  # the active tool; see studio_tools
         self._mirrored: Design | None = None
+        self._rect = QRectF()
         self.box = EngagementItem(self.pixmaps)
         self.guides = GuidesItem()
         self.handles = HandlesItem()
         self.veil = VeilItem()
         self.note = ""  # why the design cannot be edited in this state, or ""
-        for item in (self.box, self.guides, self.handles, self.veil):
+        # The host page around the engagement: a picture under everything, never clicked.
+        self.page = PagePicture()
+        self.page.setZValue(-1_000_000)
+        self.page.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.page.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.page.setVisible(False)
+        # scaled once per zoom, then blitted: a drag repaints parts of it at every move
+        self.page.setCacheMode(QGraphicsPixmapItem.CacheMode.DeviceCoordinateCache)
+        for item in (self.page, self.box, self.guides, self.handles, self.veil):
             self.addItem(item)
         self.selectionChanged.connect(self._on_selection)
         doc.element_added.connect(self._on_element_added)
@@ -142,12 +156,34 @@ class StudioScene(QGraphicsScene):
         for item in self.items_by_id.values():
             self._place(item)
         self._restack()
-        p = self.doc.design.props
-        self.setSceneRect(
-            QRectF(-MARGIN, -MARGIN, p["width"] + 2 * MARGIN, p["height"] + 2 * MARGIN)
-        )
         self._on_selection()
-        self.box_resized.emit()
+        self.fit_rect()
+
+    def fit_rect(self) -> None:
+        """The scene rect: the engagement with a margin, and the page when one is shown."""
+        p = self.doc.design.props
+        rect = QRectF(-MARGIN, -MARGIN, p["width"] + 2 * MARGIN, p["height"] + 2 * MARGIN)
+        if self.page.isVisible():
+            page = self.page.sceneBoundingRect()
+            rect = rect.united(page.adjusted(-MARGIN / 2, -MARGIN / 2, MARGIN / 2, MARGIN / 2))
+        if rect != self._rect:  # never ask sceneRect() before one is set: it measures the items
+            self._rect = rect
+            self.setSceneRect(rect)
+            self.box_resized.emit()
+
+    def show_page(
+        self, pixmap: QPixmap | None, x: float = 0, y: float = 0, scale: float = 1
+    ) -> None:
+        """Put the page picture with its top-left at scene (x, y), scaled; None hides it."""
+        if pixmap is None:
+            self.page.setVisible(False)
+        else:
+            if self.page.pixmap().cacheKey() != pixmap.cacheKey():
+                self.page.setPixmap(pixmap)
+            self.page.setPos(x, y)
+            self.page.setScale(scale)
+            self.page.setVisible(True)
+        self.fit_rect()
 
     def _mine(self, state: AgentState) -> bool:
         return state is self.doc.state and self._mirrored is self.doc.design

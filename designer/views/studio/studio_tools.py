@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSceneMouseEvent
 
 from designer.views.studio.element_item import ElementItem
+from designer.views.studio.page_grip import PageGrip
 from designer.views.studio.snapping import Box, Snapper, resize_box
 from designer.views.studio.studio_actions import StudioActions
 from designer.views.studio.studio_scene import StudioScene
@@ -97,6 +98,9 @@ class SelectTool(Tool):
         if event.button() != LEFT:
             return False
         pos = event.scenePos()
+        views = self.scene.views()
+        if views and isinstance(self.scene.itemAt(pos, views[0].transform()), PageGrip):
+            return False  # the grip moves the engagement on the page itself
         self._press, self._moved = pos, False
         handle = self.scene.handles.handle_at(pos) if self.scene.doc.editable else None
         if handle:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGraphicsScene,
     QGraphicsView,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from designer.bundle.images import ImageError
@@ -32,12 +34,18 @@ from designer.models.design_checks import SAFE_URL_SCHEMES
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.properties import WINDOW_PROPS
+from designer.models.window_library import LibraryWindow, linked_id, window_design_of
+from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
+from designer.preview.profiles import DESKTOP
 from designer.views.edit_session import EditSession, StoreCommand
 from designer.views.studio.image_import import read_asset, store_image_file
 from designer.views.studio.note_colors import note_color, pasteboard_color
+from designer.views.studio.page_bar import PageBar
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.window_item import WindowItem
+from designer.views.studio.window_library_bar import WindowLibraryBar, link_command, save_command
+from designer.views.studio.window_page import FORMS, WindowPage
 
 TEXT_PAIRS = (  # (text colour, background colour, field the note goes beside)
     ("header_text_color", "header_color", "header_text_color"),
@@ -122,11 +130,22 @@ class FittingView(QGraphicsView):
 
 
 class WindowStudioEditor(QWidget):
-    def __init__(self, session: EditSession, engagement_id: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: EditSession,
+        engagement_id: int,
+        parent: QWidget | None = None,
+        snapshots: PageSnapshots | None = None,
+    ):
         super().__init__(parent)
         self.session, self.engagement_id = session, engagement_id
         self.setAccessibleName("Window studio")
         self.greeting = ""  # set by _read
+        self.opens_as, self.rules = "embedded", []  # set by _read
+        self.linked: int | None = None  # the library design shown, set by _read
+        self.library_bar = WindowLibraryBar()
+        self.library_bar.chosen.connect(self._on_library_chosen)
+        self.library_bar.save_requested.connect(self._on_save_to_library)
         self.props = self._read().props
         self.pixmaps = PixmapCache(partial(read_asset, self.session.store))
         self.window_item = WindowItem(self.pixmaps)
@@ -140,6 +159,17 @@ class WindowStudioEditor(QWidget):
         self.form = PropertyForm(WINDOW_PROPS)
         self.form.value_edited.connect(self._on_value_edited)
         self.view.part_clicked.connect(self._on_part_clicked)
+        self.page_bar = PageBar()
+        self.forms = QComboBox()
+        self.forms.setAccessibleName("Window form")
+        self.forms.setToolTip("See the window as it opens embedded in the page or separately")
+        for key, label in FORMS:
+            self.forms.addItem(label, key)
+        self.page_bar.insertWidget(self.page_bar.actions()[0], self.forms)
+        self.on_page = WindowPage(
+            self.scene, snapshots or shared_snapshots(), self.page_bar, self._on_placed, self
+        )
+        self.forms.currentIndexChanged.connect(self._on_form_chosen)
         self.show_menu = QCheckBox("Show the action menu open")
         self.show_menu.setChecked(True)
         self.show_menu.toggled.connect(self._on_show_menu)
@@ -162,11 +192,23 @@ class WindowStudioEditor(QWidget):
         splitter.setStretchFactor(0, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.page_bar)
+        layout.addWidget(self.library_bar)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         session.changed.connect(self._on_session_changed)
         session.failed.connect(self._on_failed)
         self._show()
+        self.forms.setCurrentIndex(max(0, self.forms.findData(self.opens_as)))
+        self.on_page.set_form(self.forms.currentData())
+        # on the page the studio showed it on
+        self.on_page.remember_as = key = (
+            str(session.store.path or session.store.label),
+            engagement_id,
+        )
+        self.on_page.show(
+            *self.on_page.snapshots.chosen.get(key, (page_choice_for(self.rules), DESKTOP))
+        )
 
     def _read(self) -> WindowDesign:
         with self.session.store.read() as s:
@@ -174,7 +216,12 @@ class WindowStudioEditor(QWidget):
             if row is None:
                 return WindowDesign()
             self.greeting = greeting_of(row)
-            return row.get_window_design()
+            self.opens_as = row.window_opens_as
+            self.rules = list(row.entry_point.rules) if row.entry_point else []
+            found = linked_id(row)
+            self.linked = found if found and s.get(LibraryWindow, found) else None
+            self.library_bar.show_library(s, self.linked)
+            return window_design_of(s, row)
 
     def _show(self) -> None:
         self.form.set_values(self.props)
@@ -183,6 +230,17 @@ class WindowStudioEditor(QWidget):
         self.window_item.sync(self.props)
         w, h = self.props["width"], self.props["height"]
         self.scene.setSceneRect(QRectF(-32, -32, w + 64, h + 84))  # room for the shadow
+        self.on_page.set_size(w, h)  # over its page, once the page's picture is there
+        self.view.fit()
+
+    def _on_form_chosen(self, _index: int) -> None:
+        self.on_page.set_form(self.forms.currentData())
+
+    def _on_placed(self, box: QRectF, target: str) -> None:
+        """The window as it opens on the page: its size there, the page around it."""
+        self.window_item.sync(self.props | {"width": box.width(), "height": box.height()})
+        page = self.on_page.page.sceneBoundingRect()
+        self.scene.setSceneRect(page.united(QRectF(-32, -60, box.width() + 64, box.height() + 100)))
         self.view.fit()
 
     def set_props(self, values: dict[str, Any], text: str) -> bool:
@@ -191,15 +249,33 @@ class WindowStudioEditor(QWidget):
         new = WindowDesign.from_dict({"props": old | values}).props
         if new == old:
             return False
-        engagement_id = self.engagement_id
+        engagement_id, shared = self.engagement_id, self.linked
 
         def write(s: Session, props: dict[str, Any]) -> None:
-            row = s.get(Engagement, engagement_id)
+            row = s.get(LibraryWindow, shared) if shared else s.get(Engagement, engagement_id)
             if row is None:
-                raise StoreError("The engagement was deleted meanwhile; the change was not saved.")
-            row.window_design = WindowDesign(dict(props)).to_dict()
+                raise StoreError("It was deleted meanwhile; the change was not saved.")
+            if shared:  # a library design: every engagement using it shows the change
+                row.design = WindowDesign(dict(props)).to_dict()
+            else:
+                row.window_design = WindowDesign(dict(props)).to_dict()
 
-        return self.session.push(StoreCommand(text, "engagement", engagement_id, old, new, write))
+        entity, entity_id = ("window_design", shared) if shared else ("engagement", engagement_id)
+        return self.session.push(StoreCommand(text, entity, entity_id, old, new, write))
+
+    def _on_library_chosen(self, item_id: int | None) -> None:
+        if item_id != self.linked:
+            self.session.push(link_command(self.session, self.engagement_id, item_id))
+
+    def _on_save_to_library(self, name: str) -> None:
+        with self.session.store.read() as s:
+            taken = s.scalar(select(LibraryWindow.id).where(LibraryWindow.name == name))
+        if taken:
+            self._on_failed(
+                f"Another window design is already called “{name}”; choose another name."
+            )
+            return
+        self.session.push(save_command(self.session, self.engagement_id, name, self.props))
 
     def _on_value_edited(self, name: str, value: Any) -> None:
         spec = self.form.specs[name]
@@ -228,7 +304,8 @@ class WindowStudioEditor(QWidget):
         self.message.setVisible(True)
 
     def _on_session_changed(self, entity: str, entity_id: int) -> None:
-        if entity == "engagement" and entity_id in (self.engagement_id, 0):
+        mine = entity == "engagement" and entity_id in (self.engagement_id, 0)
+        if mine or entity == "window_design":
             greeting = self.greeting
             props = self._read().props
             if props != self.props or greeting != self.greeting:

@@ -1,0 +1,152 @@
+"""A dropped team-store connection: the edit waits (banner, Retry), then is saved; no traceback."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from designer.models import Campaign
+from designer.models.errors import StoreError
+from designer.models.store import Store
+from designer.views.edit_session import EditSession, set_fields
+from designer.views.waiting_edit import READ_ONLY, WAITING
+from tests.gui.conftest import isolated_settings as isolated_settings  # a fixture used here
+from tests.store.pg_server import PgServer
+
+
+@pytest.fixture(scope="module")
+def own_server():
+    """A server of this module's own: its tests stop and start it."""
+    server = PgServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def team_url(own_server: PgServer) -> str:
+    if not _running(own_server):
+        own_server.start()
+    name = own_server.create_database()
+    Store.open(own_server.url(name)).close()
+    return own_server.url(name)
+
+
+def _running(server: PgServer) -> bool:
+    try:
+        server.admin().close()
+    except Exception:  # noqa: BLE001 - any failure to connect means it is down
+        return False
+    return True
+
+
+def _campaign(store: Store) -> tuple[int, str]:
+    with store.read() as s:
+        c = s.scalars(select(Campaign).order_by(Campaign.id)).first()
+        return c.id, c.name
+
+
+def _rename(campaign_id: int, old: str, new: str):
+    return set_fields(Campaign, "campaign", campaign_id, "Rename", {"name": old}, {"name": new})
+
+
+def test_an_edit_made_while_the_server_is_down_waits_and_is_saved_when_it_is_back(
+    qapp, qtbot, own_server: PgServer, team_url: str
+) -> None:
+    store = Store.open(team_url)
+    session = EditSession(store)
+    campaign_id, name = _campaign(store)
+    failed: list[str] = []
+    session.failed.connect(failed.append)
+    own_server.stop_server()
+    try:
+        with qtbot.waitSignal(session.waiting.waiting_changed) as shown:
+            assert session.push(_rename(campaign_id, name, "Saved later"))
+        assert shown.args == [True] and session.waiting.waiting
+        assert failed == []
+        # Meanwhile the window is read-only: another edit is refused with a sentence.
+        assert not session.push(_rename(campaign_id, "Saved later", "Not now"))
+        assert failed == [READ_ONLY]
+        assert not session.waiting.retry()  # Retry while it is still down: still waiting
+        with pytest.raises(StoreError) as caught:
+            _campaign(store)  # reading says so too, in a sentence
+        assert "cannot be reached" in str(caught.value)
+    finally:
+        own_server.start()
+    with qtbot.waitSignal(session.waiting.waiting_changed, timeout=20_000) as hidden:
+        pass  # the session retries by itself
+    assert hidden.args == [False]
+    assert _campaign(store) == (campaign_id, "Saved later")
+    assert session.undo_stack.count() == 1  # the saved edit is undoable like any other
+    session.undo_stack.undo()
+    assert _campaign(store) == (campaign_id, name)
+    store.close()
+
+
+def test_connections_cut_by_the_server_are_replaced_without_the_designer_noticing(
+    qapp, own_server: PgServer, team_url: str
+) -> None:
+    store = Store.open(team_url)
+    session = EditSession(store)
+    campaign_id, name = _campaign(store)
+    assert own_server.terminate_clients(team_url.rsplit("/", 1)[1]) >= 1
+    failed: list[str] = []
+    session.failed.connect(failed.append)
+    assert session.push(_rename(campaign_id, name, "After the cut"))
+    assert failed == [] and not session.waiting.waiting
+    assert _campaign(store) == (campaign_id, "After the cut")
+    store.close()
+
+
+def test_the_window_shows_the_banner_and_retry_while_the_server_is_down(
+    qtbot, isolated_settings, own_server: PgServer, team_url: str, tmp_path
+) -> None:
+    from designer.views.main_window import MainWindow
+    from designer.views.store_files import open_locked
+
+    window = MainWindow(*open_locked(None, team_url))
+    window.show()
+    qtbot.waitExposed(window)
+    campaign_id, name = _campaign(window.store)
+    assert not window.banner.isVisible()
+    qtbot.wait(500)  # the first paint's validation read is done
+    own_server.stop_server()
+    try:
+        assert window.session.push(_rename(campaign_id, name, "Saved later"))
+        qtbot.waitUntil(window.banner.isVisible, timeout=5000)
+        assert window.banner.label.text() == WAITING
+        assert window.banner.retry_button.isEnabled()
+        qtbot.wait(1500)  # polls of the change feed meanwhile say nothing, raise nothing
+        window.grab().save(str(tmp_path / "waiting-banner.png"))
+    finally:
+        own_server.start()
+    qtbot.mouseClick(window.banner.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=20_000)
+    assert "your change was saved" in window.statusBar().currentMessage()
+    assert _campaign(window.store) == (campaign_id, "Saved later")
+    window.close()
+
+
+def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_error(
+    qapp, caplog
+) -> None:
+    import sys
+
+    from designer.models.errors import StoreUnreachable
+    from designer.views import crash_sentence
+    from tests.gui.app_driver import answering
+
+    saved_hook = sys.excepthook
+    crash_sentence.install()
+    try:
+        with answering("OK") as dialogs:
+            unreachable = StoreUnreachable("The team store x on h cannot be reached.")
+            sys.excepthook(StoreUnreachable, unreachable, None)
+            busy = StoreError("campaigns.sqlite is busy: another program is writing to it.")
+            sys.excepthook(StoreError, busy, None)
+    finally:
+        sys.excepthook = saved_hook
+    assert [d.strip() for d in dialogs.seen] == [
+        "campaigns.sqlite is busy: another program is writing to it."
+    ]
+    assert "Traceback" not in caplog.text

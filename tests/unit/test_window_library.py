@@ -1,0 +1,91 @@
+"""The engagement window library: named window designs shared by engagements, resolved on export."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from designer.bundle.build import build_bundle
+from designer.bundle.importer import import_bundle
+from designer.models import Engagement, LibraryWindow
+from designer.models.design import WindowDesign
+from designer.models.store import Store
+from designer.models.window_library import (
+    delete_window,
+    link,
+    linked_id,
+    window_design_of,
+)
+
+
+def _manifest(files: dict[str, bytes]) -> dict:
+    name = next(n for n in files if n.startswith("engagements.") and n.endswith(".json"))
+    return json.loads(files[name])
+
+
+def _shared(store: Store, names: tuple[str, ...]) -> int:
+    """A library design "Brand window" linked by the engagements called names."""
+    with store.edit() as s:
+        design = WindowDesign()
+        design.props.update(header_text="Talk to Northwind", theme="dark", header_color="#0b3a9e")
+        item = LibraryWindow(name="Brand window", design=design.to_dict())
+        s.add(item)
+        s.flush()
+        for e in s.scalars(select(Engagement).where(Engagement.name.in_(names))):
+            link(e, item)
+        return item.id
+
+
+def test_engagements_linking_a_design_show_it_and_are_its_users(store: Store) -> None:
+    item_id = _shared(store, ("Checkout rescue", "Product expert"))
+    with store.read() as s:
+        item = s.get(LibraryWindow, item_id)
+        assert [e.name for e in item.used_by()] == ["Checkout rescue", "Product expert"]
+        for e in item.used_by():
+            assert window_design_of(s, e).props["header_text"] == "Talk to Northwind"
+        other = s.scalars(select(Engagement).where(Engagement.name == "Cart toaster")).one()
+        assert linked_id(other) is None  # keeps its own
+        assert window_design_of(s, other).props["header_text"] != "Talk to Northwind"
+
+
+def test_export_writes_the_library_design_into_each_engagement_as_before(store: Store) -> None:
+    _shared(store, ("Checkout rescue",))
+    with store.edit() as s:  # a change to the library design reaches the engagement's export
+        item = s.scalars(select(LibraryWindow)).one()
+        item.design = WindowDesign.from_dict(
+            {"props": item.design["props"] | {"header_text": "Ask Ana"}}
+        ).to_dict()
+    manifest = _manifest(build_bundle(store, include_drafts=True).files)
+    windows = {e["name"]: e["window"] for e in manifest["engagements"]}
+    assert windows["Checkout rescue"]["header_text"] == "Ask Ana"
+    assert windows["Checkout rescue"]["theme"] == "dark"
+    assert "library" not in windows["Checkout rescue"]  # the runtime's format is unchanged
+
+
+def test_a_bundle_with_a_library_design_imports_back_with_the_design(
+    store: Store, tmp_path
+) -> None:
+    _shared(store, ("Checkout rescue",))
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for name, data in build_bundle(store, include_drafts=True).files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    other = Store.open(tmp_path / "other.sqlite", seed=False)
+    import_bundle(other, folder)
+    with other.read() as s:
+        e = s.scalars(select(Engagement).where(Engagement.name == "Checkout rescue")).one()
+        assert window_design_of(s, e).props["header_text"] == "Talk to Northwind"
+    other.close()
+
+
+def test_deleting_a_library_design_leaves_its_users_with_a_copy(store: Store) -> None:
+    item_id = _shared(store, ("Checkout rescue",))
+    with store.edit() as s:
+        delete_window(s, s.get(LibraryWindow, item_id))
+    with store.read() as s:
+        assert s.scalars(select(LibraryWindow)).first() is None
+        e = s.scalars(select(Engagement).where(Engagement.name == "Checkout rescue")).one()
+        assert linked_id(e) is None
+        assert window_design_of(s, e).props["header_text"] == "Talk to Northwind"
