@@ -32,7 +32,7 @@ GLOBALS = (
 )
 
 
-def _boot_source(setup: dict[str, Any]) -> str:
+def boot_source(setup: dict[str, Any]) -> str:
     """The harness, then tag.js and draw.js as shipped, each wrapped in a function of the page
     globals it reads (so each visitor-page gets fresh ones), then the harness loaded."""
     harness = resources.files("designer.preview").joinpath("forecast_harness.js").read_text("utf-8")
@@ -81,7 +81,7 @@ class ForecastRun(QObject):
 
     def start(self) -> None:
         self.profile = QWebEngineProfile(self)  # off the record: nothing written to disk
-        boot = _boot_source(self.plan.setup())
+        boot = boot_source(self.plan.setup())
         for n in range(self.engines):
             page = _Worker(self.profile)
             self.pages.append(page)
