@@ -48,14 +48,17 @@ class ForecastPlan:
         return sum(day_counts(self.model, self.period, self.total))
 
     def setup(self) -> dict[str, Any]:
-        """What each engine loads once: the bundle's files the tag fetches (the manifest, the
-        stylesheet, draw.js: {name: {integrity, data | text}}), the tag's and draw.js's names,
-        and the site's pages."""
+        """What each engine loads once: the bundle's files the tag fetches, by name, with the
+        integrity value of their bytes (the manifest; the stylesheet with its text; draw.js,
+        whose code the engine adds: forecast_engine.boot_source), the tag's and draw.js's
+        names, and the site's pages."""
         names, runtime = runtime_files()
-        files: dict[str, Any] = {MANIFEST: {"integrity": "", "data": self.manifest}}
-        for key in ("draw", "css"):
-            data = runtime[names[key]]
-            files[names[key]] = {"integrity": integrity(data), "text": data.decode("utf-8")}
+        css, draw = runtime[names["css"]], runtime[names["draw"]]
+        files: dict[str, Any] = {
+            MANIFEST: {"integrity": "", "data": self.manifest},
+            names["css"]: {"integrity": integrity(css), "text": css.decode("utf-8")},
+            names["draw"]: {"integrity": integrity(draw)},
+        }
         return {
             "files": files,
             "names": {"tag": names["tag"], "draw": names["draw"], "manifest": MANIFEST},
