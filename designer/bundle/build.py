@@ -234,6 +234,29 @@ def css_bytes() -> bytes:
     return text.encode("utf-8")
 
 
+def runtime_files() -> tuple[dict[str, str], dict[str, bytes]]:
+    """The files every bundle holds whatever its campaigns: {key: name} for "tag", "draw",
+    "window" and "css", and {name: bytes}."""
+    data = {key: runtime_file(f"{key}.js") for key in ("tag", "draw", "window")}
+    data["css"] = css_bytes()
+    names = {
+        key: bf.hashed_name(
+            "engagements" if key == "css" else key, "css" if key == "css" else "js", b
+        )
+        for key, b in data.items()
+    }
+    return names, {names[key]: b for key, b in data.items()}
+
+
+def manifest_files(names: dict[str, str], files: dict[str, bytes]) -> dict[str, str]:
+    """The manifest's `files`: the names and integrity values of what the tag loads later."""
+    out = {}
+    for key in ("draw", "window", "css"):
+        out[key] = names[key]
+        out[f"{key}_integrity"] = bf.integrity(files[names[key]])
+    return out
+
+
 def build_bundle(
     store: Store,
     campaign_names: list[str] | None = None,
@@ -247,17 +270,7 @@ def build_bundle(
 
     refuse_problems=False builds despite problems, leaving out images it cannot use.
     """
-    files: dict[str, bytes] = {}
-    tag, draw, window = (runtime_file(n) for n in ("tag.js", "draw.js", "window.js"))
-    css = css_bytes()
-    names = {
-        "tag": bf.hashed_name("tag", "js", tag),
-        "draw": bf.hashed_name("draw", "js", draw),
-        "window": bf.hashed_name("window", "js", window),
-        "css": bf.hashed_name("engagements", "css", css),
-    }
-    for key, data in (("tag", tag), ("draw", draw), ("window", window), ("css", css)):
-        files[names[key]] = data
+    names, files = runtime_files()
     with store.read() as session:
         campaigns = choose_campaigns(session, campaign_names, include_drafts, preview_ids)
         if refuse_problems and (problems := refusals(session, campaigns, include_drafts)):
@@ -277,14 +290,7 @@ def build_bundle(
         manifest = build_manifest(
             session,
             campaigns,
-            {
-                "draw": names["draw"],
-                "draw_integrity": bf.integrity(draw),
-                "window": names["window"],
-                "window_integrity": bf.integrity(window),
-                "css": names["css"],
-                "css_integrity": bf.integrity(css),
-            },
+            manifest_files(names, files),
             images,
             include_drafts,
             step,

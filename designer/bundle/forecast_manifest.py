@@ -4,8 +4,9 @@ Qt-free. The draft is every campaign that is not turned off, as the store
 holds it now (what the site would get if it were all published). The
 published version is each campaign's latest recorded version (the snapshot
 taken at its last publish), read back into campaigns and engagements and
-built by the same manifest builder as an export. Images are left out: a
-forecast decides, it does not draw.
+built by the same manifest builder as an export, naming the same runtime
+files (draw.js, the stylesheet). Images are left out: the forecast's page
+draws, it does not paint.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from designer.bundle.build import choose_campaigns
+from designer.bundle.build import choose_campaigns, manifest_files, runtime_files
 from designer.bundle.manifest import build_manifest
 from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import Engagement
@@ -83,4 +84,5 @@ def forecast_manifest(store: Store, which: str = DRAFT) -> dict[str, Any]:
                 for c in choose_campaigns(session, None, True, [])
                 if c.status != CampaignStatus.DISABLED
             ]
-        return build_manifest(session, campaigns, {}, _no_image, include_drafts=True)
+        files = manifest_files(*runtime_files())  # as an export names them: the tag loads them
+        return build_manifest(session, campaigns, files, _no_image, include_drafts=True)

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from designer.bundle.build import runtime_files
+from designer.bundle.files import integrity
 from designer.bundle.forecast_manifest import DRAFT, forecast_manifest
 from designer.models.forecast_model import checked_model
 from designer.models.forecast_population import (
@@ -29,6 +31,7 @@ from designer.models.store import Store
 
 DEFAULT_DAYS = 7
 DEFAULT_SEED = 1
+MANIFEST = "engagements.json"  # the manifest's name on the forecast's page
 
 
 @dataclass
@@ -44,17 +47,23 @@ class ForecastPlan:
     def visitor_count(self) -> int:
         return sum(day_counts(self.model, self.period, self.total))
 
-    def zones(self) -> set[str]:
-        zones = {c["time_frame"].get("time_zone") or "UTC" for c in self.manifest["campaigns"]}
-        return zones | {self.manifest["account"].get("time_zone") or "UTC"}
-
     def setup(self) -> dict[str, Any]:
-        """What each engine loads once: the manifest, the site's pages, the zones' offsets."""
+        """What each engine loads once: the bundle's files the tag fetches, by name, with the
+        integrity value of their bytes (the manifest; the stylesheet with its text; draw.js,
+        whose code the engine adds: forecast_engine.boot_source), the tag's and draw.js's
+        names, and the site's pages."""
+        names, runtime = runtime_files()
+        css, draw = runtime[names["css"]], runtime[names["draw"]]
+        files: dict[str, Any] = {
+            MANIFEST: {"integrity": "", "data": self.manifest},
+            names["css"]: {"integrity": integrity(css), "text": css.decode("utf-8")},
+            names["draw"]: {"integrity": integrity(draw)},
+        }
         return {
-            "manifest": self.manifest,
+            "files": files,
+            "names": {"tag": names["tag"], "draw": names["draw"], "manifest": MANIFEST},
             "origin": self.model["origin"],
             "pages": site_pages(self.model),
-            "offsets": utc_offsets(self.zones(), self.period),
         }
 
     def batches(self) -> Iterator[list[dict[str, Any]]]:

@@ -186,9 +186,9 @@ def visitors(
 
 
 def utc_offsets(zones: set[str], period: Period) -> dict[str, list[list[int]]]:
-    """{zone: [[from UTC ms, offset minutes], ...]} over the period, for an engine without Intl.
-
-    Unknown zones are left out, so the tag says of them what a browser says.
+    """{zone: [[from UTC ms, offset minutes], ...]} over the period: the tally places each
+    impression in the hour of the account's week with it (the tag reads the manifest's own
+    time_zones). Unknown zones are left out.
     """
     first = period.midnight(0) - timedelta(days=2)
     quarters = (period.days + 4) * 96  # every transition falls on a quarter hour

@@ -1,9 +1,11 @@
 """The tag's sentences for not showing, sorted into the steps of its decision.
 
-Qt-free. The forecast counts the decision's own sentences; to say which step
-held a visitor back (control group, schedule, zone...) it recognises each
-sentence by how the runtime begins it (designer/bundle/runtime/decide.js and
-schedule.js). A test checks that every beginning below is still in the tag.
+Qt-free. The forecast counts the decision's own sentences (the tag's reason
+codes expanded by `decisions()` with the sentences the manifest carries, from
+designer/bundle/runtime/reasons.json); to say which step held a visitor back
+(control group, schedule, zone...) it recognises each sentence by how it
+begins. A test checks that every reason of the decision in reasons.json has
+its step here, and every beginning below is still one of those sentences.
 STEPS are in the order the tag decides, so the step furthest along is the
 closest a visitor came to seeing an engagement.
 """
@@ -22,6 +24,7 @@ STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "The engagement is turned off",
             "The engagement could not be drawn",
             "The bundle's data for this engagement",
+            "The bundle's file ",
             "The engagement's entry point is missing",
         ),
     ),

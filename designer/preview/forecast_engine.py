@@ -1,14 +1,16 @@
 """The forecast's engine: the bundle's own tag.js deciding for each visitor, with no page.
 
 Blank QtWebEngine pages (no window, nothing loaded from anywhere) hold the
-harness (forecast_harness.js) and the tag exactly as the bundle ships it
-(runtime_file("tag.js")), wrapped in a function of the page globals it reads
-so each visitor-page gets a fresh tag on a stand-in page. Chromium's V8 decides
+harness (forecast_harness.js) and the tag and its drawing code exactly as the
+bundle ships them (runtime_file("tag.js"), runtime_file("draw.js")), each
+wrapped in a function of the page globals it reads so each visitor-page gets a
+fresh tag on a stand-in page, which serves it the manifest, draw.js and the
+stylesheet when it fetches them. Chromium's V8 decides
 about 3x as many visitor-pages per CPU second as QJSEngine on this work (measured
 by tests/bench/bench_forecast.py), so the engine is a page, one per core, each
 on a host of its own and so in a renderer process of its own.
-The harness gives the tag an Intl.DateTimeFormat reading the zones' UTC
-offsets computed by Python, so every engine (and every Qt version) agrees.
+The manifest's UTC-offset tables give the tag its local times (no Intl), so
+every engine (and every Qt version) agrees.
 """
 
 from __future__ import annotations
@@ -25,16 +27,22 @@ from designer.bundle.forecast_plan import ForecastPlan
 from designer.bundle.runtime_scripts import runtime_file
 from designer.models.forecast_results import Forecast
 
-GLOBALS = "window, document, location, screen, navigator, Date, fetch, Intl"
+GLOBALS = (
+    "window, document, location, history, screen, navigator, Date, fetch, Promise, CSSStyleSheet"
+)
 
 
-def _boot_source(setup: dict[str, Any]) -> str:
+def boot_source(setup: dict[str, Any]) -> str:
+    """The harness, then tag.js and draw.js as shipped, each wrapped in a function of the page
+    globals it reads (so each visitor-page gets fresh ones), then the harness loaded."""
     harness = resources.files("designer.preview").joinpath("forecast_harness.js").read_text("utf-8")
     tag = runtime_file("tag.js").decode("utf-8")
+    draw = runtime_file("draw.js").decode("utf-8")
     return (
         f"{harness}\nvar forecastSetup = {json.dumps(setup)};\n"
-        f"ForecastHarness.load(function ({GLOBALS}) {{\n{tag}\n}}, forecastSetup.manifest, "
-        "forecastSetup.origin, forecastSetup.pages, ForecastHarness.zones(forecastSetup.offsets));\n"
+        f"forecastSetup.files[forecastSetup.names.draw].run = function (window, document, location) {{\n{draw}\n}};\n"
+        f"ForecastHarness.load(function ({GLOBALS}) {{\n{tag}\n}}, forecastSetup.files, "
+        "forecastSetup.names, forecastSetup.origin, forecastSetup.pages);\n"
         "'ready';"
     )
 
@@ -73,7 +81,7 @@ class ForecastRun(QObject):
 
     def start(self) -> None:
         self.profile = QWebEngineProfile(self)  # off the record: nothing written to disk
-        boot = _boot_source(self.plan.setup())
+        boot = boot_source(self.plan.setup())
         for n in range(self.engines):
             page = _Worker(self.profile)
             self.pages.append(page)

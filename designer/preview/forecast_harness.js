@@ -1,12 +1,14 @@
 /* The forecast's stand-in page: the bundle's own tag (tag.js as shipped) runs once per
    visitor-page against a page that is only what the tag reads (window, document, location,
-   storage, clock), and the visitor's signals are the events a real page would fire:
+   history, storage, clock, fetch), and loads draw.js and the stylesheet from the bundle's
+   files as a browser does (integrity checked) once an engagement is to show, so impressions
+   are the drawings draw.js makes. The visitor's signals are the events a real page would fire:
    the site's pushes, scroll, the tag's one-second timer, exit intent, a click on Close.
    The decision is the tag's; this file only plays the page and writes down what it saw.
    Run by designer/preview/forecast_engine.py in a QJSEngine; see forecast_engine.py. */
 var ForecastHarness = (function () {
   "use strict";
-  var RealDate = Date, tagFactory = null, manifest = null, site = "", intl = null, sitePages = [];
+  var RealDate = Date, tagFactory = null, files = {}, tagName = "", manifestName = "", site = "", sitePages = [];
   var sentences = [], sentenceIds = {}, warnings = [], tickAt = [], reads = {}, reported = 0;
 
   function sentenceId(text) {
@@ -20,20 +22,39 @@ var ForecastHarness = (function () {
   Storage.prototype.setItem = function (k, v) { this.map[k] = String(v); };
   Storage.prototype.removeItem = function (k) { delete this.map[k]; };
 
-  var style = { setProperty: noop };
+  /* The page's DOM, only as far as tag.js and draw.js use it: nodes in a tree, shadow roots,
+     events, and the head that loads a <script> (draw.js) the tag appends. */
+  var style = { setProperty: noop }, classList = { add: noop };
   function Node(tag) {
     this.tagName = tag; this.children = []; this.parentNode = null; this.listeners = null;
-    this.attrs = {}; this.style = style; this.className = ""; this.textContent = "";
+    this.attrs = {}; this.style = style; this.classList = classList; this.className = ""; this.textContent = "";
+    this.shadowRoot = null; this.host = null;
   }
   Node.prototype.setAttribute = function (k, v) { this.attrs[k] = String(v); };
   Node.prototype.getAttribute = function (k) { return k in this.attrs ? this.attrs[k] : null; };
-  Node.prototype.appendChild = function (c) { c.parentNode = this; this.children.push(c); return c; };
+  Node.prototype.appendChild = function (c) {
+    if (c.parentNode) c.parentNode.removeChild(c);
+    c.parentNode = this; this.children.push(c);
+    return c;
+  };
   Node.prototype.removeChild = function (c) {
     var i = this.children.indexOf(c);
     if (i >= 0) this.children.splice(i, 1);
     c.parentNode = null;
     return c;
   };
+  Node.prototype.remove = function () { if (this.parentNode) this.parentNode.removeChild(this); };
+  Node.prototype.attachShadow = function () {
+    var root = new Node("#shadow-root");
+    root.host = this;
+    return (this.shadowRoot = root);
+  };
+  Object.defineProperty(Node.prototype, "isConnected", {
+    get: function () {
+      for (var n = this; n; n = n.parentNode || n.host) if (n.tagName === "#document") return true;
+      return false;
+    }
+  });
   Node.prototype.addEventListener = function (name, fn) {
     this.listeners = this.listeners || {};
     (this.listeners[name] = this.listeners[name] || []).push(fn);
@@ -41,18 +62,79 @@ var ForecastHarness = (function () {
   Node.prototype.fire = function (name, ev) {
     ((this.listeners || {})[name] || []).slice().forEach(function (fn) { fn(ev); });
   };
-  Node.prototype.find = function (test) {
+  Node.prototype.find = function (test) {  // depth first, into open shadow roots too
     if (test(this)) return this;
-    for (var i = 0; i < this.children.length; i++) { var hit = this.children[i].find(test); if (hit) return hit; }
+    var kids = this.shadowRoot ? this.children.concat([this.shadowRoot]) : this.children;
+    for (var i = 0; i < kids.length; i++) { var hit = kids[i].find(test); if (hit) return hit; }
     return null;
   };
+  Node.prototype.showPopover = noop;
   Node.prototype.getBoundingClientRect = function () { return { left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0 }; };
   Node.prototype.clientWidth = 0;
+  function StyleSheet() {}  // the tag's constructable stylesheet: nothing is painted here
+  StyleSheet.prototype.replaceSync = noop;
 
-  function syncThen(value) {  // fetch's promise, kept synchronous: the manifest is here already
-    return { then: function (ok) { var r = ok(value); return r && typeof r.then === "function" ? r : syncThen(r); } };
+  /* Promises settled at once: the bundle's files are here already, so fetch and the script
+     load complete without a wait (a page whose network answers instantly). */
+  function Soon(run) {
+    var self = this;
+    this.state = 0; this.value = undefined; this.waiting = []; this.busy = 0;
+    try { run(function (v) { self.settle(1, v); }, function (e) { self.settle(2, e); }); } catch (e) { self.settle(2, e); }
   }
-  function fetchManifest() { return syncThen({ ok: true, status: 200, json: function () { return manifest; } }); }
+  Soon.prototype.settle = function (state, value) {
+    var self = this;
+    if (this.state || this.busy) return;
+    if (state === 1 && value && typeof value.then === "function") {
+      this.busy = 1;
+      value.then(function (v) { self.busy = 0; self.settle(1, v); }, function (e) { self.busy = 0; self.settle(2, e); });
+      return;
+    }
+    this.state = state; this.value = value;
+    this.waiting.splice(0).forEach(function (fn) { fn(); });
+  };
+  Soon.prototype.then = function (ok, fail) {
+    var self = this;
+    return new Soon(function (resolve, reject) {
+      function run() {
+        var fn = self.state === 1 ? ok : fail;
+        if (typeof fn !== "function") { (self.state === 1 ? resolve : reject)(self.value); return; }
+        try { resolve(fn(self.value)); } catch (e) { reject(e); }
+      }
+      if (self.state) run(); else self.waiting.push(run);
+    });
+  };
+  Soon.prototype["catch"] = function (fail) { return this.then(undefined, fail); };
+  Soon.resolve = function (v) { return new Soon(function (resolve) { resolve(v); }); };
+  Soon.reject = function (e) { return new Soon(function (resolve, reject) { reject(e); }); };
+  Soon.all = function (items) {
+    return new Soon(function (resolve, reject) {
+      var out = [], left = items.length;
+      if (!left) resolve(out);
+      items.forEach(function (p, i) { Soon.resolve(p).then(function (v) { out[i] = v; if (--left === 0) resolve(out); }, reject); });
+    });
+  };
+
+  /* The bundle's files, served at their exported names and checked as a browser checks them. */
+  function served(url, integrity) {
+    var name = String(url).split("/").pop(), file = files[name];
+    if (!file) return null;
+    return integrity && integrity !== file.integrity ? null : file;
+  }
+  function fetchFile(url, options) {
+    var file = served(url, options && options.integrity);
+    if (!file) return Soon.reject(new TypeError("Failed to fetch"));
+    return Soon.resolve({
+      ok: true, status: 200,
+      json: function () { return Soon.resolve(file.data); }, text: function () { return Soon.resolve(file.text); }
+    });
+  }
+  function loadScript(win, doc, location, s) {  // a <script src> the tag appended (draw.js), run as a browser would
+    var file = served(s.src, s.integrity), before = doc.currentScript;
+    if (!file || !file.run) { if (s.onerror) s.onerror({}); return; }
+    doc.currentScript = s;
+    try { file.run(win, doc, location); } finally { doc.currentScript = before; }
+    if (s.onload) s.onload({});
+  }
 
   function random(seed) {  // mulberry32: the visitor's browser randomness, the same every run
     var a = seed >>> 0;
@@ -80,16 +162,24 @@ var ForecastHarness = (function () {
   function page(v, p, index, clock, rnd, seen) {
     var info = sitePages[p.p], screenSize = SCREENS[v.device] || SCREENS.desktop, touch = v.device !== "desktop";
     var width = v.device === "phone" && !v.meta ? 980 : screenSize[2], height = screenSize[3];
-    var body = new Node("body"), head = new Node("head"), doc = new Node("#document"), win = new Node("#window");
-    var script = new Node("script"), timers = [], ids = {};
+    var doc = new Node("#document"), html = doc.appendChild(new Node("html"));
+    var head = html.appendChild(new Node("head")), body = html.appendChild(new Node("body"));
+    var win = new Node("#window"), script = new Node("script"), timers = [], ids = {};
+    var location = new URL(site + info.path + (index === 0 ? v.query || "" : ""));
     (info.element_ids || []).forEach(function (id) { ids[id] = body.appendChild(new Node("div")); });
-    script.src = site + "/_engagements/tag.js";
-    script.setAttribute("data-manifest", "engagements.json");
-    doc.currentScript = script; doc.body = body; doc.head = head;
-    doc.documentElement = { scrollHeight: 3000 };
+    script.src = site + "/_engagements/" + tagName;
+    script.setAttribute("data-manifest", manifestName);
+    head.appendChild(script);
+    head.appendChild = function (c) {  // a script the tag adds loads and runs (draw.js)
+      Node.prototype.appendChild.call(this, c);
+      if (c.tagName === "script" && c.src) loadScript(win, doc, location, c);
+      return c;
+    };
+    doc.currentScript = script; doc.body = body; doc.head = head; doc.documentElement = html;
+    html.scrollHeight = 3000;
     doc.referrer = index === 0 ? v.referrer || "" : site + sitePages[v.pages[index - 1].p].path;
     doc.createElement = function (tag) { return new Node(tag); };
-    doc.getElementById = function (id) { return ids[id] || null; };
+    doc.getElementById = function (id) { return ids[id] && ids[id].isConnected ? ids[id] : null; };
     doc.querySelector = function (sel) { return /viewport/.test(sel) && v.meta ? head : null; };
     win.localStorage = new Storage(v.local);
     win.sessionStorage = new Storage(v.session);
@@ -100,6 +190,7 @@ var ForecastHarness = (function () {
     win.requestAnimationFrame = function (fn) { fn(); return 1; };
     win.console = { warn: function (m) { if (warnings.length < 20 && warnings.indexOf(String(m)) < 0) warnings.push(String(m)); }, error: noop, log: noop };
     win.open = function () { return null; };
+    var history = { pushState: noop, replaceState: noop };  // a multi-page site: no route changes within a page
     var impressions = [];
     var queue = pushes(p, info);
     queue.push(function (api) {
@@ -109,17 +200,20 @@ var ForecastHarness = (function () {
     win.EngagementTag = queue;
     function FakeDate(value) { return arguments.length ? new RealDate(value) : new RealDate(clock.t); }
     FakeDate.now = function () { return clock.t; };
-    var location = new URL(site + info.path + (index === 0 ? v.query || "" : ""));
     var nav = { maxTouchPoints: touch ? 5 : 0 }, scr = { width: screenSize[0], height: screenSize[1] };
-    tagFactory(win, doc, location, scr, nav, FakeDate, fetchManifest, intl);
+    tagFactory(win, doc, location, history, scr, nav, FakeDate, fetchFile, Soon, StyleSheet);
     var api = win.EngagementTag, start = clock.t, seconds = p.s, end = start + seconds * 1000;
     function tick(at) { clock.t = Math.max(clock.t, at); timers.forEach(function (fn) { fn(); }); }
     function declineShown() {  // the visitor closes the invitation, as a real one clicks its Close
       if (!(p.f & 1)) return;
-      body.children.slice().forEach(function (el) {
-        if (!/ed-zone-proactive/.test(el.className)) return;
-        var close = el.find(function (n) { return n.className === "ed-close"; });
-        if (close) { clock.t += 2000; close.fire("click", { stopPropagation: noop }); }
+      html.children.forEach(function (layer) {
+        if (layer.tagName !== "ed-layer") return;
+        layer.children.slice().forEach(function (host) {
+          var root = host.shadowRoot && host.shadowRoot.children[0];
+          if (!root || !/ed-zone-proactive/.test(root.className)) return;
+          var close = root.find(function (n) { return n.className === "ed-close"; });
+          if (close) { clock.t += 2000; close.fire("click", { stopPropagation: noop }); }
+        });
       });
     }
     declineShown();
@@ -162,32 +256,14 @@ var ForecastHarness = (function () {
     return { i: v.index, shown: shown, misses: misses, declined: seen.declined };
   }
 
-  /* Intl.DateTimeFormat for an engine without Intl: the zones' UTC offsets, from Python's zoneinfo. */
-  function zonesIntl(offsets) {
-    var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    function DateTimeFormat(locale, options) {
-      var table = offsets[options.timeZone];
-      if (!table) throw new RangeError("Invalid time zone specified: " + options.timeZone);
-      this.table = table;
-    }
-    DateTimeFormat.prototype.formatToParts = function (at) {
-      var t = at.getTime(), table = this.table, lo = 0, hi = table.length - 1;
-      while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (table[mid][0] <= t) lo = mid; else hi = mid - 1; }
-      var d = new RealDate(t + table[lo][1] * 60000);
-      return [
-        { type: "weekday", value: DAYS[d.getUTCDay()] }, { type: "month", value: two(d.getUTCMonth() + 1) },
-        { type: "day", value: two(d.getUTCDate()) }, { type: "year", value: String(d.getUTCFullYear()) },
-        { type: "hour", value: two(d.getUTCHours()) }, { type: "minute", value: two(d.getUTCMinutes()) }
-      ];
-    };
-    return { DateTimeFormat: DateTimeFormat };
-  }
-
   return {
-    zones: zonesIntl,
-    load: function (factory, data, origin, pages, intlShim) {
-      tagFactory = factory; manifest = data; site = origin; sitePages = pages; intl = intlShim;
+    /* factory: tag.js as a function of the page globals; bundle: {name: {integrity, text | data
+       | run}}, the files the tag may load (run: draw.js as a function of window, document,
+       location); names: the tag's and the manifest's. */
+    load: function (factory, bundle, names, origin, pages) {
+      tagFactory = factory; files = bundle; tagName = names.tag; manifestName = names.manifest;
+      site = origin; sitePages = pages;
+      var data = files[manifestName].data;
       // Events no rule reads change no decision: the page fires only those some behavior reads.
       var seconds = {};
       reads = {};

@@ -36,22 +36,13 @@ def _start(manifest: dict) -> date:
 
 def _qjsengine_pages(p) -> int:  # noqa: ANN001 - a ForecastPlan
     """The same harness and tag in a QJSEngine, for comparison (not what the app uses)."""
-    from importlib import resources
-
     from PySide6.QtQml import QJSEngine
 
-    from designer.bundle.runtime_scripts import runtime_file
-    from designer.preview.forecast_engine import GLOBALS
+    from designer.preview.forecast_engine import boot_source
 
     js = QJSEngine()
-    harness = resources.files("designer.preview").joinpath("forecast_harness.js").read_text("utf-8")
-    js.evaluate(harness)
-    tag = runtime_file("tag.js").decode("utf-8")
-    js.globalObject().setProperty("forecastSetup", js.evaluate(f"({json.dumps(p.setup())})"))
-    js.evaluate(
-        f"ForecastHarness.load(function ({GLOBALS}) {{\n{tag}\n}}, forecastSetup.manifest, forecastSetup.origin, "
-        "forecastSetup.pages, ForecastHarness.zones(forecastSetup.offsets))"
-    )
+    ready = js.evaluate(boot_source(p.setup()))
+    assert ready.toString() == "ready", ready.toString()
     run = js.globalObject().property("ForecastHarness").property("run")
     batch = next(iter(p.batches()))
     pages = sum(len(v["pages"]) for v in batch)

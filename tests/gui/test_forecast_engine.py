@@ -205,3 +205,26 @@ def test_an_empty_store_forecasts_nothing(qapp, tmp_path: Path) -> None:
     f = forecast(store, 500, one_page_model())
     assert f.visitors == 500 and f.engagements == []
     assert report.engagement_table(f) == [report.engagement_table(f)[0]]
+
+
+def test_impressions_need_the_drawing_code_the_bundle_ships(qapp, tmp_path: Path) -> None:
+    """The tag loads draw.js and the stylesheet, checked against the manifest's integrity
+    values, before it shows anything: a drawing file that is not the one the manifest names
+    shows nothing, with the tag's own sentence, as on a site."""
+    store = make_store(
+        tmp_path / "d.sqlite",
+        [{"name": "Everyone", "control": 0, "engagements": [("Chat", "sales-sticky")]}],
+        account_control=0,
+    )
+    p = plan(store, MONDAY, 1, 300, 1, "draft", one_page_model())
+    assert 100 * run_forecast(p).reach(1) == 100.0
+    setup = p.setup()
+    draw = setup["names"]["draw"]
+    assert p.manifest["files"]["draw"] == draw
+    setup["files"][draw]["integrity"] = "sha384-" + "A" * 64  # not the file the manifest names
+    p.setup = lambda: setup  # type: ignore[method-assign]
+    f = run_forecast(p)
+    assert f.reach(1) == 0
+    (row,) = report.reasons_table(f)[1:]
+    assert row[4].startswith(f"The bundle's file {draw} failed its integrity check or did not load")
+    assert row[1] == "Not ready in the bundle" and row[2] == 300

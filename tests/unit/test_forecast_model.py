@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,7 +11,7 @@ import pytest
 
 from designer.bundle.build import build_bundle
 from designer.bundle.forecast_manifest import forecast_manifest
-from designer.bundle.runtime_scripts import tag_source
+from designer.bundle.runtime_scripts import reason_sentences
 from designer.models import forecast_report as report
 from designer.models.assets import Asset
 from designer.models.forecast_model import (
@@ -29,7 +30,7 @@ from designer.models.forecast_population import (
     utc_offsets,
     visitors,
 )
-from designer.models.forecast_reasons import STEPS, pattern, step_of
+from designer.models.forecast_reasons import OTHER, STEPS, pattern, step_of
 from designer.models.forecast_results import Tally
 from designer.models.forecast_store import MODEL_ASSET, load_model, save_model
 from designer.models.store import Store
@@ -113,17 +114,21 @@ def test_time_zone_offsets_follow_summer_time() -> None:
     )
 
 
-def test_every_sentence_beginning_is_the_tags_own() -> None:
-    source = tag_source()
-    for _key, _words, prefixes in STEPS:
-        for prefix in prefixes:
-            literal, quoted, _ = prefix.partition("“")
-            rule = literal.removeprefix("The visitor does not match the ")
-            if rule != literal:  # built as "... match the " + what, what given by the caller
-                assert '"The visitor does not match the " + what' in source
-                assert f'"{rule}")' in source, prefix
-            else:
-                assert (f'"{literal}" + quote(' if quoted else literal) in source, prefix
+def test_every_sentence_of_the_decision_is_sorted_into_its_step() -> None:
+    """Each reason the tag decides with (a top-level code of runtime/reasons.json, as the
+    manifest carries it) is recognised by its sentence; parts of sentences are not reasons."""
+    parts = re.compile(r"^(day\d|m_|a_|b_|w_|unknown_condition$)")
+    sentences = reason_sentences()
+    for code, text in sentences.items():
+        if parts.match(code):
+            continue
+        sentence = re.sub(r"\{\d\}", "X", text)
+        assert step_of(sentence) != OTHER, (code, sentence)
+    beginnings = [prefix for _key, _words, prefixes in STEPS for prefix in prefixes]
+    for prefix in beginnings:  # none left over from sentences the tag no longer says
+        assert any(t.startswith(prefix) for t in sentences.values()), prefix
+    assert step_of(sentences["campaign_group"].format("Sale", 10)) == "campaign_control"
+    assert step_of(sentences["account_group"].format(5)) == "account_control"
     assert (
         step_of("The page has no element with id “promo-slot” to hold this embedded engagement.")
         == "element"
