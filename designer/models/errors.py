@@ -12,13 +12,24 @@ class StoreError(Exception):
     """A failure the designer can act on; str() is the sentence to show."""
 
 
-# Table -> the word a designer knows it by, for "another ... already has that name".
-_NAMED = {
-    "campaigns": "campaign",
-    "entry_points": "entry point",
-    "target_audiences": "target audience",
+# Table -> the word a designer knows its rows by.
+ROW_NAMES = {
+    "account_settings": "account settings",
+    "assets": "image",
     "behaviors": "behavior",
+    "campaign_versions": "published version",
+    "campaigns": "campaign",
+    "engagements": "engagement",
+    "entry_points": "entry point",
+    "holidays": "holiday",
     "skills": "skill",
+    "target_audiences": "target audience",
+    "working_shifts": "working shift",
+}
+# The tables whose rows have unique names: "another ... already has that name".
+_NAMED = {
+    t: ROW_NAMES[t]
+    for t in ("campaigns", "entry_points", "target_audiences", "behaviors", "skills")
 }
 # Check constraints (by the name in the schema) -> what the allowed values are.
 _CHECKS = {

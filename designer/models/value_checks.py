@@ -14,25 +14,10 @@ from typing import Any
 from sqlalchemy import JSON, Integer, LargeBinary, String
 from sqlalchemy.orm import Session
 
-from designer.models.errors import StoreError
+from designer.models.errors import ROW_NAMES, StoreError
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
-
-# Table -> the word a designer knows its rows by.
-ROW_NAMES = {
-    "account_settings": "account settings",
-    "behaviors": "behavior",
-    "campaign_versions": "published version",
-    "campaigns": "campaign",
-    "engagements": "engagement",
-    "entry_points": "entry point",
-    "holidays": "holiday",
-    "skills": "skill",
-    "target_audiences": "target audience",
-    "working_shifts": "working shift",
-    "assets": "image",
-}
 
 
 def _text_problem(text: str) -> str | None:
