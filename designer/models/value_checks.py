@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Integer, LargeBinary, String
+from sqlalchemy import JSON, Boolean, Integer, LargeBinary, String
 from sqlalchemy.orm import Session
 
 from designer.models.errors import ROW_NAMES, StoreError
@@ -66,12 +66,18 @@ def column_problem(column: Any, value: Any) -> str | None:
     if value is None:
         return None
     kind = column.type
-    if isinstance(kind, String) and isinstance(value, str):
+    if isinstance(kind, String):
+        if not isinstance(value, str):
+            return f"is {value!r}, which is not text"
         if kind.length is not None and len(value) > kind.length:
             return f"is {len(value)} characters long; it can be at most {kind.length}"
         return _text_problem(value)
+    if isinstance(kind, Boolean) and not isinstance(value, bool):
+        return f"is {value!r}; it must be yes or no"
     is_int = isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(kind, Integer) and is_int and not INT_MIN <= value <= INT_MAX:
+    if isinstance(kind, Integer) and not is_int:
+        return f"is {value!r}, which is not a whole number"
+    if isinstance(kind, Integer) and not INT_MIN <= value <= INT_MAX:
         return f"is {value}, which is too large to store (at most {INT_MAX})"
     if isinstance(kind, JSON):
         return _json_problem(value)
