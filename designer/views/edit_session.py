@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from designer.models.errors import StaleEdit, StoreError, StoreUnreachable
 from designer.models.store import Store
-from designer.views.waiting_edit import READ_ONLY, WaitingEdit
+from designer.views.waiting_edit import READ_ONLY, WAITING, WaitingEdit
 
 # A constraint of the store refused the edit (a taken name, a row removed meanwhile).
 CONFLICT = (
@@ -62,6 +62,7 @@ class EditSession(QObject):
                 command.apply(command.new)
             except StoreUnreachable:
                 self.waiting.hold(command, command.new, lambda: self._record(command))
+                self.failed.emit(WAITING)
                 return True
             except StaleEdit as e:
                 self.refused_stale(command, e)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from sqlalchemy import select
 
 from designer.models.campaign import Campaign
@@ -16,26 +16,12 @@ from designer.models.validation import Where
 from designer.views.campaign_tree import CampaignTree
 from designer.views.commands import create_row, delete_row, duplicate_row, unique_name
 from designer.views.edit_session import EditSession
-from designer.views.live_refresh import LiveRefresh
 from designer.views.main_menus import build_menus, connect_stack
 from designer.views.pages import LIBRARY_KINDS, Pages
 from designer.views.problems_panel import ProblemsPanel
 from designer.views.publish import Publisher
 from designer.views.sentences import confirm, show_error
 from designer.views.store_lock import StoreLock
-from designer.views.waiting_banner import WaitingBanner
-
-
-def _stacked(*widgets: QWidget) -> QWidget:
-    """The banner above the pages, as the window's central widget."""
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(0)
-    for w in widgets:
-        column.addWidget(w, 1 if w is widgets[-1] else 0)
-    return box
-
 
 if TYPE_CHECKING:  # made on first use (pages.py), named here for the properties' types
     from designer.views.account_page import AccountPage
@@ -99,8 +85,6 @@ class MainWindow(QMainWindow):
         self.session = EditSession(store, self)
         self.session.read_only = read_only
         self.session.failed.connect(lambda sentence: show_error(self, sentence))
-        self.live = LiveRefresh(self.session, self)
-        self.live.noticed.connect(self._on_others_changed)
         self.tree = CampaignTree(self.session)
         self.tree_dock.setWidget(self.tree)
         self.problems = ProblemsPanel(self.session)
@@ -110,10 +94,7 @@ class MainWindow(QMainWindow):
         self.pages = Pages(self.session)
         self.pages.made.connect(self._on_page_made)
         self.campaign_page = self.pages.page("campaign")
-        self.banner = WaitingBanner(self.session.waiting)
-        self.session.waiting.waiting_changed.connect(self._on_waiting)
-        self.setCentralWidget(_stacked(self.banner, self.pages))
-        self.centralWidget().show()
+        self.setCentralWidget(self.pages)
         for w in (self.tree, self.problems, self.pages):
             w.show()  # widgets placed in a shown window after a store switch stay hidden otherwise
         self.tree.campaign_selected.connect(self._on_campaign_selected)
@@ -139,22 +120,11 @@ class MainWindow(QMainWindow):
         if self.preview is not None:
             self.preview.deleteLater()
             self.preview = None
-        for w in (self.tree, self.problems, self.pages, self.centralWidget()):
+        for w in (self.tree, self.problems, self.pages):
             w.deleteLater()
-        self.live.stop()
-        self.live.deleteLater()
         self.session.deleteLater()
         self.lock.release()
         self.store.close()
-
-    def _on_waiting(self, waiting: bool) -> None:
-        if waiting:
-            self.statusBar().showMessage(self.banner.label.text())
-        else:
-            self.statusBar().showMessage("The team store is back; your change was saved.", 10_000)
-
-    def _on_others_changed(self, sentence: str) -> None:
-        self.statusBar().showMessage(sentence, 10_000)
 
     def _say_counts(self) -> None:
         with self.store.read() as s:

@@ -1,8 +1,7 @@
 """An edit made while the team store's server is out of reach: kept, and saved when it is back.
 
-The session holds the one edit that could not be saved, shows the banner (the
-window is read-only meanwhile) and tries again every few seconds, or at once on
-Retry. Saved, it joins the undo stack as if nothing happened; refused meanwhile
+The session holds the one edit that could not be saved, says so (the window is
+read-only meanwhile) and tries again every few seconds, or at once on `retry()`. Saved, it joins the undo stack as if nothing happened; refused meanwhile
 (someone else changed the row), the designer gets the sentence why.
 """
 
@@ -27,7 +26,7 @@ READ_ONLY = (
 
 
 class WaitingEdit(QObject):
-    """At most one waiting edit per session; `waiting_changed(True)` shows the banner."""
+    """At most one waiting edit per session; `waiting_changed` says when one starts and ends."""
 
     waiting_changed = Signal(bool)
 
