@@ -9,12 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWebEngineCore import (
-    QWebEngineProfile,
-    QWebEngineSettings,
-    QWebEngineUrlRequestInfo,
-    QWebEngineUrlRequestInterceptor,
-)
+from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
 
 from designer.bundle.errors import BundleError
 from designer.models.errors import StoreError
@@ -24,16 +19,6 @@ from designer.preview.served_files import SCHEME, PreviewFiles
 from designer.preview.store_bundle import preview_bundle
 
 log = logging.getLogger(__name__)
-
-
-class NoLocalFiles(QWebEngineUrlRequestInterceptor):
-    """Refuses every file:// request: a preview page reads the bundle and its host page,
-    both served through the preview scheme, and nothing else of the designer's disk."""
-
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt override
-        if info.requestUrl().scheme() == "file":
-            log.info("preview: refused %s", info.requestUrl().toString())
-            info.block(True)
 
 
 class PreviewEngine(QObject):
@@ -56,8 +41,6 @@ class PreviewEngine(QObject):
         settings = self.profile.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
-        self.no_local_files = NoLocalFiles(self)
-        self.profile.setUrlRequestInterceptor(self.no_local_files)
         self.handler = PreviewSchemeHandler(self.files, self)
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self.handler)
         self.problem = ""

@@ -9,7 +9,6 @@ from designer.models import Campaign
 from designer.models.errors import StoreError
 from designer.models.store import Store
 from designer.views.edit_session import EditSession, set_fields
-from designer.views.waiting_edit import READ_ONLY, WAITING
 from tests.store.pg_server import PgServer
 
 
@@ -48,8 +47,8 @@ def _rename(campaign_id: int, old: str, new: str):
     return set_fields(Campaign, "campaign", campaign_id, "Rename", {"name": old}, {"name": new})
 
 
-def test_an_edit_made_while_the_server_is_down_waits_and_is_saved_when_it_is_back(
-    qapp, qtbot, own_server: PgServer, team_url: str
+def test_an_edit_made_while_the_server_is_down_is_a_sentence_and_the_store_unchanged(
+    qapp, own_server: PgServer, team_url: str
 ) -> None:
     store = Store.open(team_url)
     session = EditSession(store)
@@ -58,26 +57,14 @@ def test_an_edit_made_while_the_server_is_down_waits_and_is_saved_when_it_is_bac
     session.failed.connect(failed.append)
     own_server.stop_server()
     try:
-        with qtbot.waitSignal(session.waiting.waiting_changed) as shown:
-            assert session.push(_rename(campaign_id, name, "Saved later"))
-        assert shown.args == [True] and session.waiting.waiting
-        assert failed == [WAITING]
-        # Meanwhile the window is read-only: another edit is refused with a sentence.
-        assert not session.push(_rename(campaign_id, "Saved later", "Not now"))
-        assert failed == [WAITING, READ_ONLY]
-        assert not session.waiting.retry()  # Retry while it is still down: still waiting
-        with pytest.raises(StoreError) as caught:
-            _campaign(store)  # reading says so too, in a sentence
-        assert "cannot be reached" in str(caught.value)
+        assert not session.push(_rename(campaign_id, name, "Not saved"))
+        assert len(failed) == 1 and "cannot be reached" in failed[0]
+        assert "internal error" not in failed[0]
     finally:
         own_server.start()
-    with qtbot.waitSignal(session.waiting.waiting_changed, timeout=20_000) as hidden:
-        pass  # the session retries by itself
-    assert hidden.args == [False]
-    assert _campaign(store) == (campaign_id, "Saved later")
-    assert session.undo_stack.count() == 1  # the saved edit is undoable like any other
-    session.undo_stack.undo()
-    assert _campaign(store) == (campaign_id, name)
+    assert _campaign(store) == (campaign_id, name)  # reconnects by itself; nothing half-saved
+    assert session.push(_rename(campaign_id, name, "Saved now"))
+    assert _campaign(store) == (campaign_id, "Saved now")
     store.close()
 
 
@@ -91,7 +78,7 @@ def test_connections_cut_by_the_server_are_replaced_without_the_designer_noticin
     failed: list[str] = []
     session.failed.connect(failed.append)
     assert session.push(_rename(campaign_id, name, "After the cut"))
-    assert failed == [] and not session.waiting.waiting
+    assert failed == []
     assert _campaign(store) == (campaign_id, "After the cut")
     store.close()
 
@@ -108,7 +95,7 @@ def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_e
     saved_hook = sys.excepthook
     crash_sentence.install()
     try:
-        with answering("OK") as dialogs:
+        with answering("OK", "OK") as dialogs:
             unreachable = StoreUnreachable("The team store x on h cannot be reached.")
             sys.excepthook(StoreUnreachable, unreachable, None)
             busy = StoreError("campaigns.sqlite is busy: another program is writing to it.")
@@ -116,6 +103,7 @@ def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_e
     finally:
         sys.excepthook = saved_hook
     assert [d.strip() for d in dialogs.seen] == [
-        "campaigns.sqlite is busy: another program is writing to it."
+        "The team store x on h cannot be reached.",
+        "campaigns.sqlite is busy: another program is writing to it.",
     ]
     assert "Traceback" not in caplog.text
