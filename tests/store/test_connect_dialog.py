@@ -115,7 +115,7 @@ def _written(folder: Path) -> str:
 
 
 def test_connecting_opens_the_team_store_and_recent_opens_it_again_from_the_keyring(
-    main_window, tmp_path: Path, pg_server: PgServer, pg_database: str, isolated_settings,
+    pg_server: PgServer, pg_database: str, main_window, tmp_path: Path, isolated_settings,
     desktop_keyring: MemoryKeyring,
 ) -> None:  # fmt: skip
     window = main_window(tmp_path / "local.sqlite")
@@ -138,7 +138,7 @@ def test_connecting_opens_the_team_store_and_recent_opens_it_again_from_the_keyr
 
 
 def test_without_a_keyring_the_password_is_asked_again_and_never_written(
-    main_window, tmp_path: Path, pg_server: PgServer, pg_database: str, isolated_settings,
+    pg_server: PgServer, pg_database: str, main_window, tmp_path: Path, isolated_settings,
     no_keyring: None,
 ) -> None:  # fmt: skip
     window = main_window(tmp_path / "local.sqlite")
@@ -164,7 +164,7 @@ def test_without_a_keyring_the_password_is_asked_again_and_never_written(
 
 
 def test_a_wrong_password_is_a_sentence_and_the_dialog_comes_back(
-    main_window, tmp_path: Path, pg_server: PgServer, pg_database: str, no_keyring: None
+    pg_server: PgServer, pg_database: str, main_window, tmp_path: Path, no_keyring: None
 ) -> None:
     window = main_window(tmp_path / "local.sqlite")
 
