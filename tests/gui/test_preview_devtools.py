@@ -19,6 +19,14 @@ def _open(qtbot, url: str, origin: bytes | None):
     return socket
 
 
+def _close(browser, engine) -> None:  # noqa: ANN001 - a PreviewBrowser and its PreviewEngine
+    browser.close()
+    browser.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    engine.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def test_devtools_listen_on_localhost_and_refuse_web_pages(qtbot, store):
     from designer.preview.browser import PreviewBrowser
     from designer.preview.engine import PreviewEngine
@@ -38,11 +46,7 @@ def test_devtools_listen_on_localhost_and_refuse_web_pages(qtbot, store):
         assert page.state() != QAbstractSocket.SocketState.ConnectedState
         ours.close()
     finally:
-        browser.close()
-        browser.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        engine.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        _close(browser, engine)
 
 
 def test_a_host_page_reads_no_local_file_but_its_own(qtbot, store, tmp_path):
@@ -81,8 +85,4 @@ def test_a_host_page_reads_no_local_file_but_its_own(qtbot, store, tmp_path):
         assert read == {"file": "refused", "system file": "refused"}
         assert engine.files.serve(LOCAL_HOST, "/../secret.txt") is None  # nor through the scheme
     finally:
-        browser.close()
-        browser.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        engine.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        _close(browser, engine)
