@@ -54,6 +54,7 @@ class ChangeFeed:
 
         url = self.store.engine.url
         self._next_try = time.monotonic() + RECONNECT_EVERY
+        conn = None
         try:
             conn = psycopg.connect(
                 host=url.host, port=url.port, user=url.username, password=url.password,
@@ -62,6 +63,8 @@ class ChangeFeed:
             )  # fmt: skip
             conn.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error:
+            if conn is not None:
+                conn.close()
             self._listener = None
             return
         self._listener, self._dirty = conn, True

@@ -16,7 +16,7 @@ from sqlalchemy import Integer, String, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from designer.models.base import Base, utcnow
-from designer.models.value_checks import ROW_NAMES
+from designer.models.errors import ROW_NAMES
 
 KEEP = timedelta(days=2)  # older entries are of no use to a window that is open now
 

@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from designer.models.base import Versioned, utcnow
 from designer.models.changes import Change
-from designer.models.errors import StaleEdit
-from designer.models.value_checks import ROW_NAMES
+from designer.models.errors import ROW_NAMES, StaleEdit
 
 USER_ENV = "ENGAGEMENT_DESIGNER_USER"
 CHANNEL = "designer_changes"  # PostgreSQL NOTIFY channel

@@ -12,14 +12,32 @@ class StoreError(Exception):
     """A failure the designer can act on; str() is the sentence to show."""
 
 
-# Table -> the word a designer knows it by, for "another ... already has that name".
-_NAMED = {
+# Table -> the word a designer knows its rows by.
+ROW_NAMES = {
+    "account_settings": "account settings",
+    "assets": "image",
+    "behaviors": "behavior",
+    "campaign_versions": "published version",
     "campaigns": "campaign",
+    "engagements": "engagement",
     "entry_points": "entry point",
+    "holidays": "holiday",
+    "skills": "skill",
     "target_audiences": "target audience",
     "window_designs": "window design",
-    "behaviors": "behavior",
-    "skills": "skill",
+    "working_shifts": "working shift",
+}
+# The tables whose rows have unique names: "another ... already has that name".
+_NAMED = {
+    t: ROW_NAMES[t]
+    for t in (
+        "campaigns",
+        "entry_points",
+        "target_audiences",
+        "behaviors",
+        "skills",
+        "window_designs",
+    )
 }
 # Check constraints (by the name in the schema) -> what the allowed values are.
 _CHECKS = {

@@ -23,6 +23,7 @@ from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url, sel
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import NullPool
 
 from designer.models import migrate
 from designer.models.account import AccountSettings
@@ -174,7 +175,7 @@ def _url_label(url: str) -> str:
     return f"{parsed.database or parsed.username or 'the database'} on {where}"
 
 
-def _engine(url: str | URL, label: str, busy_timeout: float) -> Engine:
+def _engine(url: str | URL, label: str, busy_timeout: float, **pool: object) -> Engine:
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "postgresql":
@@ -182,6 +183,7 @@ def _engine(url: str | URL, label: str, busy_timeout: float) -> Engine:
                 parsed,
                 pool_pre_ping=True,
                 hide_parameters=True,
+                **pool,
                 connect_args={
                     "connect_timeout": CONNECT_TIMEOUT,
                     "application_name": "Engagement Designer",
@@ -385,3 +387,8 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.is_server:
+            # A view's read that comes after the close (a timer that fired as the window
+            # switched stores) opens a connection of its own and closes it again.
+            late = _engine(self.engine.url, self.label, BUSY_TIMEOUT, poolclass=NullPool)
+            self._sessions.configure(bind=late)

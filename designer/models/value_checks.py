@@ -11,29 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Integer, LargeBinary, String
+from sqlalchemy import JSON, Boolean, Integer, LargeBinary, String
 from sqlalchemy.orm import Session
 
-from designer.models.errors import StoreError
+from designer.models.errors import ROW_NAMES, StoreError
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
-
-# Table -> the word a designer knows its rows by.
-ROW_NAMES = {
-    "account_settings": "account settings",
-    "behaviors": "behavior",
-    "campaign_versions": "published version",
-    "campaigns": "campaign",
-    "engagements": "engagement",
-    "entry_points": "entry point",
-    "holidays": "holiday",
-    "skills": "skill",
-    "target_audiences": "target audience",
-    "window_designs": "window design",
-    "working_shifts": "working shift",
-    "assets": "image",
-}
 
 
 def _text_problem(text: str) -> str | None:
@@ -82,12 +66,18 @@ def column_problem(column: Any, value: Any) -> str | None:
     if value is None:
         return None
     kind = column.type
-    if isinstance(kind, String) and isinstance(value, str):
+    if isinstance(kind, String):
+        if not isinstance(value, str):
+            return f"is {value!r}, which is not text"
         if kind.length is not None and len(value) > kind.length:
             return f"is {len(value)} characters long; it can be at most {kind.length}"
         return _text_problem(value)
+    if isinstance(kind, Boolean) and not isinstance(value, bool):
+        return f"is {value!r}; it must be yes or no"
     is_int = isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(kind, Integer) and is_int and not INT_MIN <= value <= INT_MAX:
+    if isinstance(kind, Integer) and not is_int:
+        return f"is {value!r}, which is not a whole number"
+    if isinstance(kind, Integer) and not INT_MIN <= value <= INT_MAX:
         return f"is {value}, which is too large to store (at most {INT_MAX})"
     if isinstance(kind, JSON):
         return _json_problem(value)

@@ -38,9 +38,9 @@ class PreviewEngine(QObject):
         self.files = PreviewFiles()
         self.profile = QWebEngineProfile(self)  # off the record: the visitor is new each run
         # As headless Chromium does: the runtime opens the window from its own click handler.
-        self.profile.settings().setAttribute(
-            QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, True
-        )
+        settings = self.profile.settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, True)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
         self.handler = PreviewSchemeHandler(self.files, self)
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self.handler)
         self.problem = ""

@@ -40,9 +40,8 @@ def register_scheme() -> None:
     scheme = QWebEngineUrlScheme(SCHEME.encode())
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
     flag = QWebEngineUrlScheme.Flag
-    scheme.setFlags(
-        flag.SecureScheme | flag.CorsEnabled | flag.FetchApiAllowed | flag.LocalAccessAllowed
-    )
+    # Not LocalAccessAllowed: a preview page may not read file:// URLs.
+    scheme.setFlags(flag.SecureScheme | flag.CorsEnabled | flag.FetchApiAllowed)
     QWebEngineUrlScheme.registerScheme(scheme)
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     os.environ.setdefault(DEVTOOLS_ENV, f"127.0.0.1:{_free_port()}")

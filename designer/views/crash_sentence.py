@@ -2,8 +2,8 @@
 
 Bugs stay bugs (the traceback goes to the log for a report), but the designer
 never sees one, and learns that saved work is safe: every edit is saved as made.
-A store failure that escaped a view is its own sentence, not an "internal error";
-a team store out of reach is already told by the waiting banner.
+A store failure that escaped a view (a team store out of reach, say) is its own
+sentence, not an "internal error".
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from designer.models.errors import StoreError, StoreUnreachable
+from designer.models.errors import StoreError
 from designer.views.sentences import show_error
 
 log = logging.getLogger("designer")
@@ -35,10 +35,6 @@ def install() -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
-            return
-        if isinstance(error, StoreUnreachable):
-            # The banner and the status bar say so already; the view reads again when it is back.
-            log.info("%s", error)
             return
         if isinstance(error, StoreError):
             log.warning("%s", error)

@@ -51,6 +51,14 @@ def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
         Key.Open,
         "Open a campaign store file",
     )
+    act(
+        file,
+        "connect_store",
+        "Connect to a &team store…",
+        lambda: store_files.connect_team_store(w),
+        None,
+        "Open a campaign store on a PostgreSQL server the team shares",
+    )
     recent = file.addMenu("Open &recent")
     recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
     act(

@@ -15,13 +15,11 @@ from designer.models.validation import Where
 from designer.views.bundle_state import BundleState
 from designer.views.campaign_tree import CampaignTree
 from designer.views.edit_session import EditSession
-from designer.views.live_refresh import LiveRefresh
 from designer.views.main_menus import build_menus, connect_stack
 from designer.views.pages import LIBRARY_KINDS, Pages
 from designer.views.problems_panel import ProblemsPanel
 from designer.views.sentences import show_error
 from designer.views.store_lock import StoreLock
-from designer.views.waiting_banner import WaitingBanner
 from designer.views.welcome import WelcomeBanner
 from designer.views.window_edits import WindowEdits
 from designer.views.workspace import Workspace
@@ -95,8 +93,6 @@ class MainWindow(WindowEdits, QMainWindow):
         self.session = EditSession(store, self)
         self.session.read_only = read_only
         self.session.failed.connect(lambda sentence: show_error(self, sentence))
-        self.live = LiveRefresh(self.session, self)
-        self.live.noticed.connect(self._on_others_changed)
         self.tree = CampaignTree(self.session)
         self.tree_dock.setWidget(self.tree)
         self.problems = ProblemsPanel(self.session)
@@ -109,9 +105,6 @@ class MainWindow(WindowEdits, QMainWindow):
         self.pages.empty.sample_requested.connect(self.start_from_sample)
         self.campaign_page = self.pages.page("campaign")
         self.workspace.set_pages(self.pages)
-        self.banner = WaitingBanner(self.session.waiting)
-        self.session.waiting.waiting_changed.connect(self._on_waiting)
-        self.workspace.layout().insertWidget(1, self.banner)  # under the welcome, above the view
         for w in (self.tree, self.problems, self.pages):
             w.show()  # widgets placed in a shown window after a store switch stay hidden otherwise
         self.tree.campaign_selected.connect(self._on_campaign_selected)
@@ -144,22 +137,11 @@ class MainWindow(WindowEdits, QMainWindow):
             self.workspace.set_preview(None)  # no empty preview is left behind
             self.preview.deleteLater()
             self.preview = None
-        for w in (self.tree, self.problems, self.pages, self.banner):
+        for w in (self.tree, self.problems, self.pages):
             w.deleteLater()
-        self.live.stop()
-        self.live.deleteLater()
         self.session.deleteLater()
         self.lock.release()
         self.store.close()
-
-    def _on_waiting(self, waiting: bool) -> None:
-        if waiting:
-            self.statusBar().showMessage(self.banner.label.text())
-        else:
-            self.statusBar().showMessage("The team store is back; your change was saved.", 10_000)
-
-    def _on_others_changed(self, sentence: str) -> None:
-        self.statusBar().showMessage(sentence, 10_000)
 
     def _say_counts(self) -> None:
         with self.store.read() as s:

@@ -1,4 +1,5 @@
-"""File > New store, Open, Open recent and Save a copy: which store the window shows."""
+"""File > New store, Open, Connect to a team store, Open recent and Save a copy: which store
+the window shows. Recent lists files and team stores (their URLs without a password)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,19 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from sqlalchemy import make_url
 
 from designer.models.errors import StoreError
 from designer.models.migrate import backup
 from designer.models.store import Store
+from designer.views.connect_dialog import (
+    ConnectDialog,
+    is_team_url,
+    save_password,
+    saved_password,
+    without_password,
+)
 from designer.views.sentences import TITLE, show_error
 from designer.views.store_lock import StoreLock
 
@@ -23,10 +32,12 @@ def recent_stores() -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
 
-def remember(path: Path | None) -> None:
-    if path is None:
+def remember(target: Path | str | None) -> None:
+    """Put a store first in Recent: a file's path, or a team store's URL without its password."""
+    if target is None:
         return
-    items = [str(path)] + [p for p in recent_stores() if p != str(path)]
+    item = without_password(target) if is_team_url(str(target)) else str(target)
+    items = [item] + [p for p in recent_stores() if p != item]
     QSettings().setValue(RECENT_KEY, items[:RECENT_MAX])
 
 
@@ -61,7 +72,7 @@ def open_locked(
         lock.release()
         show_error(parent, str(e))
         return None
-    remember(store.path)
+    remember(store.path or store.engine.url)
     return store, lock, read_only
 
 
@@ -80,16 +91,45 @@ def new_store(window) -> None:  # noqa: ANN001 - the MainWindow
 
 def open_store(window, path: str | None = None) -> None:  # noqa: ANN001
     path = path or QFileDialog.getOpenFileName(window, "Open a campaign store", "", FILTER)[0]
-    if path:
+    if path and is_team_url(path):
+        connect_team_store(window, path)
+    elif path:
         switch_to(window, Path(path))
 
 
-def switch_to(window, target: Path, seed: bool = True) -> None:  # noqa: ANN001
-    if window.store.path is not None and target.resolve() == window.store.path:
-        return
+def connect_team_store(window, known: str | None = None) -> bool:  # noqa: ANN001
+    """Open a team store: from Recent (known, password from the keyring) or the dialog."""
+    if known:
+        url = make_url(known)
+        if url.password is None:
+            password = saved_password(url)
+            url = url.set(password=password) if password else url
+        if url.password is not None and switch_to(window, url.render_as_string(False)):
+            return True
+    dialog = ConnectDialog(window, known)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        url = dialog.url()
+        if switch_to(window, url.render_as_string(hide_password=False)):
+            if dialog.remember.isChecked() and url.password:
+                save_password(url, url.password)
+            return True
+    return False
+
+
+def switch_to(window, target: Path | str, seed: bool = True) -> bool:  # noqa: ANN001
+    """Show the store at target (a file, or a team store's URL); False when it did not open."""
+    if isinstance(target, Path):
+        if window.store.path is not None and target.resolve() == window.store.path:
+            return True
+    elif window.store.path is None and without_password(target) == without_password(
+        window.store.engine.url
+    ):
+        return True
     opened = open_locked(window, target, seed)
-    if opened is not None:
-        window.set_store(*opened)
+    if opened is None:
+        return False
+    window.set_store(*opened)
+    return True
 
 
 def save_copy(window, name: str | None = None) -> bool:  # noqa: ANN001

@@ -31,11 +31,10 @@ def _pg_templates(pg_server: PgServer) -> dict[bool, str]:
 
 
 @pytest.fixture
-def pg_database(pg_server: PgServer, _pg_templates: dict[bool, str]) -> Iterator[str]:
-    """A new sample store's database on the server."""
-    name = pg_server.create_database(template=_pg_templates[True])
-    yield name
-    pg_server.drop_database(name)
+def pg_database(pg_server: PgServer, _pg_templates: dict[bool, str]) -> str:
+    """A new sample store's database on the server (kept until the server goes at the end:
+    a closed window's late timer may still read it)."""
+    return pg_server.create_database(template=_pg_templates[True])
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from designer.models import Campaign
 from designer.models.errors import StoreError
 from designer.models.store import Store
 from designer.views.edit_session import EditSession, set_fields
-from designer.views.waiting_edit import READ_ONLY, WAITING
-from tests.gui.conftest import isolated_settings as isolated_settings  # a fixture used here
 from tests.store.pg_server import PgServer
 
 
@@ -50,8 +47,8 @@ def _rename(campaign_id: int, old: str, new: str):
     return set_fields(Campaign, "campaign", campaign_id, "Rename", {"name": old}, {"name": new})
 
 
-def test_an_edit_made_while_the_server_is_down_waits_and_is_saved_when_it_is_back(
-    qapp, qtbot, own_server: PgServer, team_url: str
+def test_an_edit_made_while_the_server_is_down_is_a_sentence_and_the_store_unchanged(
+    qapp, own_server: PgServer, team_url: str
 ) -> None:
     store = Store.open(team_url)
     session = EditSession(store)
@@ -60,26 +57,14 @@ def test_an_edit_made_while_the_server_is_down_waits_and_is_saved_when_it_is_bac
     session.failed.connect(failed.append)
     own_server.stop_server()
     try:
-        with qtbot.waitSignal(session.waiting.waiting_changed) as shown:
-            assert session.push(_rename(campaign_id, name, "Saved later"))
-        assert shown.args == [True] and session.waiting.waiting
-        assert failed == []
-        # Meanwhile the window is read-only: another edit is refused with a sentence.
-        assert not session.push(_rename(campaign_id, "Saved later", "Not now"))
-        assert failed == [READ_ONLY]
-        assert not session.waiting.retry()  # Retry while it is still down: still waiting
-        with pytest.raises(StoreError) as caught:
-            _campaign(store)  # reading says so too, in a sentence
-        assert "cannot be reached" in str(caught.value)
+        assert not session.push(_rename(campaign_id, name, "Not saved"))
+        assert len(failed) == 1 and "cannot be reached" in failed[0]
+        assert "internal error" not in failed[0]
     finally:
         own_server.start()
-    with qtbot.waitSignal(session.waiting.waiting_changed, timeout=20_000) as hidden:
-        pass  # the session retries by itself
-    assert hidden.args == [False]
-    assert _campaign(store) == (campaign_id, "Saved later")
-    assert session.undo_stack.count() == 1  # the saved edit is undoable like any other
-    session.undo_stack.undo()
-    assert _campaign(store) == (campaign_id, name)
+    assert _campaign(store) == (campaign_id, name)  # reconnects by itself; nothing half-saved
+    assert session.push(_rename(campaign_id, name, "Saved now"))
+    assert _campaign(store) == (campaign_id, "Saved now")
     store.close()
 
 
@@ -93,38 +78,9 @@ def test_connections_cut_by_the_server_are_replaced_without_the_designer_noticin
     failed: list[str] = []
     session.failed.connect(failed.append)
     assert session.push(_rename(campaign_id, name, "After the cut"))
-    assert failed == [] and not session.waiting.waiting
+    assert failed == []
     assert _campaign(store) == (campaign_id, "After the cut")
     store.close()
-
-
-def test_the_window_shows_the_banner_and_retry_while_the_server_is_down(
-    qtbot, isolated_settings, own_server: PgServer, team_url: str, tmp_path
-) -> None:
-    from designer.views.main_window import MainWindow
-    from designer.views.store_files import open_locked
-
-    window = MainWindow(*open_locked(None, team_url))
-    window.show()
-    qtbot.waitExposed(window)
-    campaign_id, name = _campaign(window.store)
-    assert not window.banner.isVisible()
-    qtbot.wait(500)  # the first paint's validation read is done
-    own_server.stop_server()
-    try:
-        assert window.session.push(_rename(campaign_id, name, "Saved later"))
-        qtbot.waitUntil(window.banner.isVisible, timeout=5000)
-        assert window.banner.label.text() == WAITING
-        assert window.banner.retry_button.isEnabled()
-        qtbot.wait(1500)  # polls of the change feed meanwhile say nothing, raise nothing
-        window.grab().save(str(tmp_path / "waiting-banner.png"))
-    finally:
-        own_server.start()
-    qtbot.mouseClick(window.banner.retry_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=20_000)
-    assert "your change was saved" in window.statusBar().currentMessage()
-    assert _campaign(window.store) == (campaign_id, "Saved later")
-    window.close()
 
 
 def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_error(
@@ -139,7 +95,7 @@ def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_e
     saved_hook = sys.excepthook
     crash_sentence.install()
     try:
-        with answering("OK") as dialogs:
+        with answering("OK", "OK") as dialogs:
             unreachable = StoreUnreachable("The team store x on h cannot be reached.")
             sys.excepthook(StoreUnreachable, unreachable, None)
             busy = StoreError("campaigns.sqlite is busy: another program is writing to it.")
@@ -147,6 +103,7 @@ def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_e
     finally:
         sys.excepthook = saved_hook
     assert [d.strip() for d in dialogs.seen] == [
-        "campaigns.sqlite is busy: another program is writing to it."
+        "The team store x on h cannot be reached.",
+        "campaigns.sqlite is busy: another program is writing to it.",
     ]
     assert "Traceback" not in caplog.text

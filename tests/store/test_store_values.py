@@ -47,6 +47,15 @@ def _state(store: Store) -> list[tuple]:
         ),
         (lambda c: setattr(c, "shifts", [{"day": "mon\x00"}]), "shifts contains a NUL character"),
         (
+            lambda c: setattr(c, "control_group_percent", "10"),
+            "percent is '10', which is not a whole",
+        ),
+        (
+            lambda c: setattr(c, "goal_once_per_visit", 1),
+            "goal once per visit is 1; it must be yes or no",
+        ),
+        (lambda c: setattr(c, "time_zone", 7), "time zone is 7, which is not text"),
+        (
             lambda c: setattr(c, "special_occasions", [{"\x00": 1}]),
             "special occasions contains a NUL",
         ),
