@@ -98,9 +98,8 @@ def changes_after(s: Session, after: int, seen: set[int], client: str) -> list[S
     ]
 
 
-def has_old_entries(s: Session) -> bool:
-    return s.scalar(select(Change.id).where(Change.at < utcnow() - KEEP).limit(1)) is not None
-
-
 def prune(s: Session) -> None:
-    s.execute(delete(Change).where(Change.at < utcnow() - KEEP))
+    """Forget old entries, but never the newest: SQLite numbers a new row after the highest
+    one left, and an emptied log would start again at 1, below what open windows have seen."""
+    newest = s.scalar(select(func.max(Change.id)))
+    s.execute(delete(Change).where(Change.at < utcnow() - KEEP, Change.id != newest))

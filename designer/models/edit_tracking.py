@@ -19,7 +19,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from designer.models.base import Versioned, utcnow
-from designer.models.changes import Change
+from designer.models.changes import Change, prune
 from designer.models.errors import ROW_NAMES, StaleEdit
 
 USER_ENV = "ENGAGEMENT_DESIGNER_USER"
@@ -54,6 +54,7 @@ class Tracker:
         self.server = server
         self.seen: dict[tuple[str, int], int] = {}
         self._pending: dict[int, dict[tuple[str, int], int | None]] = {}
+        self._pruned = False
         event.listen(sessions, "loaded_as_persistent", self._on_loaded)
         event.listen(sessions, "before_flush", self._stamp)
         event.listen(sessions, "after_flush", self._log)
@@ -98,6 +99,9 @@ class Tracker:
                     }
                 )
         if entries:
+            if not self._pruned:  # tidied with the first edit, never by just opening a store
+                prune(session)
+                self._pruned = True
             session.execute(insert(Change.__table__), entries)
             if self.server:
                 session.execute(text("SELECT pg_notify(:channel, :client)"),

@@ -28,7 +28,6 @@ from sqlalchemy.pool import NullPool
 from designer.models import migrate
 from designer.models.account import AccountSettings
 from designer.models.campaign import Campaign
-from designer.models.changes import has_old_entries, prune
 from designer.models.edit_tracking import Tracker, stale_edit
 from designer.models.errors import StoreError, StoreUnreachable, sentence_for
 from designer.models.value_checks import check_before_flush
@@ -299,11 +298,6 @@ class Store:
                 migrate.upgrade(engine, path, backed_up=path is not None)
                 if not _has_account(engine):
                     store._add_account(seed)
-                with store.read() as s:
-                    old_log = has_old_entries(s)
-                if old_log:  # opening writes nothing unless there is something to tidy
-                    with store.edit() as s:
-                        prune(s)
         except StoreError:
             engine.dispose()
             raise

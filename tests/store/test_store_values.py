@@ -98,12 +98,14 @@ def test_values_at_the_limits_are_kept_alike_on_both_stores(any_store: Store) ->
 
 @pytest.mark.parametrize(
     ("bad", "words"),
-    [("N" * 300, "is 300 characters long; it can be at most 200"), ("Win\x00ter", "NUL character")],
+    # a NUL is refused by the bundle reader already, before any row is made
+    [("N" * 300, "is 300 characters long; it can be at most 200"), ("Win\x00ter", "U+0000")],
 )
 def test_an_imported_bundle_with_a_value_postgresql_refuses_is_a_sentence(
     any_store: Store, tmp_path, bad: str, words: str
 ) -> None:
     from designer.bundle.build import bundle_files
+    from designer.bundle.errors import BundleError
     from designer.bundle.files import zip_bytes
     from designer.bundle.importer import import_bundle
     from tests.unit.test_bundle_import import edited, rows
@@ -113,7 +115,7 @@ def test_an_imported_bundle_with_a_value_postgresql_refuses_is_a_sentence(
     )
     (tmp_path / "b.zip").write_bytes(zip_bytes(files))
     before = rows(any_store)
-    with pytest.raises(StoreError) as caught:
+    with pytest.raises((StoreError, BundleError)) as caught:
         import_bundle(any_store, tmp_path / "b.zip")
     assert words in str(caught.value)
     assert rows(any_store) == before
