@@ -205,6 +205,7 @@ def test_custom_placement_uses_anchor_and_offsets(site, open_page):
 
 def test_preview_changes_only_this_visitors_simulation(site, open_page):
     page = open_page(site.publish(m.manifest(m.engagement(1))))
+    assert shown(page) == [1]  # drawn (draw.js loads after the decision) and recorded as seen
     before = page.evaluate(
         "JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage})"
     )
