@@ -10,7 +10,6 @@ site owner would paste it.
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import mimetypes
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from designer.bundle.files import integrity
 from designer.bundle.files import mime_type as bundle_mime_type
+from designer.models.url_match import in_entry_point, parse_url
 
 SCHEME = "ed-preview"
 SITE_HOST = "site"
@@ -159,28 +159,11 @@ class PreviewFiles:
         return html[:at] + snippet + html[at:]
 
 
-def _rule_matches(rule: dict, path: str) -> bool:
-    value, match = str(rule.get("value", "")), rule.get("match", "contains")
-    if match == "equals":
-        return path == value
-    if match == "starts_with":
-        return path.startswith(value)
-    if match == "wildcard":
-        return fnmatch.fnmatchcase(path, value)
-    if match == "regex":
-        try:
-            return re.search(value, path) is not None
-        except re.error:
-            return False
-    return value in path
-
-
 def page_for_rules(rules: list[dict]) -> SamplePage:
     """The first sample page an entry point's URL rules let in (the home page when none does)."""
-    for page in SAMPLE_PAGES:
-        included = any(_rule_matches(r, page.path) for r in rules if not r.get("exclude"))
-        excluded = any(_rule_matches(r, page.path) for r in rules if r.get("exclude"))
-        if included and not excluded:
+    for page in SAMPLE_PAGES:  # matched as the runtime matches them (models/url_match.py)
+        url = parse_url(page.path)
+        if url is not None and in_entry_point(rules, url):
             return page
     return SAMPLE_PAGES[0]
 

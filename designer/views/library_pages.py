@@ -99,9 +99,8 @@ class LibraryPage(QSplitter):
         self.list.currentItemChanged.connect(self._on_selected)
         return side
 
-    def _editor_side(self) -> QWidget:
-        self.editor = QWidget()
-        form = QFormLayout(self.editor)
+    def _name_and_users(self, form: QFormLayout) -> None:
+        """The item's name (unique in the library) and what uses it: every library has them."""
         self.name = QLineEdit()
         self.name.setAccessibleName("Name")
         self.name.setToolTip(f"The {self.lib.singular}'s name, unique in the library")
@@ -111,6 +110,11 @@ class LibraryPage(QSplitter):
         self.users.setWordWrap(True)
         self.users.setAccessibleName("Used by")
         form.addRow("Used by", self.users)
+
+    def _editor_side(self) -> QWidget:
+        self.editor = QWidget()
+        form = QFormLayout(self.editor)
+        self._name_and_users(form)
         if self.lib.model is EntryPoint:
             self.rules = UrlRulesEditor()
             self.rules.edited.connect(self._on_rules)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGraphicsScene,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -50,15 +49,7 @@ class WindowLibraryPage(LibraryPage):
     def _editor_side(self) -> QWidget:
         self.editor = QSplitter(Qt.Orientation.Horizontal)
         form = QFormLayout()
-        self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
-        self.name.setToolTip("The window design's name, unique in the library")
-        self.name.editingFinished.connect(self._on_name)
-        form.addRow("&Name", self.name)
-        self.users = QLabel()
-        self.users.setWordWrap(True)
-        self.users.setAccessibleName("Used by")
-        form.addRow("Used by", self.users)
+        self._name_and_users(form)
         self.words = QLabel()
         self.words.setWordWrap(True)
         form.addRow("In words", self.words)
