@@ -113,7 +113,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     why = no_display()
     if why:
         return say_error(why)
-    from designer.views.app import run_app
+    from designer.views.shell.app import run_app
 
     return run_app(args.store)
 

@@ -20,10 +20,10 @@ def take(out: Path) -> list[Path]:
     os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")  # the build's settings, not yours
     from PySide6.QtWidgets import QApplication
 
-    from designer.views.app import make_application
-    from designer.views.main_window import MainWindow
-    from designer.views.palette import apply_palette
-    from designer.views.store_files import open_locked
+    from designer.views.shell.app import make_application
+    from designer.views.shell.main_window import MainWindow
+    from designer.views.shell.palette import apply_palette
+    from designer.views.store.store_files import open_locked
 
     app = make_application()
     apply_palette(app, "light")

@@ -57,8 +57,8 @@ def _first_from_the_click(path: Path) -> float:
     from sqlalchemy import select
 
     from designer.models.campaign import Campaign
-    from designer.views.main_window import MainWindow
-    from designer.views.store_files import open_locked
+    from designer.views.shell.main_window import MainWindow
+    from designer.views.store.store_files import open_locked
 
     window = MainWindow(*open_locked(None, path))
     window.resize(1600, 1000)
@@ -83,7 +83,7 @@ def _first_from_the_click(path: Path) -> float:
 
 def main() -> None:
     from designer.models import clock
-    from designer.views.app import make_application
+    from designer.views.shell.app import make_application
 
     # The sample shows only in its campaign's hours: pin the app's clock (which the
     # preview's visitor follows) inside them, so the figures do not depend on the hour.

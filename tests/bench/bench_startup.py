@@ -23,13 +23,13 @@ CHILD = r"""
 import sys, time
 t0 = time.perf_counter()
 from PySide6.QtCore import QEvent, QObject, QTimer
-from designer.views.app import make_application
-from designer.views.store_files import open_locked
+from designer.views.shell.app import make_application
+from designer.views.store.store_files import open_locked
 app = make_application()
 t1 = time.perf_counter()
 opened = open_locked(None, sys.argv[1])
 t2 = time.perf_counter()
-from designer.views.main_window import MainWindow
+from designer.views.shell.main_window import MainWindow
 window = MainWindow(*opened)
 window.show()
 t3 = time.perf_counter()

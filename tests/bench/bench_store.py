@@ -27,7 +27,7 @@ from designer.models.seed import AUTOMATIC_MESSAGES
 from designer.models.store import Store
 from designer.models.summary import campaign_rows
 
-# The app's poll of a SQLite file's data version (designer/views/live_refresh.py POLL_MS).
+# The app's poll of a SQLite file's data version (designer/views/store/live_refresh.py POLL_MS).
 SQLITE_POLL = 0.25
 NOTIFIES = 30
 

@@ -84,7 +84,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from designer.preview.scheme import register_scheme
-    from designer.views.edit_session import EditSession
+    from designer.views.editing.edit_session import EditSession
     from designer.views.studio.studio_editor import StudioEditor
 
     register_scheme()

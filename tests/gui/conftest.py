@@ -16,7 +16,7 @@ def _release_clipboard_at_exit():
     """Tests never quit the app, so do what quitting does with the clipboard (see release_clipboard)."""
     yield
     if QApplication.instance() is not None:
-        from designer.views.app import release_clipboard
+        from designer.views.shell.app import release_clipboard
 
         release_clipboard()
 
@@ -39,8 +39,8 @@ def isolated_settings(qapp, tmp_path: Path):
 @pytest.fixture
 def main_window(qtbot, isolated_settings):
     """make(path, seed=True) -> a shown MainWindow on the store at path (taking its lock)."""
-    from designer.views.main_window import MainWindow
-    from designer.views.store_files import open_locked
+    from designer.views.shell.main_window import MainWindow
+    from designer.views.store.store_files import open_locked
 
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
     made: list = []

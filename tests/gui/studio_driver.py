@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from designer.models.design import StateDesigns
 from designer.models.engagement import Engagement
-from designer.views.edit_session import EditSession
+from designer.views.editing.edit_session import EditSession
 from designer.views.studio.studio_editor import StudioEditor
 
 NO_MODS = Qt.KeyboardModifier.NoModifier

@@ -17,7 +17,7 @@ def declared_version() -> str:
 
 
 def test_about_names_version_qt_webengine_python_and_store(main_window, store_path, qtbot):
-    from designer.views.about_dialog import AboutDialog
+    from designer.views.shell.about_dialog import AboutDialog
 
     window = main_window(store_path)
     seen: list[str] = []
@@ -42,7 +42,7 @@ def test_about_names_version_qt_webengine_python_and_store(main_window, store_pa
 
 
 def test_the_app_has_its_own_icon(qapp):
-    from designer.views.app import app_icon
+    from designer.views.shell.app import app_icon
 
     icon = app_icon()
     assert not icon.isNull()

@@ -8,7 +8,7 @@ import sys
 SCRIPT = """
 from PySide6.QtCore import QMimeData, QTimer
 from PySide6.QtGui import QGuiApplication
-from designer.views.app import make_application
+from designer.views.shell.app import make_application
 from designer.views.studio.studio_actions import ELEMENTS_MIME
 
 app = make_application()

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from designer.bundle.export import export
-from designer.views.export_dialog import ExportDialog
+from designer.views.publishing.export_dialog import ExportDialog
 from tests.gui.app_driver import click, drive_dialog
 
 

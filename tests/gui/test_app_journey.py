@@ -11,7 +11,7 @@ from designer.bundle.manifest import schema_problems
 from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import Engagement
 from designer.models.libraries import EntryPoint, TargetAudience
-from designer.views.store_files import switch_to
+from designer.views.store.store_files import switch_to
 from tests.gui.app_driver import answering, click, pick, type_into
 
 

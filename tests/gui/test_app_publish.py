@@ -9,7 +9,7 @@ from sqlalchemy import select
 from designer.bundle.export import export
 from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import Engagement
-from designer.views.publish_dialog import PublishDialog
+from designer.views.publishing.publish_dialog import PublishDialog
 from tests.gui.app_driver import answering, click, drive_dialog, pick
 
 

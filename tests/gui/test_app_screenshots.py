@@ -14,7 +14,7 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "app"
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_screenshots_of_every_page_and_wizard_stage(main_window, qapp, qtbot, tmp_path, theme):
-    from designer.views.palette import apply_palette
+    from designer.views.shell.palette import apply_palette
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     before = QPalette(qapp.palette())

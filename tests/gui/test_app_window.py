@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from designer.models.campaign import Campaign
-from designer.views import store_files
-from designer.views.main_window import MainWindow
-from designer.views.store_files import open_locked
+from designer.views.shell.main_window import MainWindow
+from designer.views.store import store_files
+from designer.views.store.store_files import open_locked
 from tests.gui.app_driver import answering, pick, type_into
 
 LOCK_AND_WAIT = (
@@ -232,7 +232,7 @@ def test_first_start_makes_the_store_folder_without_asking(main_window, tmp_path
 def test_an_unexpected_error_is_a_sentence_in_a_dialog_and_a_log_line(
     main_window, tmp_path, caplog
 ):
-    from designer.views import crash_sentence
+    from designer.views.shell import crash_sentence
 
     main_window(tmp_path / "s.sqlite")
     saved_hook = sys.excepthook

@@ -109,7 +109,7 @@ def test_cancel_stops_the_forecast(main_window, qtbot, tmp_path: Path) -> None:
 
 
 def test_the_visitor_model_is_edited_and_checked(main_window, qtbot, tmp_path: Path) -> None:
-    from designer.views.forecast_model_editor import ForecastModelDialog
+    from designer.views.forecast.forecast_model_editor import ForecastModelDialog
 
     w, page = _open(main_window, tmp_path)
     dialog = ForecastModelDialog(w.store, page)

@@ -6,8 +6,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from designer.models.vocabulary import EngagementFormat
-from designer.views.icons import NAMES, icon
-from designer.views.palette import apply_palette
+from designer.views.shell.icons import NAMES, icon
+from designer.views.shell.palette import apply_palette
 
 
 def _ink(qicon) -> float:

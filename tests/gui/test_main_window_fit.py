@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QToolBar, QToolButton
 
-from designer.views.store_files import switch_to
-from designer.views.workspace import EDITOR, PREVIEW, SIDE_BY_SIDE
+from designer.views.shell.workspace import EDITOR, PREVIEW, SIDE_BY_SIDE
+from designer.views.store.store_files import switch_to
 
 pytestmark = pytest.mark.slow
 

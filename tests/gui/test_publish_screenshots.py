@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
-from designer.views.publish_dialog import PublishDialog
+from designer.views.publishing.publish_dialog import PublishDialog
 from tests.gui.app_driver import drive_dialog, pick
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "app"
@@ -18,7 +18,7 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "app"
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_screenshots_of_the_publish_summary_and_history(main_window, qapp, tmp_path, theme):
-    from designer.views.palette import apply_palette
+    from designer.views.shell.palette import apply_palette
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     before = QPalette(qapp.palette())

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (1600, 1000)])
 def test_screenshots_at_both_sizes(main_window, qapp, qtbot, tmp_path, theme, width, height):
-    from designer.views.palette import apply_palette
+    from designer.views.shell.palette import apply_palette
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     before = QPalette(qapp.palette())

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF
 
-from designer.views.palette import apply_palette
+from designer.views.shell.palette import apply_palette
 from designer.views.studio.window_studio import WindowStudioEditor
 from tests.gui.studio_driver import app_session, engagement_id, open_studio
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from designer.models.vocabulary import AgentState
-from designer.views.edit_session import EditSession
+from designer.views.editing.edit_session import EditSession
 from designer.views.studio.window_studio import WindowStudioEditor
 from tests.gui.studio_driver import at, click, engagement_id, move, open_studio
 
@@ -75,7 +75,7 @@ def test_window_studio_light_and_dark(qtbot, store, shots):
 def dark(qapp):
     from PySide6.QtGui import QPalette
 
-    from designer.views.palette import apply_palette
+    from designer.views.shell.palette import apply_palette
 
     before = QPalette(qapp.palette())
     apply_palette(qapp, "dark")

@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
 from designer.models.libraries import EntryPoint
-from designer.views.condition_help import DESCRIPTIONS, web_supported
-from designer.views.rule_editors import ConditionsEditor, UrlRulesEditor
+from designer.views.libraries.condition_help import DESCRIPTIONS, web_supported
+from designer.views.libraries.rule_editors import ConditionsEditor, UrlRulesEditor
 from tests.gui.app_driver import answering, pick, type_into
 
 

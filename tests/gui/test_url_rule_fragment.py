@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from designer.bundle.manifest import schema_problems
-from designer.views.rule_editors import UrlRulesEditor
+from designer.views.libraries.rule_editors import UrlRulesEditor
 
 
 def test_a_rule_made_with_the_fragment_box_ticked_matches_the_fragment(qtbot) -> None:

@@ -12,8 +12,8 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from designer.views import store_files
-from designer.views.connect_dialog import KEYRING_SERVICE, ConnectDialog
+from designer.views.store import store_files
+from designer.views.store.connect_dialog import KEYRING_SERVICE, ConnectDialog
 from tests.gui.app_driver import ANSWERING
 from tests.gui.conftest import isolated_settings as isolated_settings  # a fixture used here
 from tests.gui.conftest import main_window as main_window  # a fixture used here

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from designer.models import Campaign
 from designer.models.errors import StoreError
 from designer.models.store import Store
-from designer.views.edit_session import EditSession, set_fields
+from designer.views.editing.edit_session import EditSession, set_fields
 from tests.store.pg_server import PgServer
 
 
@@ -89,7 +89,7 @@ def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_e
     import sys
 
     from designer.models.errors import StoreUnreachable
-    from designer.views import crash_sentence
+    from designer.views.shell import crash_sentence
     from tests.gui.app_driver import answering
 
     saved_hook = sys.excepthook

@@ -7,8 +7,8 @@ import time
 import pytest
 
 from designer.models.store import Store
-from designer.views.edit_session import EditSession
-from designer.views.live_refresh import LiveRefresh
+from designer.views.editing.edit_session import EditSession
+from designer.views.store.live_refresh import LiveRefresh
 from tests.store.two_designers import other_designer, start_other_designer
 
 

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from designer.models import Campaign, EntryPoint
 from designer.models.errors import StaleEdit
 from designer.models.store import Store
-from designer.views.commands import delete_row
-from designer.views.edit_session import EditSession, set_fields
+from designer.views.editing.commands import delete_row
+from designer.views.editing.edit_session import EditSession, set_fields
 from tests.store.two_designers import other_designer
 
 BEA_CHANGED = (

@@ -9,7 +9,7 @@ from designer.models.design import StateDesigns
 from designer.models.design_document import DesignDocument
 from designer.models.store import Store
 from designer.models.vocabulary import AgentState
-from designer.views.edit_session import EditSession
+from designer.views.editing.edit_session import EditSession
 from designer.views.studio.studio_commands import SetElementProps
 from tests.store.two_designers import other_designer, start_other_designer
 

@@ -17,7 +17,7 @@ from designer.models.design import Element
 from designer.models.design_checks import fitted_boxes, text_cut_off
 from designer.models.design_document import DesignDocument
 from designer.models.vocabulary import AgentState, StateDisplay
-from designer.views.edit_session import EditSession
+from designer.views.editing.edit_session import EditSession
 from designer.views.studio.studio_commands import (
     AddElements,
     FitTextBoxes,

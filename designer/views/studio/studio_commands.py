@@ -16,7 +16,7 @@ from designer.models.engagement import Engagement
 from designer.models.errors import StaleEdit, StoreError
 from designer.models.properties import spec_by_name
 from designer.models.vocabulary import AgentState, StateDisplay
-from designer.views.edit_session import StoreCommand
+from designer.views.editing.edit_session import StoreCommand
 
 REDO, UNDO = "redo", "undo"
 

@@ -29,7 +29,7 @@ from designer.models.errors import StoreError
 from designer.models.vocabulary import AgentState, EngagementFormat
 from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
 from designer.preview.profiles import DESKTOP
-from designer.views.edit_session import EditSession
+from designer.views.editing.edit_session import EditSession
 from designer.views.studio.cut_off_bar import CutOffBar
 from designer.views.studio.image_import import read_asset, store_image_file
 from designer.views.studio.inspector import StudioInspector

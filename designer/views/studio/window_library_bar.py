@@ -26,7 +26,7 @@ from designer.models.design import WindowDesign
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.window_library import LibraryWindow, linked_id
-from designer.views.edit_session import EditSession, StoreCommand
+from designer.views.editing.edit_session import EditSession, StoreCommand
 
 OWN = -1
 GONE = "The engagement was deleted meanwhile; the change was not saved."

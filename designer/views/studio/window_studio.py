@@ -37,7 +37,7 @@ from designer.models.properties import WINDOW_PROPS
 from designer.models.window_library import LibraryWindow, linked_id, window_design_of
 from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
 from designer.preview.profiles import DESKTOP
-from designer.views.edit_session import EditSession, StoreCommand
+from designer.views.editing.edit_session import EditSession, StoreCommand
 from designer.views.studio.image_import import read_asset, store_image_file
 from designer.views.studio.note_colors import note_color, pasteboard_color
 from designer.views.studio.page_bar import PageBar

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from designer.models.design import WindowDesign
 from designer.models.engagement import WIZARD_STAGES, Engagement
 from designer.models.gallery import template
-from designer.views.commands import create_row
-from designer.views.edit_session import EditSession
+from designer.views.editing.commands import create_row
+from designer.views.editing.edit_session import EditSession
 from designer.views.wizard.design_stages import StudioStage, WindowStage
 from designer.views.wizard.gallery_stage import GalleryStage, template_fields
 from designer.views.wizard.settings_stage import MESSAGES, SettingsStage

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from designer.models.engagement import Engagement
 from designer.models.gallery import TEMPLATES, Template, by_use_case, template
 from designer.models.vocabulary import FORMAT_ZONES
-from designer.views.field_binder import words
-from designer.views.sentences import confirm
+from designer.views.forms.field_binder import words
+from designer.views.shell.sentences import confirm
 from designer.views.wizard.stage import Stage
 from designer.views.wizard.thumbnails import thumbnail
 

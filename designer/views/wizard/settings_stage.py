@@ -28,8 +28,8 @@ from designer.models.vocabulary import (
     Routing,
     WindowOpensAs,
 )
-from designer.views.field_binder import FieldBinder
-from designer.views.record_list import Column, RecordList
+from designer.views.forms.field_binder import FieldBinder
+from designer.views.forms.record_list import Column, RecordList
 from designer.views.wizard.stage import Stage
 
 LANGUAGES = ("en", "de", "es", "fr", "it", "nl", "pt", "ja")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from designer.models.engagement import Engagement
-from designer.views.edit_session import EditSession, set_fields
+from designer.views.editing.edit_session import EditSession, set_fields
 
 
 class Stage(QWidget):

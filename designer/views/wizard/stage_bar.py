@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from designer.views.icons import set_icon
+from designer.views.shell.icons import set_icon
 
 
 class StageBar(QWidget):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from sqlalchemy.orm import Session
 
 from designer.models.engagement import Engagement
-from designer.views.field_binder import FieldBinder, words
+from designer.views.forms.field_binder import FieldBinder, words
 from designer.views.wizard.stage import Stage
 
 

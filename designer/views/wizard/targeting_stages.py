@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QListWidgetItem, QVBoxLayout
 from sqlalchemy.orm import Session
 
 from designer.models.engagement import Engagement
-from designer.views.library_pages import LibraryPage
+from designer.views.libraries.library_pages import LibraryPage
 from designer.views.wizard.stage import Stage
 
 

@@ -1,0 +1,1 @@
+"""Account settings: skills, shifts, holidays."""

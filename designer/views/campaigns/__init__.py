@@ -1,0 +1,1 @@
+"""Campaigns: the tree and the campaign page (audience, time frame, control group)."""

@@ -1,0 +1,1 @@
+"""The edit session and its undoable commands."""

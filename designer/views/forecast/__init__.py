@@ -1,0 +1,1 @@
+"""The forecast window: model, run and charts."""

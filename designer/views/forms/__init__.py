@@ -1,0 +1,1 @@
+"""Form widgets shared by the pages: bound fields, property forms, lists, refusals."""

@@ -1,0 +1,1 @@
+"""The libraries: entry points (and the URL tester), behaviors, target audiences, windows."""

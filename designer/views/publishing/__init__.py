@@ -1,0 +1,1 @@
+"""Publishing and exporting the site bundle, and the published versions."""

@@ -1,0 +1,1 @@
+"""The app's shell: the main window, its menus, pages, welcome and look."""

@@ -1,0 +1,147 @@
+"""What the main window's commands do to the selection: new, edit, duplicate, delete, sample."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from designer.models.account import AccountSettings, Skill, WorkingShift
+from designer.models.campaign import Campaign
+from designer.models.engagement import Engagement
+from designer.models.errors import StoreError
+from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+from designer.models.versions import columns
+from designer.views.editing.commands import create_row, delete_row, duplicate_row, unique_name
+from designer.views.editing.edit_session import StoreCommand
+from designer.views.shell.sentences import confirm
+
+# What the sample adds, removed again (children first) when it is undone.
+SAMPLE_ROWS = (Engagement, Campaign, WorkingShift, Skill, EntryPoint, Behavior, TargetAudience)
+ACCOUNT_FIELDS = ("account_name", "time_zone", "currency")
+
+
+def sample_command() -> StoreCommand:
+    """Fill an empty store with the sample campaigns and libraries; undo takes them away."""
+    added: dict[type, set[int]] = {}
+    account_before: dict = {}
+
+    def write(s: Session, on: bool) -> None:
+        from designer.models.seed import seed_sample  # only a designer who asks needs it
+
+        if on:
+            if s.scalar(select(Campaign.id).limit(1)) is not None:
+                raise StoreError("The store has campaigns now; the sample is for an empty store.")
+            before = {m: set(s.scalars(select(m.id))) for m in SAMPLE_ROWS}
+            account = s.scalars(select(AccountSettings)).first()
+            if account is not None:
+                account_before.update(
+                    {k: v for k, v in columns(account).items() if k in ACCOUNT_FIELDS}
+                )
+            seed_sample(s)
+            s.flush()
+            added.clear()
+            added.update({m: set(s.scalars(select(m.id))) - before[m] for m in SAMPLE_ROWS})
+            return
+        for model in SAMPLE_ROWS:
+            if added.get(model):
+                s.execute(delete(model).where(model.id.in_(added[model])))
+        account = s.scalars(select(AccountSettings)).first()
+        for key, value in account_before.items():
+            setattr(account, key, value)
+
+    return StoreCommand("Start from the sample", "campaign", 0, False, True, write)
+
+
+class WindowEdits:
+    """Mixed into MainWindow: needs its store, session, tree, campaign_page and wizard."""
+
+    def start_from_sample(self) -> None:
+        """The sample campaigns in an empty store, to learn from and change."""
+        if self.session.push(sample_command()):
+            self.tree.reload()
+            if self.tree.campaign_count():
+                self.tree.tree.setCurrentItem(self.tree.tree.topLevelItem(0))
+            self.statusBar().showMessage(
+                "The sample campaigns are in the store: click an engagement to open it."
+            )
+
+    def edit_selected(self) -> None:
+        """Open what is selected: an engagement in the wizard, a campaign's page at its name."""
+        current = self.tree.current()
+        if current is None:
+            return
+        entity, row_id = current
+        if entity == "engagement":
+            self.open_engagement(row_id)
+            return
+        self._on_campaign_selected(row_id)
+        self.campaign_page.bind.widget_for("name").setFocus()
+
+    def selected_campaign(self) -> int | None:
+        current = self.tree.current()
+        if current is None:
+            return None
+        if current[0] == "campaign":
+            return current[1]
+        with self.store.read() as s:
+            e = s.get(Engagement, current[1])
+            return e.campaign_id if e is not None else None
+
+    def new_campaign(self) -> int | None:
+        with self.store.read() as s:
+            name = unique_name(s, Campaign, "New campaign")
+        command = create_row(Campaign, "campaign", f"New campaign {name}", name=name)
+        if not self.session.push(command):
+            return None
+        self.tree.select("campaign", command.row_id)
+        self._on_campaign_selected(command.row_id)
+        self.campaign_page.bind.widget_for("name").setFocus()
+        return command.row_id
+
+    def add_engagement(self, campaign_id: int | None = None) -> None:
+        campaign_id = campaign_id or self.selected_campaign() or self.new_campaign()
+        if campaign_id is None:
+            return
+        self.wizard.start(campaign_id)
+        self.show_page("wizard")
+
+    def _selected_row(self) -> tuple[str, int, type] | None:
+        """The tree's selection: its entity, id and model."""
+        current = self.tree.current()
+        if current is None:
+            return None
+        entity, row_id = current
+        return entity, row_id, Campaign if entity == "campaign" else Engagement
+
+    def duplicate_selected(self) -> None:
+        if (selected := self._selected_row()) is None:
+            return
+        entity, row_id, model = selected
+        with self.store.read() as s:
+            row = s.get(model, row_id)
+            changes = (
+                {"name": unique_name(s, Campaign, f"{row.name} (copy)")}
+                if entity == "campaign"
+                else {"name": f"{row.name} (copy)"}
+            )
+            if entity == "campaign":
+                changes["status"] = "draft"
+            command = duplicate_row(s, model, entity, row_id, f"Duplicate {row.name}", **changes)
+        if self.session.push(command):
+            self.tree.select(entity, command.row_id)
+
+    def delete_selected(self) -> None:
+        if (selected := self._selected_row()) is None:
+            return
+        entity, row_id, model = selected
+        with self.store.read() as s:
+            row = s.get(model, row_id)
+            name = row.name
+            n = len(row.engagements) if entity == "campaign" else 0
+            extra = f" and its {n} engagement{'s' * (n != 1)}" if n else ""
+            command = delete_row(s, model, entity, row_id, f"Delete {name}")
+        if confirm(self, f"Delete “{name}”{extra}?", "You can undo it with Ctrl+Z.", "Delete"):
+            self.session.push(command)
+            if entity == "campaign":
+                self.campaign_page.campaign_id = None
+                self.show_page("campaign")

@@ -1,0 +1,1 @@
+"""Which store the window shows: files, team stores, the lock, others' changes."""
