@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from designer.models.design_checks import TextMeasure
 from designer.models.errors import StoreError
 from designer.models.store import Store
 from designer.models.store_target import (
@@ -65,12 +66,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     store = _open(args)
     with store.read() as s:
-        problems = validate(s)
+        problems = validate(s, text_measure())
     for p in problems:
         print(p)
     errors = sum(p.severity == ERROR for p in problems)
     print(f"{errors} errors, {len(problems) - errors} warnings")
     return 1 if errors else 0
+
+
+def text_measure() -> TextMeasure:
+    """The studio's text measure (Qt's font engine, offscreen): validate and export refuse
+    text the browser would cut off, as the app does."""
+    from designer.views.studio.text_fit import headless_measure
+
+    return headless_measure()
 
 
 def _refuse_existing(target: str) -> None:
@@ -121,7 +130,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="engagement-designer", description=__doc__.split("\n")[0])
     p.add_argument("--store", help="store file or SQLAlchemy URL (default: the embedded store)")
-    p.set_defaults(func=cmd_app)
+    p.set_defaults(func=cmd_app, text_measure=text_measure)
     verbs = p.add_subparsers(dest="verb", metavar="VERB")
 
     def verb(name: str, func: Verb, help_: str) -> argparse.ArgumentParser:

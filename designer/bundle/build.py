@@ -23,6 +23,7 @@ from designer.bundle.runtime_scripts import runtime_file
 from designer.bundle.templating import render
 from designer.models.assets import assets_by_sha, sha256_of_ref
 from designer.models.campaign import Campaign
+from designer.models.design_checks import TextMeasure
 from designer.models.engagement import Engagement
 from designer.models.store import Store
 from designer.models.validation import ERROR, Problem, campaign_problems, validate
@@ -92,10 +93,15 @@ def choose_campaigns(
     return chosen
 
 
-def refusals(session: Session, campaigns: list[Campaign], include_drafts: bool) -> list[Problem]:
+def refusals(
+    session: Session,
+    campaigns: list[Campaign],
+    include_drafts: bool,
+    measure: TextMeasure | None = None,
+) -> list[Problem]:
     """The error-level problems of what would be exported (each listed once)."""
     found: dict[str, Problem] = {}
-    everything = [p for p in validate(session) if p.severity == ERROR] if campaigns else []
+    everything = [p for p in validate(session, measure) if p.severity == ERROR] if campaigns else []
     for c in campaigns:
         exported = {e.id for e in exported_engagements(c, include_drafts)}
         for p in campaign_problems(session, c, everything):
@@ -265,15 +271,17 @@ def build_bundle(
     cancel: Cancel | None = None,
     refuse_problems: bool = True,
     preview_ids: list[int] | None = None,
+    measure: TextMeasure | None = None,
 ) -> Bundle:
     """Build every file of the bundle in memory; raises BundleError (nothing written).
 
     refuse_problems=False builds despite problems, leaving out images it cannot use.
+    measure: the views' text measure; with it, text the browser would cut off is refused.
     """
     names, files = runtime_files()
     with store.read() as session:
         campaigns = choose_campaigns(session, campaign_names, include_drafts, preview_ids)
-        if refuse_problems and (problems := refusals(session, campaigns, include_drafts)):
+        if refuse_problems and (problems := refusals(session, campaigns, include_drafts, measure)):
             raise ExportRefused(problems)
         images = _Images(session, _image_refs(campaigns), files, refuse_problems)
         total = sum(len(exported_engagements(c, include_drafts)) for c in campaigns)

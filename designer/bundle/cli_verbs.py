@@ -39,7 +39,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         store = open_existing(_target(args))
         try:
-            result = export(store, args.campaign or None, args.out, args.include_drafts)
+            result = export(
+                store,
+                args.campaign or None,
+                args.out,
+                args.include_drafts,
+                measure=args.text_measure(),
+            )
         finally:
             store.close()
     except (BundleError, StoreError) as e:

@@ -21,6 +21,7 @@ from pathlib import Path
 from designer.bundle import files as bf
 from designer.bundle.build import Bundle, Cancel, Progress, build_bundle
 from designer.bundle.errors import BundleError
+from designer.models.design_checks import TextMeasure
 from designer.models.errors import StoreError
 from designer.models.store import Store
 from designer.models.store_target import kind_of_file, short, stat_or_none
@@ -188,15 +189,17 @@ def export(
     include_drafts: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    measure: TextMeasure | None = None,
 ) -> ExportResult:
     """Write the bundle of campaign_names (None: every published campaign) to out.
 
     out is a folder, or a file when it ends in .zip. progress(done, total, what)
     is called as engagements are built; cancel() returning True stops the export
     with ExportCancelled and writes nothing. Every failure is a BundleError.
+    measure: the views' text measure; with it, text the browser would cut off is refused.
     """
     out = Path(out).expanduser()
-    bundle = build_bundle(store, campaign_names, include_drafts, progress, cancel)
+    bundle = build_bundle(store, campaign_names, include_drafts, progress, cancel, measure=measure)
     try:
         if out.suffix.lower() == ".zip":
             _write_zip(bundle.files, out)

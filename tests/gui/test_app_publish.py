@@ -288,3 +288,22 @@ def test_deleting_a_published_campaign_says_the_site_still_shows_it(main_window,
     assert not window.bundle_state.isVisible()
     with window.store.read() as s:
         assert [v.number for v in s.get(Campaign, sale).versions] == [1]
+
+
+def test_a_label_the_browser_would_cut_off_stops_the_publish(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    sale, _ = ids(window)
+    with window.store.edit() as s:
+        e = s.scalars(select(Engagement).where(Engagement.name == "Message us button")).one()
+        designs = e.state_designs()
+        next(el for el in designs.online.elements if el.kind == "text").props["text"] = (
+            "Chat with Sales"
+        )
+        e.set_state_designs(designs)
+    with answering("OK") as dialogs:
+        assert not window.publish(sale, str(tmp_path / "site"))
+    assert "“Winter sale” cannot be published yet: 1 problem" in dialogs.seen[0]
+    assert "Message us button: The online design's text is cut off" in dialogs.seen[0]
+    assert not (tmp_path / "site").exists()
+    with window.store.read() as s:  # no version recorded
+        assert s.scalars(select(CampaignVersion)).all() == []

@@ -36,6 +36,7 @@ from designer.models.store import Store
 from designer.views.publishing.bundle_memory import last_destination, remember_destination
 from designer.views.publishing.bundle_progress import bundle_progress
 from designer.views.shell.sentences import show_error
+from designer.views.studio.text_fit import measure_text
 
 
 class ExportDialog(QDialog):
@@ -148,7 +149,13 @@ class ExportDialog(QDialog):
         try:
             with bundle_progress(self, "Export", "Building the bundle…") as p:
                 result = export(
-                    self.store, names, out, self.drafts.isChecked(), p.progress, p.cancelled
+                    self.store,
+                    names,
+                    out,
+                    self.drafts.isChecked(),
+                    p.progress,
+                    p.cancelled,
+                    measure_text,
                 )
         except ExportCancelled:
             self.last_message = "Export cancelled; nothing was written."

@@ -31,6 +31,7 @@ from designer.views.publishing.bundle_memory import (
 from designer.views.publishing.bundle_progress import bundle_progress
 from designer.views.publishing.publish_dialog import confirm_publish
 from designer.views.shell.sentences import show_error
+from designer.views.studio.text_fit import measure_text
 
 
 class Publisher:
@@ -91,7 +92,9 @@ class Publisher:
                 self._tell("That campaign was deleted meanwhile; select a campaign in the tree.")
                 return None
             name = c.name
-            errors = [p for p in campaign_problems(s, c) if p.severity == ERROR]
+            errors = [
+                p for p in campaign_problems(s, c, measure=measure_text) if p.severity == ERROR
+            ]
         if errors:
             lines = "\n".join(f"• {p.where}: {p.message}" for p in errors[:8])
             self._tell(
@@ -128,13 +131,17 @@ class Publisher:
         )
         try:
             with bundle_progress(self.parent, "Publish", "Building the site bundle…") as p:
-                bundle = build_bundle(store, None, False, p.progress, p.cancelled)
+                bundle = build_bundle(
+                    store, None, False, p.progress, p.cancelled, measure=measure_text
+                )
             changes = confirm_publish(self.parent, title, bundle, str(folder))
             if changes is None:
                 self.last_message = "Publish cancelled; nothing was written or recorded."
                 return None
             with bundle_progress(self.parent, "Publish", "Writing the site bundle…") as p:
-                result = export(store, None, changes.folder, False, p.progress, p.cancelled)
+                result = export(
+                    store, None, changes.folder, False, p.progress, p.cancelled, measure_text
+                )
         except ExportCancelled:
             self.last_message = "Publish cancelled; nothing was written or recorded."
             return None

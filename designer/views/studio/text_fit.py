@@ -10,9 +10,10 @@ Chromium. The canvas paints with the same layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextLayout, QTextOption
 
 from designer.models.design import Element
+from designer.models.design_checks import TextMeasure
 
 # The browser's font for each choice of the font property. system-ui is fontconfig's
 # default font; a named font the machine lacks falls back to its kind (render.js adds
@@ -93,3 +94,14 @@ def measure_text(element: Element, width: float | None) -> tuple[float, float]:
         return 0.0, 0.0
     _, count, widest = text_layout(element, None if width is None else width - 2 * pad)
     return widest + 2 * pad, count * line_height(element)
+
+
+_headless_app: list[QGuiApplication] = []  # kept alive for the process's life
+
+
+def headless_measure() -> TextMeasure:
+    """measure_text for a process with no window (the command line): Qt's font engine
+    needs an application, started offscreen so no display is touched."""
+    if QGuiApplication.instance() is None:
+        _headless_app.append(QGuiApplication(["engagement-designer", "-platform", "offscreen"]))
+    return measure_text
