@@ -4,14 +4,15 @@
 # for the packaged app's test: xdotool and x11-utils (find and drive its window),
 # appstream and desktop-file-utils (validate its metainfo and desktop entry);
 # faketime (libfaketime) for `make test-clock`, which runs tests with the machine's clock moved;
-# PostgreSQL (the tests start a throw-away server of their own for the team store).
+# PostgreSQL (the tests start a throw-away server of their own for the team store);
+# iso-codes (Debian's ISO 4217 list, which the currency list is checked against).
 set -euo pipefail
 need=(chromium xvfb xauth fonts-dejavu-core fonts-liberation2 libnss3 libxkbcommon0
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
       libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
       libegl1 libgl1 libopengl0 libxcomposite1 libxdamage1 libxrandr2 libxtst6
       libxkbfile1 libasound2 libdbus-1-3 libfontconfig1 libglib2.0-0 sqlite3
-      xdotool x11-utils appstream desktop-file-utils faketime postgresql)
+      xdotool x11-utils appstream desktop-file-utils faketime postgresql iso-codes)
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
