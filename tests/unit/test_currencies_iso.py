@@ -17,10 +17,10 @@ NEWER_THAN_DEBIAN = {
 }
 # ISO codes nothing is priced in: funds, precious metals, units of account, testing.
 NOT_PRICES = {
-    *"BOV CHE CHW CLF COU MXV USN UYI UYW".split(),  # funds and indexed units
-    *"XAG XAU XPD XPT".split(),  # precious metals
-    *"XBA XBB XBC XBD XDR XSU XUA".split(),  # units of account
-    *"XTS XXX".split(),  # testing, and "no currency"
+    *["BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW"],  # funds and indexed units
+    *["XAG", "XAU", "XPD", "XPT"],  # precious metals
+    *["XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA"],  # units of account
+    *["XTS", "XXX"],  # testing, and "no currency"
 }
 # Withdrawn since: the country now uses the code beside it.
 WITHDRAWN = {"ANG": "XCG", "CUC": "CUP", "HRK": "EUR", "SLL": "SLE", "ZWL": "ZWG"}

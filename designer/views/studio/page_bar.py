@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QLabel, QToo
 
 from designer.preview.page_snapshot import SAMPLE_CHOICES, PageChoice
 from designer.preview.profiles import PROFILES, ViewportProfile, profile
+from designer.views.studio.toolbar_icons import dress_viewport_actions
 
 SHORT = {
     "desktop": "Desktop",
@@ -48,6 +49,7 @@ class PageBar(QToolBar):
             self.addAction(action)
             self.viewport_actions[p.key] = action
         self.viewports.triggered.connect(self._on_viewport)
+        dress_viewport_actions(self, self.viewport_actions)
         self.addSeparator()
         self.status = QLabel()
         self.status.setAccessibleName("Page status")

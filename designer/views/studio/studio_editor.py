@@ -43,6 +43,7 @@ from designer.views.studio.studio_actions import StudioActions
 from designer.views.studio.studio_canvas import CanvasFrame, StudioCanvas
 from designer.views.studio.studio_scene import StudioScene
 from designer.views.studio.studio_tools import PlaceTool, SelectTool
+from designer.views.studio.toolbar_icons import dress_studio_toolbar
 
 ELEMENT_TOOLS = (
     ("text", "Text", "T"),
@@ -86,6 +87,7 @@ class StudioEditor(QWidget):
         self.select_tool.start()
         self.toolbar = QToolBar("Studio")
         self._build_actions()
+        dress_studio_toolbar(self.toolbar)
         self.page_bar = PageBar()
         self.backdrop = PageBackdrop(
             self.scene,

@@ -1,0 +1,35 @@
+"""The studio's toolbar reads as a design tool's: every command an icon with its words and
+shortcut in the tooltip, all of them in one row when the studio is 960 px wide (its width
+in the 1280 px main window beside the tree), nothing hidden behind "»"."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QToolButton
+
+from tests.gui.studio_driver import open_studio
+
+
+def overflow_shown(bar) -> bool:
+    ext = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    return ext is not None and ext.isVisible()
+
+
+def test_every_studio_command_has_an_icon_and_fits_in_one_row(qtbot, store):
+    studio = open_studio(qtbot, store, "sticky_button")
+    studio.resize(960, 700)
+    qtbot.wait(10)
+    commands = [a for a in studio.toolbar.actions() if not a.isSeparator()]
+    assert len(commands) >= 24
+    for action in commands:
+        assert not action.icon().isNull(), action.text()
+        words = action.toolTip().lower()
+        assert action.text().split(" ")[0].lower() in words and words.endswith(")"), words
+        button = studio.toolbar.widgetForAction(action)
+        assert button.isVisible() and button.accessibleName(), action.text()
+    assert studio.toolbar.actions()[0].toolTip() == "Select (V)"
+    assert not overflow_shown(studio.toolbar)
+    assert not overflow_shown(studio.page_bar)
+    fit = studio.toolbar.widgetForAction(studio.fit_action)
+    assert fit.text() == "Fit text" and fit.width() > fit.height() * 2  # words beside its icon
+    for key, action in studio.page_bar.viewport_actions.items():
+        assert not action.icon().isNull(), key
