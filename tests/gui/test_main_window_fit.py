@@ -59,6 +59,22 @@ def test_a_wide_window_shows_the_preview_beside_the_editor(main_window, qtbot, t
     assert _overflowing(window) == []
 
 
+def test_side_by_side_at_1600_shows_the_campaign_page_without_scrolling_sideways(
+    main_window, qtbot, tmp_path
+):
+    window = main_window(tmp_path / "s.sqlite")
+    _sized(window, qtbot, 1600, 1000)
+    window.tree.select("campaign", 1)
+    window.actions_by_name["preview"].trigger()
+    qtbot.wait(300)
+    assert window.workspace.mode == SIDE_BY_SIDE
+    page = window.workspace.pages.currentWidget()
+    assert page.accessibleName() == "Campaign"
+    assert not page.horizontalScrollBar().isVisible()  # every field in view
+    assert page.viewport().width() >= page.widget().minimumSizeHint().width()
+    assert window.preview.width() >= 480
+
+
 def test_the_toolbar_keeps_its_commands_at_1280(main_window, qtbot, tmp_path):
     window = main_window(tmp_path / "s.sqlite")
     _sized(window, qtbot, 1280, 800)

@@ -71,7 +71,9 @@ class CampaignPage(QScrollArea):
         self.site.setAccessibleName("Site bundle state")
         self.site.setWordWrap(True)
         page.addWidget(self.site)
-        page.addLayout(self._actions())
+        row = self._actions()
+        page.addWidget(self.status)  # its own line: the buttons' row stays narrow
+        page.addLayout(row)
         page.addWidget(self._basics())
         page.addWidget(self._time_frame())
         self.history = HistoryPanel(session)
@@ -97,7 +99,7 @@ class CampaignPage(QScrollArea):
         self.publish.setToolTip(
             "Check the campaign, then write the site's whole bundle and record a version (Ctrl+P)"
         )
-        row.addWidget(self.status, 1)
+        self.status.setWordWrap(True)
         for b in (self.enable, self.disable, self.add_engagement, self.preview, self.publish):
             b.setAccessibleName(b.text().rstrip("…"))
             row.addWidget(b)
@@ -108,6 +110,7 @@ class CampaignPage(QScrollArea):
             lambda: self.add_engagement_requested.emit(self.campaign_id)
         )
         self.preview.clicked.connect(lambda: self.preview_requested.emit(self.campaign_id))
+        row.addStretch(1)
         return row
 
     def _basics(self) -> QGroupBox:

@@ -71,12 +71,15 @@ class RecordList(QWidget):
         self.remove = QPushButton("Remove")
         self.remove.setToolTip("Remove the selected entry")
         self.remove.setAccessibleName(f"Remove from {label.lower()}")
-        form.addWidget(self.add)
-        form.addWidget(self.remove)
+        buttons = QHBoxLayout()  # under the entry, so the list is no wider than its entry
+        buttons.addStretch(1)
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.remove)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.table)
         box.addLayout(form)
+        box.addLayout(buttons)
         self.add.clicked.connect(self._on_add)
         self.remove.clicked.connect(self._on_remove)
 
