@@ -15,7 +15,9 @@ from PIL import Image
 
 from designer.bundle.manifest import design_to_manifest
 from designer.models.design import Design, Element, WindowDesign
+from designer.models.formats import format_of
 from designer.models.gallery import template
+from designer.models.placement import manifest_placement
 from designer.models.vocabulary import AgentState
 
 _ZONE_OF = {
@@ -128,6 +130,9 @@ def engagement(id: int = 1, template_key: str = "sales-sticky", **overrides: Any
         "window": WindowDesign().to_dict()["props"],
     }
     value.update(overrides)
+    resolved = format_of(value["format"])  # as the exporter resolves them, after the overrides
+    value.setdefault("placement", manifest_placement(resolved.key, value["zone"]))
+    value.setdefault("on_phones", resolved.on_phones)
     return value
 
 

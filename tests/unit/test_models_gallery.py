@@ -6,12 +6,10 @@ import pytest
 
 from designer.models import Engagement
 from designer.models.design_checks import design_problems
+from designer.models.formats import FORMAT_SIZES, FORMAT_ZONES, EngagementFormat
 from designer.models.gallery import TEMPLATES, by_use_case, template
 from designer.models.vocabulary import (
-    FORMAT_SIZES,
-    FORMAT_ZONES,
     AgentState,
-    EngagementFormat,
     EngagementKind,
     Zone,
 )
