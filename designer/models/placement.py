@@ -32,19 +32,18 @@ def box_at(
 ) -> tuple[float, float, float, float]:
     """(x, y, width, height) of a box of size standing at place in the viewport."""
     (w, h), (vw, vh), a = size, viewport, place.anchor
-    if a.endswith("left"):
-        x = place.x
-    elif a.endswith("right"):
-        x = vw - place.x - w
-    else:
-        x = (vw - w) / 2 + place.x
-    if a.startswith("top"):
-        y = place.y
-    elif a.startswith("bottom"):
-        y = vh - place.y - h
-    else:
-        y = (vh - h) / 2 + place.y
+    x = _along(a.endswith("left"), a.endswith("right"), place.x, w, vw)
+    y = _along(a.startswith("top"), a.startswith("bottom"), place.y, h, vh)
     return x, y, w, h
+
+
+def _along(near: bool, far: bool, offset: float, length: float, room: float) -> float:
+    """Where a box begins on one axis: offset from the near or far edge, else centred."""
+    if near:
+        return offset
+    if far:
+        return room - offset - length
+    return (room - length) / 2 + offset
 
 
 def placement_box(
