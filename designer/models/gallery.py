@@ -8,8 +8,10 @@ row (formats.py): its size, and whether it is one button or a card.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from designer.models.design import Design, Element, StateDesigns
@@ -17,6 +19,7 @@ from designer.models.formats import FORMATS, EngagementFormat
 from designer.models.properties import DESIGN_PROPS, defaults
 from designer.models.vocabulary import EngagementKind, StateDisplay
 
+log = logging.getLogger(__name__)
 OFFLINE_TEXT = "Leave us a message"
 OFFLINE_BUTTON_WIDTH = 216  # px: the offline text on one line, with the online margins
 PAD, CLOSE = 16, 28  # px: a card's margin, and its close button's size
@@ -143,15 +146,26 @@ class Template:
         return StateDesigns(online, offline=offline, offline_display=StateDisplay.SHOW_DESIGN)
 
 
-def _read_templates() -> tuple[Template, ...]:
-    """The templates in resources/gallery/, one JSON file each, in file name order: the
-    number before the key orders the gallery ("10-sales-sticky.json" is "sales-sticky")."""
-    folder = resources.files("designer.resources").joinpath("gallery")
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
-    return tuple(Template.from_file(f.name, json.loads(f.read_text("utf-8"))) for f in files)
+def read_templates(folder: Traversable) -> tuple[Template, ...]:
+    """The templates in folder, one JSON file each, in file name order: the number before
+    the key orders the gallery ("10-sales-sticky.json" is "sales-sticky"). A damaged file
+    is left out, with a warning in the log: the gallery shows the others."""
+    out = []
+    for f in sorted(
+        (f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name
+    ):
+        try:
+            out.append(Template.from_file(f.name, json.loads(f.read_text("utf-8"))))
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
+            log.warning(
+                "The gallery template %s is damaged (%s): left out. Reinstall the app.", f.name, e
+            )
+    return tuple(out)
 
 
-TEMPLATES: tuple[Template, ...] = _read_templates()
+TEMPLATES: tuple[Template, ...] = read_templates(
+    resources.files("designer.resources").joinpath("gallery")
+)
 
 
 def template(key: str) -> Template:

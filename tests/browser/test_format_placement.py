@@ -23,7 +23,7 @@ def _template_of(fmt: str) -> str:
 
 def _box(page, engagement_id: int) -> tuple[float, float, float, float]:
     r = page.evaluate(
-        "id => { const r = document.querySelector(`ed-engagement[data-engagement=\"${id}\"]`)"
+        'id => { const r = document.querySelector(`ed-engagement[data-engagement="${id}"]`)'
         ".getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }",
         engagement_id,
     )
