@@ -245,7 +245,7 @@ def _listed(words: list[str]) -> str:
 
 
 def _not_on_phones() -> str:
-    """ "A toaster is not accessible on mobile web, …" for the formats phones do not show."""
+    """The formats phones do not show, in words: "A toaster is not accessible on mobile web…"."""
     hidden = [f.a_noun for f in FORMATS.values() if not f.on_phones]
     if not hidden:
         return ""

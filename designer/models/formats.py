@@ -86,7 +86,7 @@ class Format:
 
     @property
     def a_noun(self) -> str:
-        """ "a sticky button", "an overlay"."""
+        """The format in words with its article: "a sticky button", "an overlay"."""
         return ("an " if self.noun[0] in "aeiou" else "a ") + self.noun
 
     def place_in(self, zone: Zone | str) -> Place | None:
