@@ -25,6 +25,7 @@ from designer.models.assets import assets_by_sha, sha256_of_ref
 from designer.models.campaign import Campaign
 from designer.models.design_checks import TextMeasure
 from designer.models.engagement import Engagement
+from designer.models.formats import FORMATS
 from designer.models.store import Store
 from designer.models.validation import ERROR, Problem, campaign_problems, validate
 from designer.models.window_library import window_design_of
@@ -226,8 +227,40 @@ def _install_page(
         element_ids=element_ids,
         campaigns=campaigns,
         files=listed,
+        phone_sizes=_phone_sizes(),
+        not_on_phones=_not_on_phones(),
     )
     return page.encode("utf-8")
+
+
+def _phone_sizes() -> str:
+    """The formats' mobile guidelines in words: "an overlay of 440 × 305 pixels and …"."""
+    sizes = [
+        f"{f.a_noun} of {g.width} × {g.height} pixels"
+        if g.height
+        else f"{f.a_noun} {g.width} pixels wide"
+        for f in FORMATS.values()
+        if (g := f.mobile) is not None
+    ]
+    return _listed(sizes)
+
+
+def _listed(words: list[str]) -> str:
+    """ "a, b and c"."""
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
+def _not_on_phones() -> str:
+    """The formats phones do not show, in words: "A toaster is not accessible on mobile web…"."""
+    hidden = [f.a_noun for f in FORMATS.values() if not f.on_phones]
+    if not hidden:
+        return ""
+    names = _listed(hidden)
+    verb = "is" if len(hidden) == 1 else "are"
+    return (
+        f"{names[0].upper()}{names[1:]} {verb} not accessible on mobile web, "
+        "so prefer another format there."
+    )
 
 
 def css_bytes() -> bytes:

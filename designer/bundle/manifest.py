@@ -28,7 +28,9 @@ from designer.models.campaign import Campaign
 from designer.models.design import Design
 from designer.models.design_checks import accessible_name
 from designer.models.engagement import Engagement
-from designer.models.libraries import EntryPoint
+from designer.models.formats import ANCHORS, FORMATS, Format, format_of
+from designer.models.libraries import Behavior, EntryPoint
+from designer.models.placement import manifest_placement
 from designer.models.properties import DESIGN_PROPS, ELEMENT_PROPS, WINDOW_PROPS
 from designer.models.vocabulary import PRIORITY_WEIGHT, AgentState, Priority
 from designer.models.window_library import window_design_of
@@ -48,8 +50,13 @@ RewriteImage = Callable[[str, tuple[int, int], str], Any]
 
 @cache
 def schema() -> dict[str, Any]:
+    """manifest.schema.json, with the enums of the format table (formats.py) filled in."""
     text = resources.files("designer.bundle").joinpath("manifest.schema.json").read_text("utf-8")
-    return json.loads(text)
+    loaded = json.loads(text)
+    engagement = loaded["properties"]["engagements"]["items"]["properties"]
+    engagement["format"]["enum"] = [f.value for f in FORMATS]
+    engagement["placement"]["anyOf"][0]["properties"]["anchor"]["enum"] = list(ANCHORS)
+    return loaded
 
 
 def schema_problems(manifest: Any) -> list[str]:
@@ -221,6 +228,31 @@ def _local_ids(items: list[Any]) -> dict[int, int]:
     return {item.id: n for n, item in enumerate(sorted(items, key=lambda i: i.id), start=1)}
 
 
+def _entry_points_of(session: Session, engagements: list[Engagement]) -> dict[int, EntryPoint]:
+    """The engagements' entry points, and those their behaviors' "visited entry point"
+    conditions name (by store id)."""
+    visited = {
+        cond.get("entry_point")
+        for e in engagements
+        if e.behavior
+        for cond in e.behavior.conditions
+        if cond.get("type") == "visited_entry_point"
+    }
+    entry_points = {e.entry_point.id: e.entry_point for e in engagements if e.entry_point}
+    if visited:
+        for ep in session.scalars(select(EntryPoint).where(EntryPoint.name.in_(visited))):
+            entry_points[ep.id] = ep
+    return entry_points
+
+
+def _entry_point(ep: EntryPoint, local_id: int) -> dict[str, Any]:
+    return {"id": local_id, "name": ep.name, "sections": list(ep.sections), "rules": list(ep.rules)}
+
+
+def _behavior(b: Behavior, local_id: int) -> dict[str, Any]:
+    return {"id": local_id, "name": b.name, "match": b.match, "conditions": list(b.conditions)}
+
+
 def exported_engagements(campaign: Campaign, include_drafts: bool) -> list[Engagement]:
     return [e for e in campaign.engagements if e.enabled or include_drafts]
 
@@ -239,23 +271,11 @@ def build_manifest(
     """
     campaigns = sorted(campaigns, key=lambda c: c.id)
     engagements = [e for c in campaigns for e in exported_engagements(c, include_drafts)]
-    visited = {
-        cond.get("entry_point")
-        for e in engagements
-        if e.behavior
-        for cond in e.behavior.conditions
-        if cond.get("type") == "visited_entry_point"
-    }
-    entry_points = {e.entry_point.id: e.entry_point for e in engagements if e.entry_point}
-    if visited:
-        for ep in session.scalars(select(EntryPoint).where(EntryPoint.name.in_(visited))):
-            entry_points[ep.id] = ep
+    entry_points = _entry_points_of(session, engagements)
     behaviors = {e.behavior.id: e.behavior for e in engagements if e.behavior}
     skill_ids = _local_ids(session.scalars(select(Skill)).all())
-    ep_ids, behavior_ids = (
-        _local_ids(list(entry_points.values())),
-        _local_ids(list(behaviors.values())),
-    )
+    ep_ids = _local_ids(list(entry_points.values()))
+    behavior_ids = _local_ids(list(behaviors.values()))
     campaign_ids = {c.id: n for n, c in enumerate(campaigns, start=1)}
     manifest: dict[str, Any] = {
         "format": FORMAT,
@@ -264,22 +284,11 @@ def build_manifest(
         "account": _account(session, skill_ids),
         "campaigns": [_campaign(c, campaign_ids[c.id]) for c in campaigns],
         "entry_points": [
-            {
-                "id": ep_ids[ep.id],
-                "name": ep.name,
-                "sections": list(ep.sections),
-                "rules": list(ep.rules),
-            }
+            _entry_point(ep, ep_ids[ep.id])
             for ep in sorted(entry_points.values(), key=lambda i: i.id)
         ],
         "behaviors": [
-            {
-                "id": behavior_ids[b.id],
-                "name": b.name,
-                "match": b.match,
-                "conditions": list(b.conditions),
-            }
-            for b in sorted(behaviors.values(), key=lambda i: i.id)
+            _behavior(b, behavior_ids[b.id]) for b in sorted(behaviors.values(), key=lambda i: i.id)
         ],
         "engagements": [],
     }
@@ -310,6 +319,7 @@ def _engagement(
     rewrite: RewriteImage,
 ) -> dict[str, Any]:
     where = f"{e.campaign.name} › {e.name}"
+    row = format_of(e.format)
     states = e.state_designs()
     designs = {}
     for state in AgentState:
@@ -323,6 +333,8 @@ def _engagement(
         "format": e.format,
         "zone": e.zone,
         "zone_key": e.zone_key,
+        "placement": _placement(e, row),
+        "on_phones": row is None or row.on_phones,
         "element_id": e.element_id,
         "kind": e.kind,
         "skill": skill_ids.get(e.skill_id) if e.skill_id else None,
@@ -341,6 +353,15 @@ def _engagement(
         ],
         "window": _window(e, rewrite, where),
     }
+
+
+def _placement(e: Engagement, row: Format | None) -> dict[str, Any] | None:
+    """The format's preset place in the engagement's zone (a design's custom position is its
+    own props); None in a page element, or for a format in a zone it cannot stand in (which
+    validation and check_exportable refuse)."""
+    if row is None or e.zone not in row.zones:
+        return None
+    return manifest_placement(row.key, e.zone)
 
 
 def check_manifest(manifest: Any) -> None:

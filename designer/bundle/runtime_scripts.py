@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from designer.bundle.errors import BundleError
+from designer.models.formats import phone_reasons
 
 TAG_PARTS = (
     "state.js",
@@ -54,13 +55,14 @@ def reason_sentences() -> dict[str, str]:
     """The sentences of the tag's reasons, by code ("{0}" for its first value).
 
     The tag works with short codes (its size is what every page loads first); the
-    manifest carries these sentences, which `decisions()` expands the codes into.
+    manifest carries these sentences, which `decisions()` expands the codes into. The
+    reasons a format is not shown on phones come from the format table.
     """
     try:
         data: Any = json.loads(_source_file("reasons.json"))
     except ValueError:
         raise _missing("reasons.json") from None
-    return dict(data)
+    return dict(data) | phone_reasons()
 
 
 def tag_source() -> str:

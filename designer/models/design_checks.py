@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from designer.models.contrast import ratio_text, required_ratio, verdict
 from designer.models.design import Design, Element
-from designer.models.vocabulary import EngagementFormat
+from designer.models.formats import FORMATS, EngagementFormat, Format
 
 if TYPE_CHECKING:
     from designer.models.engagement import Engagement
 
 MIN_TARGET = 24  # WCAG 2.2 target size (minimum), px
-MOBILE_OVERLAY = (440, 305)
-MOBILE_TOASTER_WIDTH = 140
 CLICKABLE = ("button", "close")
 SAFE_URL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 TEXT_KINDS = ("text", "button")
@@ -188,62 +186,71 @@ def design_problems(
         ("offline", designs.offline),
         ("busy", designs.busy),
     ):
-        if design is None:
-            continue
-        for el in design.elements:
-            for sev, prop, msg in element_problems(design, el):
-                out.append(
-                    (
-                        sev,
-                        f"designs.{state}.{el.id}.{prop}",
-                        f"{state.title()} design, {el.id}: {msg}",
-                    )
-                )
-            if measure is not None and text_cut_off(el, measure):
-                out.append(("error", f"designs.{state}.{el.id}.text", cut_off_sentence(state, el)))
-        if not design.props["label"].strip():
+        if design is not None:
+            out += state_design_problems(state, design, measure)
+    if fmt is not None:
+        size = designs.online.props["width"], designs.online.props["height"]
+        out += phone_problems(FORMATS[fmt], size)
+    return out
+
+
+def state_design_problems(
+    state: str, design: Design, measure: TextMeasure | None
+) -> list[tuple[str, str, str]]:
+    """The problems of one agent state's design: its elements, its name, its content."""
+    out: list[tuple[str, str, str]] = []
+    for el in design.elements:
+        for sev, prop, msg in element_problems(design, el):
             out.append(
-                (
-                    "error",
-                    f"designs.{state}.label",
-                    f"{state.title()} design: give the engagement an accessible name.",
-                )
+                (sev, f"designs.{state}.{el.id}.{prop}", f"{state.title()} design, {el.id}: {msg}")
             )
-        if design.props["background"] == "color" and not any(
-            el.kind != "shape" for el in design.elements
-        ):
-            out.append(
-                (
-                    "warning",
-                    f"designs.{state}",
-                    f"{state.title()} design has nothing to read or click.",
-                )
+        if measure is not None and text_cut_off(el, measure):
+            out.append(("error", f"designs.{state}.{el.id}.text", cut_off_sentence(state, el)))
+    if not design.props["label"].strip():
+        out.append(
+            (
+                "error",
+                f"designs.{state}.label",
+                f"{state.title()} design: give the engagement an accessible name.",
             )
-    size = designs.online.props["width"], designs.online.props["height"]
-    if fmt is EngagementFormat.OVERLAY and (
-        size[0] > MOBILE_OVERLAY[0] or size[1] > MOBILE_OVERLAY[1]
+        )
+    if design.props["background"] == "color" and not any(
+        el.kind != "shape" for el in design.elements
     ):
+        out.append(
+            ("warning", f"designs.{state}", f"{state.title()} design has nothing to read or click.")
+        )
+    return out
+
+
+def phone_problems(row: Format, size: tuple[int, int]) -> list[tuple[str, str, str]]:
+    """The reference's mobile guideline for the format, and its policy on phones."""
+    out: list[tuple[str, str, str]] = []
+    guide, (w, h) = row.mobile, size
+    if guide is not None and guide.height is not None and (w > guide.width or h > guide.height):
         out.append(
             (
                 "warning",
                 "designs.online.width",
-                f"The overlay is {size[0]}×{size[1]} px; on phones keep it within 440×305 px.",
+                f"The {row.noun} is {w}×{h} px; on phones keep it within "
+                f"{guide.width}×{guide.height} px.",
             )
         )
-    if fmt is EngagementFormat.TOASTER:
-        if size[0] > MOBILE_TOASTER_WIDTH:
-            out.append(
-                (
-                    "warning",
-                    "designs.online.width",
-                    f"The toaster is {size[0]} px wide; the mobile guideline is 140 px.",
-                )
+    elif guide is not None and guide.height is None and w > guide.width:
+        out.append(
+            (
+                "warning",
+                "designs.online.width",
+                f"The {row.noun} is {w} px wide; the mobile guideline is {guide.width} px.",
             )
+        )
+    if not row.on_phones:
         out.append(
             (
                 "warning",
                 "format",
-                "A toaster is not accessible on mobile web; phones will not show it.",
+                f"{row.a_noun.capitalize()} is not accessible on mobile web; "
+                "phones will not show it.",
             )
         )
     return out

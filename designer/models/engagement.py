@@ -7,7 +7,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from designer.models.base import Base, Timestamps, Versioned
 from designer.models.design import StateDesigns, WindowDesign
-from designer.models.vocabulary import FORMAT_ZONES, EngagementFormat, Zone
+from designer.models.formats import FORMAT_ZONES, EngagementFormat
+from designer.models.vocabulary import Zone
 
 WIZARD_STAGES = ("gallery", "settings", "studio", "window", "entry_point", "behavior", "summary")
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from designer.models.formats import phone_reasons
+
 STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # (key, words shown to the designer, how the tag's sentences begin)
     (
@@ -53,7 +55,11 @@ STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("behavior", "Behavior not met", ("The visitor does not match the behavior",)),
     ("agents", "Agents offline or busy", ("Agents are ",)),
     ("closed", "Closed by the visitor", ("The visitor closed this engagement",)),
-    ("phone", "Not shown on phones", ("A toaster is not shown on phones",)),
+    (
+        "phone",
+        "Not shown on phones",
+        tuple(sentence.split(":")[0] for sentence in phone_reasons().values()),
+    ),
     ("conversation", "In a conversation", ("The visitor is in a conversation",)),
     ("after_decline", "No invitation after a decline", ("The visitor declined a ",)),
     ("displays_limit", "Displays-per-visit limit reached", ("The visitor has already seen ",)),

@@ -16,6 +16,7 @@ from designer.models.campaign import Campaign
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
 from designer.models.design_checks import TextMeasure, design_problems
 from designer.models.engagement import Engagement
+from designer.models.formats import FORMAT_ZONES, EngagementFormat
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 from designer.models.regex_safety import regex_problem
 from designer.models.schedule import (
@@ -24,13 +25,7 @@ from designer.models.schedule import (
     time_frame_problem,
     valid_time_zone,
 )
-from designer.models.vocabulary import (
-    FORMAT_ZONES,
-    EngagementFormat,
-    Routing,
-    UrlMatch,
-    Zone,
-)
+from designer.models.vocabulary import Routing, UrlMatch, Zone
 
 ERROR, WARNING = "error", "warning"
 

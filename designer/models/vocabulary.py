@@ -62,38 +62,7 @@ class Zone(StrEnum):
     EMBEDDED = "embedded"
 
 
-class EngagementFormat(StrEnum):
-    STICKY_BUTTON = "sticky_button"
-    SLIDE_OUT = "slide_out"
-    OVERLAY = "overlay"
-    TOASTER = "toaster"
-    PEELING_CORNER = "peeling_corner"
-    EMBEDDED_BUTTON = "embedded_button"
-    EMBEDDED_BANNER = "embedded_banner"
-
-
-# Which zones a format may stand in: side formats go left or right.
-FORMAT_ZONES: dict[EngagementFormat, tuple[Zone, ...]] = {
-    EngagementFormat.STICKY_BUTTON: (Zone.RIGHT, Zone.LEFT),
-    EngagementFormat.SLIDE_OUT: (Zone.RIGHT, Zone.LEFT),
-    EngagementFormat.OVERLAY: (Zone.PROACTIVE,),
-    EngagementFormat.TOASTER: (Zone.PROACTIVE,),
-    EngagementFormat.PEELING_CORNER: (Zone.PROACTIVE,),
-    EngagementFormat.EMBEDDED_BUTTON: (Zone.EMBEDDED,),
-    EngagementFormat.EMBEDDED_BANNER: (Zone.EMBEDDED,),
-}
-
-# Default design size (width, height) per format; overlay and toaster follow the
-# reference's mobile guidelines (overlay 440x305, toaster 140 wide).
-FORMAT_SIZES: dict[EngagementFormat, tuple[int, int]] = {
-    EngagementFormat.STICKY_BUTTON: (160, 48),
-    EngagementFormat.SLIDE_OUT: (260, 120),
-    EngagementFormat.OVERLAY: (440, 305),
-    EngagementFormat.TOASTER: (140, 180),
-    EngagementFormat.PEELING_CORNER: (160, 160),
-    EngagementFormat.EMBEDDED_BUTTON: (200, 48),
-    EngagementFormat.EMBEDDED_BANNER: (600, 120),
-}
+# The formats (which zones each stands in, its size, its placement): formats.py.
 
 
 class AgentState(StrEnum):

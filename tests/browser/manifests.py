@@ -15,18 +15,13 @@ from PIL import Image
 
 from designer.bundle.manifest import design_to_manifest
 from designer.models.design import Design, Element, WindowDesign
+from designer.models.formats import FORMAT_ZONES, format_of
 from designer.models.gallery import template
+from designer.models.placement import manifest_placement
 from designer.models.vocabulary import AgentState
 
-_ZONE_OF = {
-    "sticky_button": "right",
-    "slide_out": "left",
-    "overlay": "proactive",
-    "toaster": "proactive",
-    "peeling_corner": "proactive",
-    "embedded_button": "embedded",
-    "embedded_banner": "embedded",
-}
+# The zone each format's engagement stands in: its gallery zone, but the slide-out on the left.
+_ZONE_OF = {"slide_out": "left"}
 GREETING = "Hi! Thanks for reaching out. How can we help?"
 AWAY = "Our team is away right now; we will reply soon."
 
@@ -103,7 +98,7 @@ def design(*elements: Element, **props: Any) -> dict[str, Any]:
 def engagement(id: int = 1, template_key: str = "sales-sticky", **overrides: Any) -> dict[str, Any]:
     t = template(template_key)
     fmt = t.format.value
-    zone = overrides.pop("zone", _ZONE_OF[fmt])
+    zone = overrides.pop("zone", _ZONE_OF.get(fmt, FORMAT_ZONES[t.format][0]))
     element_id = overrides.pop("element_id", "slot" if zone == "embedded" else "")
     value = {
         "id": id,
@@ -128,6 +123,9 @@ def engagement(id: int = 1, template_key: str = "sales-sticky", **overrides: Any
         "window": WindowDesign().to_dict()["props"],
     }
     value.update(overrides)
+    resolved = format_of(value["format"])  # as the exporter resolves them, after the overrides
+    value.setdefault("placement", manifest_placement(resolved.key, value["zone"]))
+    value.setdefault("on_phones", resolved.on_phones)
     return value
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from designer.models.vocabulary import EngagementFormat
+from designer.models.formats import EngagementFormat
 from designer.views.shell.icons import NAMES, icon
 from designer.views.shell.palette import apply_palette
 

@@ -22,13 +22,13 @@ from designer.models.assets import add_asset
 from designer.models.design import Element
 from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
+from designer.models.placement import placement_box
 from designer.models.store import Store
 from designer.models.vocabulary import AgentState
 from designer.preview.profiles import DESKTOP
 from designer.preview.served_files import SITE_HOST, page_url
 from designer.preview.shots import eager_visitor, planned_shots
 from designer.views.studio.pixmap_cache import PixmapCache
-from designer.views.studio.placement_sketch import placement_box
 from designer.views.studio.studio_scene import StudioScene
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
+from designer.models.formats import GAP
 from designer.preview.page_snapshot import PageChoice
 from designer.preview.profiles import PHONE, PHONE_NO_META
-from designer.views.studio.placement_sketch import GAP
 from tests.gui.studio_driver import open_studio, saved_designs, undo, wait_for_page
 
 

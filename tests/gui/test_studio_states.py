@@ -119,7 +119,7 @@ def test_the_page_follows_a_custom_position(studio):
     vw, vh = studio.backdrop.snapshot.layout
     x, y = studio.backdrop.geometry.to_page(0, 0)  # the engagement's corner on the page
     assert abs(x - p["offset_x"]) < 1 and abs(y - (vh - p["offset_y"] - p["height"])) < 1
-    from designer.views.studio.placement_sketch import placement_box
+    from designer.models.placement import placement_box
 
     assert placement_box("overlay", "proactive", p, (1000, 800)) == (24, 471, 440, 305)
 

@@ -7,11 +7,10 @@ from sqlalchemy import select
 
 from designer.models import WIZARD_STAGES, Campaign, Engagement
 from designer.models.design import Design, Element, StateDesigns
+from designer.models.formats import FORMAT_ZONES, EngagementFormat
 from designer.models.store import Store
 from designer.models.vocabulary import (
-    FORMAT_ZONES,
     AgentState,
-    EngagementFormat,
     StateDisplay,
     Zone,
 )

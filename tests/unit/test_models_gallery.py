@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 from designer.models import Engagement
 from designer.models.design_checks import design_problems
-from designer.models.gallery import TEMPLATES, by_use_case, template
+from designer.models.formats import FORMAT_SIZES, FORMAT_ZONES, EngagementFormat
+from designer.models.gallery import TEMPLATES, by_use_case, read_templates, template
 from designer.models.vocabulary import (
-    FORMAT_SIZES,
-    FORMAT_ZONES,
     AgentState,
-    EngagementFormat,
     EngagementKind,
     Zone,
 )
@@ -63,3 +63,19 @@ def test_every_template_design_is_ready_to_use(key: str) -> None:
     for button in buttons:
         expected = "open_url" if t.kind is EngagementKind.CONTENT else "start_conversation"
         assert button.props["action"] == expected
+
+
+def test_templates_are_read_in_file_order_and_a_damaged_file_is_left_out(tmp_path, caplog):
+    folder = resources.files("designer.resources").joinpath("gallery")
+    for f in folder.iterdir():
+        if f.name.endswith(".json"):
+            (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "05-broken.json").write_text('{"name": "Half a templ')
+    (tmp_path / "06-unknown-format.json").write_text(
+        (tmp_path / "10-sales-sticky.json").read_text().replace("sticky_button", "banana")
+    )
+    (tmp_path / "90-promo-copy.json").write_bytes((tmp_path / "80-promo-peel.json").read_bytes())
+    read = read_templates(tmp_path)
+    assert [t.key for t in read] == [t.key for t in TEMPLATES] + ["promo-copy"]
+    assert "05-broken.json is damaged" in caplog.text
+    assert "06-unknown-format.json is damaged" in caplog.text

@@ -9,9 +9,9 @@ from designer.models import Engagement
 from designer.models.contrast import contrast_ratio, is_large_text, required_ratio
 from designer.models.design import Design, Element, StateDesigns
 from designer.models.design_checks import backdrop_color, design_problems, element_problems
+from designer.models.formats import EngagementFormat
 from designer.models.store import Store
 from designer.models.validation import validate
-from designer.models.vocabulary import EngagementFormat
 
 
 def problems_of(element: Element, background: str = "#ffffff") -> list[tuple[str, str, str]]:

@@ -13,7 +13,7 @@
   if (!me || !me.define) return;
   me.define(function (tag) {
     var sheet = tag.sheet, asset = tag.asset, act = tag.act, decline = tag.decline, shown = tag.shown, windowModule = null;
-    var GAP = 24, layer = null;  // GAP: between an engagement and the viewport's edge, or another engagement
+    var layer = null;
     function css(el, props, important) {
       Object.keys(props).forEach(function (k) { el.style.setProperty(k, String(props[k]), important ? "important" : ""); });
       return el;
@@ -98,26 +98,22 @@
     function hasAction(design) {
       return (design.elements || []).some(function (el) { return el.kind === "button"; });
     }
-    function placement(e, p, scale) {
-      var fixed = { position: "fixed" };
-      if (p.placement === "custom") {
-        var a = p.anchor || "bottom-right", ox = (p.offset_x || 0) + "px", oy = (p.offset_y || 0) + "px";
-        if (a === "center") { fixed.left = "50%"; fixed.top = "50%"; fixed.transform = "translate(-50%, -50%) translate(" + ox + ", " + oy + ")"; }
-        else { fixed[a.indexOf("top") === 0 ? "top" : "bottom"] = oy; fixed[/left$/.test(a) ? "left" : "right"] = ox; }
-      } else if (e.zone === "left" || e.zone === "right") {
-        fixed[e.zone] = "0"; fixed.top = "50%"; fixed.transform = "translateY(-50%)";
-        if (e.format === "sticky_button") { delete fixed.top; fixed.transform = "none"; fixed.bottom = GAP + "px"; fixed[e.zone] = GAP + "px"; }
-      } else if (e.format === "toaster") { fixed.right = GAP + "px"; fixed.bottom = GAP + "px"; }
-      else if (e.format === "peeling_corner") { fixed.right = "0"; fixed.top = "0"; }
-      else { fixed.left = "50%"; fixed.top = "50%"; fixed.transform = "translate(-50%, -50%)"; }
-      if (scale < 1) { fixed.transform = (fixed.transform && fixed.transform !== "none" ? fixed.transform + " " : "") + "scale(" + scale + ")"; fixed["transform-origin"] = "center"; }
+    function placement(at, scale) {  // at: {anchor, x, y}, the manifest's resolved place or the design's custom one
+      var a = at.anchor, x = (at.x || 0) + "px", y = (at.y || 0) + "px", fixed = { position: "fixed", left: "50%", top: "50%" };
+      var h = /left$/.test(a) ? "left" : /right$/.test(a) ? "right" : "", v = /^top/.test(a) ? "top" : /^bottom/.test(a) ? "bottom" : "";
+      if (h) { delete fixed.left; fixed[h] = x; }
+      if (v) { delete fixed.top; fixed[v] = y; }  // no edge on an axis: centred on it, moved by the distance
+      var t = h && v ? "" : "translate(" + (h ? "0" : "-50%") + ", " + (v ? "0" : "-50%") + ") translate(" + (h ? "0px" : x) + ", " + (v ? "0px" : y) + ")";
+      if (scale < 1) { t += (t ? " " : "") + "scale(" + scale + ")"; fixed["transform-origin"] = "center"; }
+      if (t) fixed.transform = t;
       return fixed;
     }
 
     function render(e, design) {  // -> the host element, not yet in the page
       var p = design.props || {}, launcher = !hasAction(design), width = p.width || 160, height = p.height || 48;
       var scale = e.zone === "embedded" ? 1 : Math.min(1, (W.innerWidth - 16) / width), size = { width: width + "px", height: height + "px" };
-      var box = e.zone === "embedded" ? { position: "relative", "max-width": "100%" } : placement(e, p, scale);
+      var box = e.zone === "embedded" ? { position: "relative", "max-width": "100%" }
+        : placement(p.placement === "custom" ? { anchor: p.anchor || "bottom-right", x: p.offset_x, y: p.offset_y } : e.placement, scale);
       var made = shadowHost("ed-engagement", e.language, Object.assign(box, size)), host = made[0];
       var root = make(launcher ? "button" : "div", "ed-engagement ed-zone-" + e.zone + " ed-format-" + e.format);
       host.setAttribute("data-engagement", String(e.id));
@@ -148,16 +144,16 @@
       return host;
     }
 
-    function arrange() {  // a toaster or peeling corner never covers a side engagement: lifted above it, else beside it
-      var s = shown.proactive, p, r;
-      if (!s || s.e.format === "overlay") return;
+    function arrange() {  // a proactive engagement with a gap (a toaster, a peeling corner) never covers a side one: lifted above it, else beside it
+      var s = shown.proactive, gap = s && s.e.placement && s.e.placement.gap, p, r;
+      if (gap == null) return;
       css(s.el, { translate: "none" }, 1);
       ["left", "right"].forEach(function (side) {
         if (!shown[side]) return;
         p = s.el.getBoundingClientRect(); r = shown[side].el.getBoundingClientRect();
         if (p.left >= r.right || r.left >= p.right || p.top >= r.bottom || r.top >= p.bottom) return;
-        var lift = p.bottom - r.top + GAP;
-        css(s.el, { translate: p.top - lift >= 0 ? "0 " + -lift + "px" : (side === "right" ? r.left - p.right - GAP : r.right - p.left + GAP) + "px 0" }, 1);
+        var lift = p.bottom - r.top + gap;
+        css(s.el, { translate: p.top - lift >= 0 ? "0 " + -lift + "px" : (side === "right" ? r.left - p.right - gap : r.right - p.left + gap) + "px 0" }, 1);
       });
     }
 

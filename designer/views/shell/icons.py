@@ -11,6 +11,8 @@ import qtawesome
 from PySide6.QtGui import QAction, QIcon, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+from designer.models.formats import FORMATS
+
 NAMES = {
     # commands
     "undo": "undo",
@@ -41,14 +43,8 @@ NAMES = {
     "go_entry_point": "map-marker-path",
     "go_audience": "account-group-outline",
     "go_behavior": "gesture-tap",
-    # the tree: formats and states
-    "format_sticky_button": "gesture-tap-button",
-    "format_slide_out": "page-layout-sidebar-right",
-    "format_overlay": "window-maximize",
-    "format_toaster": "message-badge-outline",
-    "format_peeling_corner": "page-next-outline",
-    "format_embedded_button": "button-cursor",
-    "format_embedded_banner": "image-area",
+    # the tree: formats (each format's row names its icon) and states
+    **{f"format_{key}": f.icon for key, f in FORMATS.items()},
     "state_enabled": "check-circle-outline",
     "state_disabled": "cancel",
     "state_unfinished": "progress-pencil",

@@ -31,8 +31,8 @@ from designer.models.design_checks import (
 )
 from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
+from designer.models.formats import EngagementFormat
 from designer.models.properties import DESIGN_PROPS, ELEMENT_PROPS
-from designer.models.vocabulary import EngagementFormat
 from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.studio_actions import StudioActions
 from designer.views.studio.text_fit import measure_text

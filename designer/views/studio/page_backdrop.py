@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF
 
+from designer.models.placement import placement_box
 from designer.preview.page_snapshot import PageChoice, PageSnapshot, PageSnapshots
 from designer.preview.profiles import PROFILES, ViewportProfile
 from designer.views.studio.page_bar import PageBar
@@ -22,7 +23,6 @@ from designer.views.studio.page_placement import (
     placement_for_drop,
     shrink,
 )
-from designer.views.studio.placement_sketch import placement_box
 from designer.views.studio.studio_scene import StudioScene
 
 

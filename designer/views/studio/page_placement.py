@@ -3,8 +3,9 @@
 The design keeps its own coordinates (the engagement's box at the scene's
 origin, as the inspector and the snapping know it); the page picture is put
 around it so the engagement sits where the runtime's placement puts it
-(render.js `placement`: presets per format and zone, or a custom position
-from a viewport edge; shrunk to fit a narrow viewport around its centre).
+(models/placement.py, as draw.js `placement` does: the format's preset for its
+zone, or a custom position from a viewport edge; shrunk to fit a narrow viewport
+around its centre).
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from designer.views.studio.placement_sketch import placement_box
+from designer.models.placement import placement_box
 
-SIDE_ROOM = 16  # render.js: an engagement wider than the viewport less this is shrunk
+SIDE_ROOM = 16  # draw.js: an engagement wider than the viewport less this is shrunk
 SNAP_CSS = 40  # a drop this close (CSS px) to the preset place takes the preset
 
 

@@ -20,33 +20,36 @@ from PySide6.QtWidgets import (
 )
 
 from designer.models.design_document import DesignDocument
-from designer.models.vocabulary import FORMAT_SIZES, AgentState, EngagementFormat, StateDisplay
+from designer.models.formats import FORMATS, EngagementFormat, Format, Guideline
+from designer.models.vocabulary import AgentState, StateDisplay
 from designer.views.studio.note_colors import note_color
 
 BORROW = "borrow"
-MOBILE_PRESETS = {
-    EngagementFormat.OVERLAY: ("Mobile overlay guideline", (440, 305)),
-    EngagementFormat.TOASTER: ("Mobile toaster guideline, 140 wide", (140, 180)),
-}
 
 
 def size_presets(fmt: EngagementFormat | None) -> list[tuple[str, tuple[int, int]]]:
     """(label, (width, height)): the format's own size and guideline first, then the others."""
     out: list[tuple[str, tuple[int, int]]] = []
     if fmt is not None:
-        w, h = FORMAT_SIZES[fmt]
-        out.append((f"{_words(fmt)} {w}×{h}", (w, h)))
-        if fmt in MOBILE_PRESETS:
-            label, (mw, mh) = MOBILE_PRESETS[fmt]
-            out.append((f"{label} {mw}×{mh}", (mw, mh)))
-    for other, (w, h) in FORMAT_SIZES.items():
-        if other is not fmt:
-            out.append((f"{_words(other)} {w}×{h}", (w, h)))
+        row = FORMATS[fmt]
+        w, h = row.size
+        out.append((f"{row.noun.capitalize()} {w}×{h}", (w, h)))
+        if row.mobile is not None:
+            out.append(_mobile_preset(row, row.mobile))
+    for other in FORMATS.values():
+        if other.key is not fmt:
+            w, h = other.size
+            out.append((f"{other.noun.capitalize()} {w}×{h}", (w, h)))
     return out
 
 
-def _words(fmt: EngagementFormat) -> str:
-    return fmt.value.replace("_", " ").capitalize()
+def _mobile_preset(row: Format, guide: Guideline) -> tuple[str, tuple[int, int]]:
+    """The reference's phone guideline as a size: its width, and its height or the format's."""
+    size = (guide.width, guide.height or row.size[1])
+    label = f"Mobile {row.noun} guideline"
+    if guide.height is None:
+        label += f", {guide.width} wide"
+    return f"{label} {size[0]}×{size[1]}", size
 
 
 class StateBar(QWidget):

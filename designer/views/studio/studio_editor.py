@@ -26,7 +26,8 @@ from designer.models.design import StateDesigns
 from designer.models.design_document import DesignDocument
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
-from designer.models.vocabulary import AgentState, EngagementFormat
+from designer.models.formats import EngagementFormat
+from designer.models.vocabulary import AgentState
 from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
 from designer.preview.profiles import DESKTOP
 from designer.views.editing.edit_session import EditSession

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from designer.models.engagement import Engagement
+from designer.models.formats import FORMAT_ZONES
 from designer.models.gallery import TEMPLATES, Template, by_use_case, template
-from designer.models.vocabulary import FORMAT_ZONES
 from designer.views.forms.field_binder import words
 from designer.views.shell.sentences import confirm
 from designer.views.wizard.stage import Stage

@@ -21,13 +21,8 @@ from sqlalchemy.orm import Session
 
 from designer.models.account import Skill
 from designer.models.engagement import Engagement
-from designer.models.vocabulary import (
-    FORMAT_ZONES,
-    ConversationType,
-    EngagementFormat,
-    Routing,
-    WindowOpensAs,
-)
+from designer.models.formats import FORMAT_ZONES, EngagementFormat
+from designer.models.vocabulary import ConversationType, Routing, WindowOpensAs
 from designer.views.forms.field_binder import FieldBinder
 from designer.views.forms.record_list import Column, RecordList
 from designer.views.wizard.stage import Stage

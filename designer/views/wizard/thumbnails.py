@@ -6,26 +6,21 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
 from designer.models.design import Design
+from designer.models.formats import FORMAT_ZONES, FORMATS
 from designer.models.gallery import Template
-from designer.models.vocabulary import EngagementFormat
+from designer.models.placement import placement_box
 
-F = EngagementFormat
 PAGE_W, PAGE_H = 760, 470
+EMBEDDED_SLOT_Y = 300  # the sketched page's element an embedded engagement goes into
 
 
-def _place(fmt: EngagementFormat, w: int, h: int) -> tuple[float, float]:
-    """Where the format sits on the sketched page (page pixels)."""
-    if fmt is F.STICKY_BUTTON:
-        return PAGE_W - w - 24, PAGE_H - h - 24
-    if fmt is F.SLIDE_OUT:
-        return PAGE_W - w, PAGE_H / 2 - h / 2
-    if fmt is F.OVERLAY:
-        return PAGE_W / 2 - w / 2, PAGE_H / 2 - h / 2
-    if fmt is F.TOASTER:
-        return PAGE_W - w - 24, PAGE_H - h - 24
-    if fmt is F.PEELING_CORNER:
-        return PAGE_W - w, 0
-    return PAGE_W / 2 - w / 2, 300
+def _place(t: Template, props: dict) -> tuple[float, float]:
+    """Where the template's design sits on the sketched page (page pixels): where the tag
+    puts it in a viewport of the page's size, or in the page's sketched slot."""
+    box = placement_box(t.format, FORMAT_ZONES[t.format][0], props, (PAGE_W, PAGE_H))
+    if box is None:
+        return PAGE_W / 2 - props["width"] / 2, EMBEDDED_SLOT_Y
+    return box[0], box[1]
 
 
 def paint_design(p: QPainter, design: Design, box: QRectF) -> None:
@@ -88,11 +83,11 @@ def thumbnail(t: Template, width: int = 220) -> QPixmap:
     p.setPen(Qt.PenStyle.NoPen)
     for i in range(4):
         p.drawRect(QRectF(40, 90 + i * 50, 400 - i * 50, 20))
-    if t.format is F.OVERLAY:
+    if FORMATS[t.format].veil:
         p.fillRect(QRectF(0, 0, PAGE_W, PAGE_H), QColor(0, 0, 0, 70))
     design = t.design()
     w, h = design.props["width"], design.props["height"]
-    x, y = _place(t.format, w, h)
+    x, y = _place(t, design.props)
     paint_design(p, design, QRectF(x, y, w, h))
     p.end()
     return pix
