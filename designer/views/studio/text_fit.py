@@ -10,7 +10,8 @@ Chromium. The canvas paints with the same layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontDatabase, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication
 
 from designer.models.design import Element
 from designer.models.design_checks import TextMeasure
@@ -96,12 +97,13 @@ def measure_text(element: Element, width: float | None) -> tuple[float, float]:
     return widest + 2 * pad, count * line_height(element)
 
 
-_headless_app: list[QGuiApplication] = []  # kept alive for the process's life
+_headless_app: list[QApplication] = []  # kept alive for the process's life
 
 
 def headless_measure() -> TextMeasure:
     """measure_text for a process with no window (the command line): Qt's font engine
-    needs an application, started offscreen so no display is touched."""
-    if QGuiApplication.instance() is None:
-        _headless_app.append(QGuiApplication(["engagement-designer", "-platform", "offscreen"]))
+    needs an application, started offscreen so no display is touched (a QApplication,
+    so a window may still open in the same process)."""
+    if QApplication.instance() is None:
+        _headless_app.append(QApplication(["engagement-designer", "-platform", "offscreen"]))
     return measure_text
