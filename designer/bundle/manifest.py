@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from itertools import islice
 from typing import Any
 
@@ -20,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from designer.bundle.errors import BundleError
+from designer.bundle.manifest_schema import manifest_schema
 from designer.bundle.manifest_text import shortened
 from designer.bundle.runtime_scripts import reason_sentences
 from designer.bundle.time_zones import time_zones
@@ -48,8 +48,7 @@ RewriteImage = Callable[[str, tuple[int, int], str], Any]
 
 @cache
 def schema() -> dict[str, Any]:
-    text = resources.files("designer.bundle").joinpath("manifest.schema.json").read_text("utf-8")
-    return json.loads(text)
+    return manifest_schema()
 
 
 def schema_problems(manifest: Any) -> list[str]:

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from designer.bundle.errors import BundleError
+from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
 
 TAG_PARTS = (
     "state.js",
@@ -54,13 +55,15 @@ def reason_sentences() -> dict[str, str]:
     """The sentences of the tag's reasons, by code ("{0}" for its first value).
 
     The tag works with short codes (its size is what every page loads first); the
-    manifest carries these sentences, which `decisions()` expands the codes into.
+    manifest carries these sentences, which `decisions()` expands the codes into. A
+    condition's own (a visitor who does not meet it) are declared with the condition.
     """
     try:
         data: Any = json.loads(_source_file("reasons.json"))
     except ValueError:
         raise _missing("reasons.json") from None
-    return dict(data)
+    conditions = (*AUDIENCE_CONDITIONS.values(), *BEHAVIOR_CONDITIONS.values())
+    return dict(data) | {code: text for c in conditions for code, text in c.misses.items()}
 
 
 def tag_source() -> str:

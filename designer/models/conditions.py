@@ -7,7 +7,7 @@ rule editors show and the decision trace repeats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from designer.models.properties import P, PropSpec
@@ -22,6 +22,9 @@ class ConditionType:
     label: str
     params: tuple[PropSpec, ...]
     words: str  # str.format template over the params
+    # The runtime's reasons when a visitor does not meet it: code -> sentence ({0}, {1}…
+    # are the values the evaluator in runtime/targeting.js gives with the code).
+    misses: dict[str, str] = field(default_factory=dict)
 
     def describe(self, condition: dict[str, Any]) -> str:
         values = {p.name: condition.get(p.name, p.default) for p in self.params}
@@ -49,8 +52,10 @@ class ConditionType:
         return out
 
 
-def _t(type_: str, label: str, words: str, *params: PropSpec) -> ConditionType:
-    return ConditionType(type_, label, params, words)
+def _t(
+    type_: str, label: str, words: str, *params: PropSpec, misses: dict[str, str]
+) -> ConditionType:
+    return ConditionType(type_, label, params, words, misses)
 
 
 BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
@@ -61,6 +66,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "Time on entry point",
             "spent at least {seconds} s on the entry point",
             P("seconds", "int", 30, "Seconds", minimum=0, maximum=86400),
+            misses={"b_time": "has spent {0} of {1} seconds on the entry point"},
         ),
         _t(
             "visited_entry_point",
@@ -74,14 +80,24 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
                 "Include or exclude",
                 choices=("visited", "did not visit"),
             ),
+            misses={
+                "b_not_visited": "has not visited the entry point “{0}”",
+                "b_visited": "visited the entry point “{0}”",
+            },
         ),
         _t(
             "flow",
             "Flow",
             "went through the pages {pages} in that order",
             P("pages", "list", [], "Pages (URL parts, in order)"),
+            misses={"b_flow": "has not gone through the pages {0} in that order"},
         ),
-        _t("exit_intent", "About to abandon", "is about to leave the page"),
+        _t(
+            "exit_intent",
+            "About to abandon",
+            "is about to leave the page",
+            misses={"b_exit": "is not about to leave the page"},
+        ),
         _t(
             "cart_value",
             "Cart value",
@@ -89,18 +105,24 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             P("minimum", "float", 0.0, "From", minimum=0, maximum=1e9),
             P("maximum", "float", 1e9, "To", minimum=0, maximum=1e9),
             P("decreased", "bool", False, "Only when the value decreased"),
+            misses={
+                "b_cart": "has a cart worth {0}, outside {1} to {2}",
+                "b_cart_down": "has not decreased the cart value",
+            },
         ),
         _t(
             "products_in_cart",
             "Products in cart",
             "has {products} in the cart",
             P("products", "list", [], "Products"),
+            misses={"b_products": "has none of {0} in the cart"},
         ),
         _t(
             "viewed_product",
             "Viewed product",
             "viewed {products}",
             P("products", "list", [], "Products"),
+            misses={"b_viewed": "has not viewed {0}"},
         ),
         _t(
             "visitor_error",
@@ -108,30 +130,35 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "saw an error containing \u201c{message}\u201d (code {code})",
             P("message", "text", "", "Message contains"),
             P("code", "text", "", "Code"),
+            misses={"b_error": "has not seen an error like “{0}”"},
         ),
         _t(
             "engaged_in_session",
             "Engaged in session",
             "was {state} an engagement in this visit",
             P("state", "enum", "exposed", "State", choices=ENGAGED_STATES),
+            misses={"b_engaged": "was not {0} an engagement in this visit"},
         ),
         _t(
             "service_activity",
             "Service activity",
             "reported service activity \u201c{activity}\u201d",
             P("activity", "text", "", "Activity"),
+            misses={"b_activity": "has not reported the service activity “{0}”"},
         ),
         _t(
             "scroll_depth",
             "Scroll depth",
             "scrolled at least {percent}% of the page",
             P("percent", "int", 50, "Percent", minimum=0, maximum=100),
+            misses={"b_scroll": "has scrolled {0}% of the page, not {1}%"},
         ),
         _t(
             "pages_viewed",
             "Pages viewed",
             "viewed at least {count} pages",
             P("count", "int", 3, "Pages", minimum=1, maximum=1000),
+            misses={"b_pages": "has viewed {0} of {1} pages"},
         ),
     )
 }
@@ -144,18 +171,21 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
             "External referral",
             "came from a site containing \u201c{contains}\u201d",
             P("contains", "text", "", "Referrer contains"),
+            misses={"a_referral": "did not come from a site containing “{0}”"},
         ),
         _t(
             "search_keywords",
             "Search keywords",
             "searched for {keywords}",
             P("keywords", "list", [], "Keywords"),
+            misses={"a_search": "did not search for {0}"},
         ),
         _t(
             "platform",
             "Platform",
             "uses a {platforms}",
             P("platforms", "list", [p.value for p in Platform], "Platforms"),
+            misses={"a_platform": "uses a {0}, not a {1}"},
         ),
         _t(
             "marketing_source",
@@ -163,25 +193,38 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
             "arrived through {sources}",
             P("sources", "list", [], "Sources"),
             P("custom", "text", "", "Custom source name"),
+            misses={"a_source": "arrived through {0}, not {1}"},
         ),
-        _t("geo", "Geo", "is in {places}", P("places", "list", [], "Countries or regions")),
+        _t(
+            "geo",
+            "Geo",
+            "is in {places}",
+            P("places", "list", [], "Countries or regions"),
+            misses={
+                "a_no_geo": 'has no known location (the site pushes {type: "geo"})',
+                "a_geo": "is in {0}, not {1}",
+            },
+        ),
         _t(
             "visitor_type",
             "New or returning",
             "is a {visitor} visitor",
             P("visitor", "enum", "returning", "Visitor", choices=("new", "returning")),
+            misses={"a_visitor": "is a {0} visitor, not a {1} one"},
         ),
         _t(
             "customer_type",
             "Customer type",
             "is a {values} customer",
             P("values", "list", [], "Types"),
+            misses={"a_customer": "is not a {0} customer"},
         ),
         _t(
             "customer_status",
             "Customer status",
             "has status {values}",
             P("values", "list", [], "Statuses"),
+            misses={"a_status": "does not have the status {0}"},
         ),
         _t(
             "attribute",
@@ -196,6 +239,10 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
                 choices=("equals", "contains", "at least", "at most"),
             ),
             P("value", "text", "", "Value"),
+            misses={
+                "a_no_attribute": "has no engagement attribute “{0}”",
+                "a_attribute": "has {0} “{1}”, not {2} “{3}”",
+            },
         ),
     )
 }

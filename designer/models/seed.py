@@ -14,19 +14,15 @@ from designer.models.design import WindowDesign
 from designer.models.engagement import Engagement
 from designer.models.gallery import template
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+from designer.models.settings import default_messages
 from designer.models.vocabulary import Zone
 
 SAMPLE_ZONE = "Europe/London"
 RUNS_FROM_DAYS_BEFORE = 7  # the sample campaign runs from a week before the day it is made
 RUNS_UNTIL_DAYS_AFTER = 60  # to two months after, so a sample made on any day shows
 
-AUTOMATIC_MESSAGES = {
-    "en": {
-        "greeting": {"enabled": True, "text": "Hi! Thanks for reaching out. How can we help?"},
-        "agent_away": {"enabled": True, "text": "Our team is away right now; we will reply soon."},
-        "closing": {"enabled": False, "text": "Thanks for messaging us. Have a great day!"},
-    }
-}
+# The sample's automatic messages: a new engagement's.
+AUTOMATIC_MESSAGES = default_messages()
 
 
 def _engagement(campaign: Campaign, name: str, key: str, **fields) -> Engagement:

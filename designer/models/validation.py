@@ -24,6 +24,7 @@ from designer.models.schedule import (
     time_frame_problem,
     valid_time_zone,
 )
+from designer.models.settings import CAMPAIGN_SETTINGS
 from designer.models.vocabulary import (
     FORMAT_ZONES,
     EngagementFormat,
@@ -64,8 +65,8 @@ def _campaign_problems(c: Campaign) -> list[Problem]:
 
     if not c.name.strip():
         add("name", "The campaign needs a name.")
-    if not 0 <= c.control_group_percent <= 25:
-        add("control_group_percent", "The control group must be between 0% and 25% of visitors.")
+    if problem := CAMPAIGN_SETTINGS["control_group_percent"].problem(c.control_group_percent):
+        add("control_group_percent", problem)
     if not valid_time_zone(c.time_zone):
         add("time_zone", f"“{c.time_zone}” is not a time zone; pick one like Europe/London.")
     if problem := time_frame_problem(c.starts_at, c.ends_at):

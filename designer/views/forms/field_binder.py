@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.models.properties import PropSpec
 from designer.views.editing.edit_session import EditSession, set_fields
 from designer.views.forms.refusal import refusal_label, refuse
 from designer.views.forms.zone_combo import ZoneCombo
@@ -146,6 +147,20 @@ class FieldBinder(QObject):
         self._loaders[field] = w.set_zone
         w.activated.connect(lambda i: self.commit(field, w.itemData(i), label))
         return w
+
+    def setting(self, spec: PropSpec, show: Callable[[Any], str] = words) -> QWidget:
+        """The widget a declared setting is edited with, from its type, limits and words."""
+        name, label, tip = spec.name, spec.label, spec.description
+        if spec.choices:
+            return self.combo(name, label, spec.choices, tip, show)
+        if spec.type == "int":
+            lo, hi = int(spec.minimum or 0), int(spec.maximum or 0)
+            return self.spin(name, label, lo, hi, spec.unit, tip)
+        if spec.type == "bool":
+            return self.check(name, label, tip)
+        if spec.type == "time_zone":
+            return self.zone(name, label, tip)
+        return self.line(name, label, tip)
 
     def custom(
         self, field: str, widget: QWidget, loader: Callable[[Any], None], label: str
