@@ -23,7 +23,7 @@ from designer.bundle.manifest_schema import manifest_schema
 from designer.bundle.manifest_text import shortened
 from designer.bundle.runtime_scripts import reason_sentences
 from designer.bundle.time_zones import time_zones
-from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
+from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift, account_row
 from designer.models.campaign import Campaign
 from designer.models.design import Design
 from designer.models.design_checks import accessible_name
@@ -133,8 +133,7 @@ def _automatic_messages(e: Engagement) -> dict[str, str]:
 
 
 def _account(session: Session, skill_ids: dict[int, int]) -> dict[str, Any]:
-    account = session.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()
-    account = account or AccountSettings()
+    account = account_row(session) or AccountSettings()
     skills = session.scalars(select(Skill).order_by(Skill.id)).all()
     shifts = sorted(
         (

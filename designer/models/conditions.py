@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from designer.models.properties import P, PropSpec
-from designer.models.vocabulary import MarketingSource, Platform
+from designer.models.vocabulary import MarketingSource, MatchMode, Platform
 
 ENGAGED_STATES = ("exposed", "declined", "clicked")
 
@@ -272,5 +272,5 @@ def describe_all(
     """The whole rule in words: 'Visitor spent at least 30 s ... and viewed at least 3 pages'."""
     if not items:
         return "Every visitor"
-    joiner = " and " if match == "all" else " or "
+    joiner = " and " if match == MatchMode.ALL else " or "
     return "Visitor " + joiner.join(describe(conditions, c) for c in items)

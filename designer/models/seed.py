@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from designer.models import clock
-from designer.models.account import AccountSettings, Skill, WorkingShift
+from designer.models.account import AccountSettings, Skill, WorkingShift, account_row
 from designer.models.campaign import Campaign
 from designer.models.design import WindowDesign
 from designer.models.engagement import Engagement
 from designer.models.gallery import template
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 from designer.models.settings import default_messages
-from designer.models.vocabulary import Zone
+from designer.models.vocabulary import CampaignStatus, HoursMode, Routing, Zone
 
 SAMPLE_ZONE = "Europe/London"
 RUNS_FROM_DAYS_BEFORE = 7  # the sample campaign runs from a week before the day it is made
@@ -53,7 +53,7 @@ def sample_time_frame(today: date) -> tuple[datetime, datetime, date]:
 def seed_sample(s: Session) -> None:
     """The sample campaigns, dated from the day they are made (on the app's clock)."""
     starts_at, ends_at, christmas = sample_time_frame(clock.now(ZoneInfo(SAMPLE_ZONE)).date())
-    account = s.query(AccountSettings).first() or AccountSettings()
+    account = account_row(s) or AccountSettings()
     account.account_name = "Northwind Outfitters"
     account.time_zone = SAMPLE_ZONE
     account.currency = "GBP"
@@ -121,8 +121,8 @@ def seed_sample(s: Session) -> None:
         starts_at=starts_at,
         ends_at=ends_at,
         time_zone=SAMPLE_ZONE,
-        hours_mode="weekly",
-        status="published",
+        hours_mode=HoursMode.WEEKLY.value,
+        status=CampaignStatus.PUBLISHED.value,
         shifts=[{"weekday": d, "start": 8 * 60, "end": 22 * 60} for d in range(7)],
         special_occasions=[
             {
@@ -141,7 +141,7 @@ def seed_sample(s: Session) -> None:
         "sales-sticky",
         zone="right",
         entry_point=site,
-        routing="specific_skill",
+        routing=Routing.SPECIFIC_SKILL.value,
         skill=sales,
     )
     _engagement(
@@ -150,7 +150,7 @@ def seed_sample(s: Session) -> None:
         "checkout-overlay",
         entry_point=checkout,
         behavior=lingering,
-        routing="specific_skill",
+        routing=Routing.SPECIFIC_SKILL.value,
         skill=sales,
     )
     _engagement(sale, "Cart toaster", "checkout-toaster", entry_point=cart, behavior=abandoning)
@@ -178,8 +178,8 @@ def seed_sample(s: Session) -> None:
         priority="medium",
         description="Let returning customers reach support from the help centre.",
         time_zone=SAMPLE_ZONE,
-        hours_mode="all_hours",
-        status="draft",
+        hours_mode=HoursMode.ALL_HOURS.value,
+        status=CampaignStatus.DRAFT.value,
     )
     s.add(service)
     _engagement(
@@ -188,7 +188,7 @@ def seed_sample(s: Session) -> None:
         "service-embedded",
         entry_point=help_pages,
         element_id="help-chat",
-        routing="specific_skill",
+        routing=Routing.SPECIFIC_SKILL.value,
         skill=support,
         window_opens_as="separate_window",
     )

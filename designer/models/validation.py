@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from designer.models.account import AccountSettings, Skill
+from designer.models.account import Skill, account_row
 from designer.models.campaign import Campaign
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
 from designer.models.design_checks import TextMeasure, design_problems
@@ -27,7 +27,10 @@ from designer.models.schedule import (
 from designer.models.settings import CAMPAIGN_SETTINGS
 from designer.models.vocabulary import (
     FORMAT_ZONES,
+    CampaignStatus,
     EngagementFormat,
+    EngagementKind,
+    HoursMode,
     Routing,
     UrlMatch,
     Zone,
@@ -71,7 +74,7 @@ def _campaign_problems(c: Campaign) -> list[Problem]:
         add("time_zone", f"“{c.time_zone}” is not a time zone; pick one like Europe/London.")
     if problem := time_frame_problem(c.starts_at, c.ends_at):
         add("ends_at", problem)
-    elif c.hours_mode != "all_hours" and not c.shifts:
+    elif c.hours_mode != HoursMode.ALL_HOURS and not c.shifts:
         add("shifts", "The time frame has no hours, so the campaign can never show; add a shift.")
     else:
         for shift in c.shifts:
@@ -114,7 +117,7 @@ def _engagement_problems(
         add("skill_id", "Routing is set to a specific skill, but no skill is chosen; pick one.")
     if e.entry_point_id is None:
         add("entry_point_id", "Choose an entry point: where on the site the engagement shows.")
-    if e.kind == "content" and not e.content_url.strip():
+    if e.kind == EngagementKind.CONTENT and not e.content_url.strip():
         add("content_url", "A content engagement needs the link it opens.", WARNING)
     out += [
         Problem(sev, Where("engagement", e.id, field, label), msg)
@@ -154,7 +157,7 @@ def _library_problems(kind: str, item: TargetAudience | Behavior, types: dict) -
 
 def _matches_everything(ep: EntryPoint | None) -> bool:
     return ep is not None and any(
-        r.get("match") == "wildcard" and r.get("value") == "*" and not r.get("exclude")
+        r.get("match") == UrlMatch.WILDCARD and r.get("value") == "*" and not r.get("exclude")
         for r in ep.rules
     )
 
@@ -164,7 +167,7 @@ def _zone_problems(engagements: list[Engagement]) -> list[Problem]:
     out: list[Problem] = []
     groups: dict[tuple[str, str], list[Engagement]] = {}
     for e in engagements:
-        if e.enabled and e.campaign.status != "disabled" and e.zone != Zone.PROACTIVE:
+        if e.enabled and e.campaign.status != CampaignStatus.DISABLED and e.zone != Zone.PROACTIVE:
             groups.setdefault((e.zone_key, e.campaign.priority), []).append(e)
     for (zone, priority), members in groups.items():
         # Each engagement is paired with the first earlier one it competes with:
@@ -206,7 +209,7 @@ def validate(session: Session, measure: TextMeasure | None = None) -> list[Probl
         )
     ).all()
     problems: list[Problem] = []
-    account = session.scalars(select(AccountSettings)).first()
+    account = account_row(session)
     if account and not valid_time_zone(account.time_zone):
         problems.append(
             Problem(

@@ -28,11 +28,12 @@ from sqlalchemy.orm import Session
 from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
 from designer.models.currencies import currencies, currency_code, currency_label, currency_problem
 from designer.models.engagement import Engagement
+from designer.models.row_snapshots import unique_name
 from designer.models.settings import ACCOUNT_SETTINGS
 from designer.models.vocabulary import EngagementKind
 from designer.views.account.week_calendar import ShiftEditor
-from designer.views.editing.commands import create_row, delete_row, unique_name
-from designer.views.editing.edit_session import EditSession, StoreCommand, set_fields
+from designer.views.editing.commands import create_row, delete_row
+from designer.views.editing.edit_session import EditSession, SetFields, WriteValue
 from designer.views.forms.field_binder import FieldBinder, words
 from designer.views.forms.record_list import Column, RecordList
 from designer.views.shell.sentences import confirm
@@ -48,7 +49,7 @@ def _displays(n: int | None) -> str:
     return "Unlimited" if n is None else str(n)
 
 
-def replace_schedule(skill_id: int | None, old: dict, new: dict, text: str) -> StoreCommand:
+def replace_schedule(skill_id: int | None, old: dict, new: dict, text: str) -> WriteValue:
     """Shifts and holidays of one skill (None: all skills) replaced as a whole, undoably."""
 
     def write(s: Session, value: dict) -> None:
@@ -77,7 +78,7 @@ def replace_schedule(skill_id: int | None, old: dict, new: dict, text: str) -> S
                         )
                     )
 
-    return StoreCommand(text, "skill", skill_id or 0, old, new, write)
+    return WriteValue(text, Skill, skill_id or 0, old, new, write)
 
 
 def read_schedule(s: Session, skill_id: int | None) -> dict:
@@ -101,7 +102,7 @@ class AccountPage(QScrollArea):
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.bind = FieldBinder(session, AccountSettings, "account", self)
+        self.bind = FieldBinder(session, AccountSettings, self)
         self.setWidgetResizable(True)
         self.setAccessibleName("Account settings")
         body = QWidget()
@@ -273,7 +274,7 @@ class AccountPage(QScrollArea):
         if ok and name.strip():
             with self.session.store.read() as s:
                 name = unique_name(s, Skill, name.strip())
-            self.session.push(create_row(Skill, "skill", f"Add skill {name}", name=name))
+            self.session.push(create_row(Skill, f"Add skill {name}", name=name))
 
     def _on_rename_skill(self) -> None:
         item = self._selected_skill()
@@ -282,9 +283,8 @@ class AccountPage(QScrollArea):
         name, ok = QInputDialog.getText(self, "Rename the skill", "New name:", text=item.text())
         if ok and name.strip() and name.strip() != item.text():
             self.session.push(
-                set_fields(
+                SetFields(
                     Skill,
-                    "skill",
                     item.data(256),
                     "Rename skill",
                     {"name": item.text()},
@@ -298,7 +298,7 @@ class AccountPage(QScrollArea):
             return
         with self.session.store.read() as s:
             users = [e.name for e in self._routed(s, item.data(256))]
-            command = delete_row(s, Skill, "skill", item.data(256), f"Remove skill {item.text()}")
+            command = delete_row(s, Skill, item.data(256), f"Remove skill {item.text()}")
         if users and not confirm(
             self,
             f"{item.text()} is the routing of {len(users)} engagement{'s' * (len(users) != 1)}.",

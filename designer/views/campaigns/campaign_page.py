@@ -28,7 +28,7 @@ from designer.models.settings import CAMPAIGN_SETTINGS
 from designer.models.versions import site_state
 from designer.models.vocabulary import PRIORITY_WEIGHT, CampaignStatus, HoursMode, Priority
 from designer.views.account.week_calendar import ShiftEditor
-from designer.views.editing.edit_session import EditSession, set_fields
+from designer.views.editing.edit_session import EditSession, SetFields
 from designer.views.forms.field_binder import FieldBinder
 from designer.views.forms.record_list import Column, RecordList
 from designer.views.publishing.history_panel import HistoryPanel
@@ -58,7 +58,7 @@ class CampaignPage(QScrollArea):
         self.session = session
         self.campaign_id: int | None = None
         self.engagement_id: int | None = None  # selected in the tree: Enable/Disable act on it
-        self.bind = FieldBinder(session, Campaign, "campaign", self)
+        self.bind = FieldBinder(session, Campaign, self)
         self.setWidgetResizable(True)
         self.setAccessibleName("Campaign")
         body = QWidget()
@@ -304,18 +304,13 @@ class CampaignPage(QScrollArea):
             old = c.status if entity == "campaign" else True
         text = f"{'Enable' if on else 'Disable'} {entity} “{name}”"
         if entity == "engagement":
-            command = set_fields(
-                Engagement,
-                "engagement",
-                self.engagement_id,
-                text,
-                {"enabled": not on},
-                {"enabled": on},
+            command = SetFields(
+                Engagement, self.engagement_id, text, {"enabled": not on}, {"enabled": on}
             )
         else:
             status = CampaignStatus.DRAFT if on else CampaignStatus.DISABLED
-            command = set_fields(
-                Campaign, "campaign", self.campaign_id, text, {"status": old}, {"status": status}
+            command = SetFields(
+                Campaign, self.campaign_id, text, {"status": old}, {"status": status}
             )
         self.session.push(command)
 

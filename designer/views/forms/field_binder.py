@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.models.properties import PropSpec
-from designer.views.editing.edit_session import EditSession, set_fields
+from designer.views.editing.edit_session import EditSession, SetFields
 from designer.views.forms.refusal import refusal_label, refuse
 from designer.views.forms.zone_combo import ZoneCombo
 
@@ -32,9 +32,9 @@ def words(value: str) -> str:
 
 
 class FieldBinder(QObject):
-    def __init__(self, session: EditSession, model: type, entity: str, parent: QObject) -> None:
+    def __init__(self, session: EditSession, model: type, parent: QObject) -> None:
         super().__init__(parent)
-        self.session, self.model, self.entity = session, model, entity
+        self.session, self.model = session, model
         self.row_id: int | None = None
         self._values: dict[str, Any] = {}
         self._loaders: dict[str, Callable[[Any], None]] = {}
@@ -81,11 +81,8 @@ class FieldBinder(QObject):
             return
         old = {field: self._values.get(field)}
         self._values[field] = value
-        self.session.push(
-            set_fields(
-                self.model, self.entity, self.row_id, f"Change {label.lower()}", old, {field: value}
-            )
-        )
+        text = f"Change {label.lower()}"
+        self.session.push(SetFields(self.model, self.row_id, text, old, {field: value}))
 
     def load(self, row: Any) -> None:
         self.row_id = row.id

@@ -36,20 +36,17 @@ class RestoreVersion(StoreCommand):
 
     def __init__(self, s: Session, version: CampaignVersion) -> None:
         campaign = version.campaign
-        campaign_id = campaign.id
-        self.notes: list[str] = []
+        text = f"Restore “{campaign.name}” to version {version.number}"
+        super().__init__(text, Campaign, campaign.id)
+        self.now = content_of(content_snapshot(campaign))
+        self.then = copy.deepcopy(content_of(version.snapshot))
+        self.notes: list[str] = []  # references the version had that are gone now
 
-        def write(session: Session, content: dict) -> None:
-            self.notes = apply_content(session, campaign_id, content)
+    def forward(self, s: Session) -> None:
+        self.notes = apply_content(s, self.entity_id, self.then)
 
-        super().__init__(
-            f"Restore “{campaign.name}” to version {version.number}",
-            "campaign",
-            campaign_id,
-            content_of(content_snapshot(campaign)),
-            copy.deepcopy(content_of(version.snapshot)),
-            write,
-        )
+    def backward(self, s: Session) -> None:
+        self.notes = apply_content(s, self.entity_id, self.now)
 
 
 class HistoryPanel(QGroupBox):

@@ -5,14 +5,15 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from designer.models.account import AccountSettings, Skill, WorkingShift
+from designer.models.account import Skill, WorkingShift, account_row
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+from designer.models.row_snapshots import copy_changes, unique_name
 from designer.models.versions import columns
-from designer.views.editing.commands import create_row, delete_row, duplicate_row, unique_name
-from designer.views.editing.edit_session import StoreCommand
+from designer.views.editing.commands import create_row, delete_row, duplicate_row
+from designer.views.editing.edit_session import WriteValue
 from designer.views.shell.sentences import confirm
 
 # What the sample adds, removed again (children first) when it is undone.
@@ -20,7 +21,7 @@ SAMPLE_ROWS = (Engagement, Campaign, WorkingShift, Skill, EntryPoint, Behavior, 
 ACCOUNT_FIELDS = ("account_name", "time_zone", "currency")
 
 
-def sample_command() -> StoreCommand:
+def sample_command() -> WriteValue:
     """Fill an empty store with the sample campaigns and libraries; undo takes them away."""
     added: dict[type, set[int]] = {}
     account_before: dict = {}
@@ -32,7 +33,7 @@ def sample_command() -> StoreCommand:
             if s.scalar(select(Campaign.id).limit(1)) is not None:
                 raise StoreError("The store has campaigns now; the sample is for an empty store.")
             before = {m: set(s.scalars(select(m.id))) for m in SAMPLE_ROWS}
-            account = s.scalars(select(AccountSettings)).first()
+            account = account_row(s)
             if account is not None:
                 account_before.update(
                     {k: v for k, v in columns(account).items() if k in ACCOUNT_FIELDS}
@@ -45,11 +46,11 @@ def sample_command() -> StoreCommand:
         for model in SAMPLE_ROWS:
             if added.get(model):
                 s.execute(delete(model).where(model.id.in_(added[model])))
-        account = s.scalars(select(AccountSettings)).first()
+        account = account_row(s)
         for key, value in account_before.items():
             setattr(account, key, value)
 
-    return StoreCommand("Start from the sample", "campaign", 0, False, True, write)
+    return WriteValue("Start from the sample", Campaign, 0, False, True, write)
 
 
 class WindowEdits:
@@ -90,7 +91,7 @@ class WindowEdits:
     def new_campaign(self) -> int | None:
         with self.store.read() as s:
             name = unique_name(s, Campaign, "New campaign")
-        command = create_row(Campaign, "campaign", f"New campaign {name}", name=name)
+        command = create_row(Campaign, f"New campaign {name}", name=name)
         if not self.session.push(command):
             return None
         self.tree.select("campaign", command.row_id)
@@ -119,14 +120,8 @@ class WindowEdits:
         entity, row_id, model = selected
         with self.store.read() as s:
             row = s.get(model, row_id)
-            changes = (
-                {"name": unique_name(s, Campaign, f"{row.name} (copy)")}
-                if entity == "campaign"
-                else {"name": f"{row.name} (copy)"}
-            )
-            if entity == "campaign":
-                changes["status"] = "draft"
-            command = duplicate_row(s, model, entity, row_id, f"Duplicate {row.name}", **changes)
+            changes = copy_changes(s, row)
+            command = duplicate_row(s, model, row_id, f"Duplicate {row.name}", **changes)
         if self.session.push(command):
             self.tree.select(entity, command.row_id)
 
@@ -139,7 +134,7 @@ class WindowEdits:
             name = row.name
             n = len(row.engagements) if entity == "campaign" else 0
             extra = f" and its {n} engagement{'s' * (n != 1)}" if n else ""
-            command = delete_row(s, model, entity, row_id, f"Delete {name}")
+            command = delete_row(s, model, row_id, f"Delete {name}")
         if confirm(self, f"Delete “{name}”{extra}?", "You can undo it with Ctrl+Z.", "Delete"):
             self.session.push(command)
             if entity == "campaign":

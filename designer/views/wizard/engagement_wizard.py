@@ -224,7 +224,6 @@ class EngagementWizard(QWidget):
             n = s.scalar(select(func.count()).where(Engagement.campaign_id == self.campaign_id))
         command = create_row(
             Engagement,
-            "engagement",
             f"Add engagement {t.name}",
             campaign_id=self.campaign_id,
             position=n,

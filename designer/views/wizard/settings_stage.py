@@ -48,7 +48,7 @@ class SettingsStage(Stage):
 
     def __init__(self, session, parent=None) -> None:  # noqa: ANN001
         super().__init__(session, parent)
-        self.bind = FieldBinder(session, Engagement, "engagement", self)
+        self.bind = FieldBinder(session, Engagement, self)
         self.messages: dict = {}
         form_widget = QWidget()
         self.form = QFormLayout(form_widget)
