@@ -13,6 +13,7 @@ through `runtime_file`, so they all use the same bytes.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -64,6 +65,20 @@ def reason_sentences() -> dict[str, str]:
         raise _missing("reasons.json") from None
     conditions = (*AUDIENCE_CONDITIONS.values(), *BEHAVIOR_CONDITIONS.values())
     return dict(data) | {code: text for c in conditions for code, text in c.misses.items()}
+
+
+_TABLE = re.compile(r"var (AUDIENCE|BEHAVIOR) = \{(.*?)\n\};", re.DOTALL)
+_EVALUATOR = re.compile(r"^  (\w+): function", re.MULTILINE)
+
+
+def condition_evaluators() -> dict[str, dict[str, str]]:
+    """The tag's tests of conditions (runtime/targeting.js), as the tag ships them:
+    {"AUDIENCE" or "BEHAVIOR": {condition type: the source of its test}}."""
+    tables = {}
+    for table, body in _TABLE.findall(tag_source()):
+        parts = _EVALUATOR.split(body)
+        tables[table] = dict(zip(parts[1::2], parts[2::2], strict=True))
+    return tables
 
 
 def tag_source() -> str:

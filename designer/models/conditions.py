@@ -25,6 +25,7 @@ class ConditionType:
     # The runtime's reasons when a visitor does not meet it: code -> sentence ({0}, {1}…
     # are the values the evaluator in runtime/targeting.js gives with the code).
     misses: dict[str, str] = field(default_factory=dict)
+    description: str = ""  # what it means, under the rule editor's list of kinds
 
     def describe(self, condition: dict[str, Any]) -> str:
         values = {p.name: condition.get(p.name, p.default) for p in self.params}
@@ -53,9 +54,14 @@ class ConditionType:
 
 
 def _t(
-    type_: str, label: str, words: str, *params: PropSpec, misses: dict[str, str]
+    type_: str,
+    label: str,
+    words: str,
+    *params: PropSpec,
+    misses: dict[str, str],
+    description: str,
 ) -> ConditionType:
-    return ConditionType(type_, label, params, words, misses)
+    return ConditionType(type_, label, params, words, misses, description)
 
 
 BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
@@ -67,6 +73,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "spent at least {seconds} s on the entry point",
             P("seconds", "int", 30, "Seconds", minimum=0, maximum=86400),
             misses={"b_time": "has spent {0} of {1} seconds on the entry point"},
+            description="How long the visitor has stayed on the entry point's pages.",
         ),
         _t(
             "visited_entry_point",
@@ -84,6 +91,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
                 "b_not_visited": "has not visited the entry point “{0}”",
                 "b_visited": "visited the entry point “{0}”",
             },
+            description="Whether the visitor saw (or did not see) another entry point.",
         ),
         _t(
             "flow",
@@ -91,12 +99,14 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "went through the pages {pages} in that order",
             P("pages", "list", [], "Pages (URL parts, in order)"),
             misses={"b_flow": "has not gone through the pages {0} in that order"},
+            description="The visitor went through these pages in this order.",
         ),
         _t(
             "exit_intent",
             "About to abandon",
             "is about to leave the page",
             misses={"b_exit": "is not about to leave the page"},
+            description="The visitor is about to leave: the pointer heads for the tab bar.",
         ),
         _t(
             "cart_value",
@@ -109,6 +119,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
                 "b_cart": "has a cart worth {0}, outside {1} to {2}",
                 "b_cart_down": "has not decreased the cart value",
             },
+            description="The value of the visitor's cart, or that it went down.",
         ),
         _t(
             "products_in_cart",
@@ -116,6 +127,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "has {products} in the cart",
             P("products", "list", [], "Products"),
             misses={"b_products": "has none of {0} in the cart"},
+            description="The cart holds one of these products.",
         ),
         _t(
             "viewed_product",
@@ -123,6 +135,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "viewed {products}",
             P("products", "list", [], "Products"),
             misses={"b_viewed": "has not viewed {0}"},
+            description="The visitor looked at one of these products.",
         ),
         _t(
             "visitor_error",
@@ -131,6 +144,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             P("message", "text", "", "Message contains"),
             P("code", "text", "", "Code"),
             misses={"b_error": "has not seen an error like “{0}”"},
+            description="The site showed the visitor an error (its message or code).",
         ),
         _t(
             "engaged_in_session",
@@ -138,6 +152,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "was {state} an engagement in this visit",
             P("state", "enum", "exposed", "State", choices=ENGAGED_STATES),
             misses={"b_engaged": "was not {0} an engagement in this visit"},
+            description="The visitor saw, closed or clicked an engagement in this visit.",
         ),
         _t(
             "service_activity",
@@ -145,6 +160,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "reported service activity \u201c{activity}\u201d",
             P("activity", "text", "", "Activity"),
             misses={"b_activity": "has not reported the service activity “{0}”"},
+            description="The site reports a service activity, e.g. an order tracked.",
         ),
         _t(
             "scroll_depth",
@@ -152,6 +168,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "scrolled at least {percent}% of the page",
             P("percent", "int", 50, "Percent", minimum=0, maximum=100),
             misses={"b_scroll": "has scrolled {0}% of the page, not {1}%"},
+            description="How far down the page the visitor scrolled.",
         ),
         _t(
             "pages_viewed",
@@ -159,6 +176,7 @@ BEHAVIOR_CONDITIONS: dict[str, ConditionType] = {
             "viewed at least {count} pages",
             P("count", "int", 3, "Pages", minimum=1, maximum=1000),
             misses={"b_pages": "has viewed {0} of {1} pages"},
+            description="How many pages the visitor has seen in this visit.",
         ),
     )
 }
@@ -172,6 +190,7 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
             "came from a site containing \u201c{contains}\u201d",
             P("contains", "text", "", "Referrer contains"),
             misses={"a_referral": "did not come from a site containing “{0}”"},
+            description="The site the visitor came from (its address contains these words).",
         ),
         _t(
             "search_keywords",
@@ -179,6 +198,7 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
             "searched for {keywords}",
             P("keywords", "list", [], "Keywords"),
             misses={"a_search": "did not search for {0}"},
+            description="Words the visitor searched for before arriving.",
         ),
         _t(
             "platform",
@@ -186,6 +206,7 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
             "uses a {platforms}",
             P("platforms", "list", [p.value for p in Platform], "Platforms"),
             misses={"a_platform": "uses a {0}, not a {1}"},
+            description="The visitor's device: desktop, tablet or phone.",
         ),
         _t(
             "marketing_source",
@@ -194,6 +215,7 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
             P("sources", "list", [], "Sources"),
             P("custom", "text", "", "Custom source name"),
             misses={"a_source": "arrived through {0}, not {1}"},
+            description="How the visitor arrived: direct, email, paid search, social…",
         ),
         _t(
             "geo",
@@ -204,6 +226,7 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
                 "a_no_geo": 'has no known location (the site pushes {type: "geo"})',
                 "a_geo": "is in {0}, not {1}",
             },
+            description="The country or region the site says the visitor is in.",
         ),
         _t(
             "visitor_type",
@@ -211,6 +234,7 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
             "is a {visitor} visitor",
             P("visitor", "enum", "returning", "Visitor", choices=("new", "returning")),
             misses={"a_visitor": "is a {0} visitor, not a {1} one"},
+            description="Whether this is the visitor's first visit or a return.",
         ),
         _t(
             "customer_type",
@@ -218,6 +242,7 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
             "is a {values} customer",
             P("values", "list", [], "Types"),
             misses={"a_customer": "is not a {0} customer"},
+            description="A customer type the site pushes, e.g. VIP or business.",
         ),
         _t(
             "customer_status",
@@ -225,6 +250,7 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
             "has status {values}",
             P("values", "list", [], "Statuses"),
             misses={"a_status": "does not have the status {0}"},
+            description="A customer status the site pushes, e.g. logged in or churn risk.",
         ),
         _t(
             "attribute",
@@ -243,6 +269,7 @@ AUDIENCE_CONDITIONS: dict[str, ConditionType] = {
                 "a_no_attribute": "has no engagement attribute “{0}”",
                 "a_attribute": "has {0} “{1}”, not {2} “{3}”",
             },
+            description="Any engagement attribute the site pushes, compared with a value.",
         ),
     )
 }

@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 
 from designer.bundle.manifest import schema
-from designer.bundle.runtime_scripts import reason_sentences, tag_source
+from designer.bundle.runtime_scripts import condition_evaluators, reason_sentences, tag_source
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
 
 BROWSER_TESTS = Path(__file__).parents[1] / "browser"
@@ -25,10 +25,7 @@ LIBRARIES = {"AUDIENCE": AUDIENCE_CONDITIONS, "BEHAVIOR": BEHAVIOR_CONDITIONS}
 
 def _evaluators(table: str) -> dict[str, str]:
     """The evaluators of targeting.js's `var TABLE = {...}`: condition type -> its source."""
-    source = TARGETING.read_text("utf-8")
-    body = source.split(f"var {table} = {{", 1)[1].split("\n};", 1)[0]
-    parts = re.split(r"^  (\w+): function", body, flags=re.M)
-    return dict(zip(parts[1::2], parts[2::2], strict=True))
+    return condition_evaluators()[table]
 
 
 @pytest.mark.parametrize("table", LIBRARIES)
@@ -46,9 +43,10 @@ def test_each_evaluators_misses_are_the_declared_ones_with_their_sentences(table
         assert f"{table.lower()}_all" in sentences and f"{table.lower()}_any" in sentences
 
 
-def test_the_shipped_tag_holds_the_evaluators() -> None:
-    tag = tag_source()
-    assert TARGETING.read_text("utf-8") in tag
+def test_the_shipped_tag_holds_the_evaluators_and_each_condition_says_what_it_means() -> None:
+    assert TARGETING.read_text("utf-8") in tag_source()
+    for condition in (*AUDIENCE_CONDITIONS.values(), *BEHAVIOR_CONDITIONS.values()):
+        assert condition.label and condition.description, condition.type
 
 
 def test_every_declared_condition_has_a_browser_test() -> None:
