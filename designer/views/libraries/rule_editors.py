@@ -55,6 +55,28 @@ class UrlRulesEditor(QWidget):
         self.list.setAccessibleName("URL rules")
         self.list.setMaximumHeight(150)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._rule_fields()
+        self.add = _button("Add rule", "Add the URL rule")
+        self.update = _button("Update rule", "Change the selected URL rule to what the fields say")
+        self.update.setEnabled(False)
+        self.remove = _button("Remove rule", "Remove the selected URL rule")
+        self.problem = refusal_label("URL rule problem")
+        self.section_edit = QLineEdit()
+        self.section_edit.setPlaceholderText("page sections, separated by commas (optional)")
+        self.section_edit.setAccessibleName("Page sections")
+        self.section_edit.setToolTip("Limit the entry point to page sections the site declares")
+        self._lay_out()
+        self.value.textEdited.connect(self._check)
+        self.match.currentIndexChanged.connect(self._check)
+        self.add.clicked.connect(self._on_add)
+        self.value.returnPressed.connect(self._on_return)
+        self.update.clicked.connect(self._on_update)
+        self.remove.clicked.connect(self._on_remove)
+        self.list.currentRowChanged.connect(self._on_rule_selected)
+        self.section_edit.editingFinished.connect(self._on_sections)
+
+    def _rule_fields(self) -> None:
+        """One rule as it is typed: how the URL is compared, to what, excluded or not."""
         self.match = QComboBox()
         for m in UrlMatch:
             self.match.addItem(
@@ -74,25 +96,11 @@ class UrlRulesEditor(QWidget):
         self.fragment.setToolTip(
             "Ticked: the part after # counts too, for sites whose pages are #/routes"
         )
-        self.add = _button("Add rule", "Add the URL rule")
-        self.update = _button("Update rule", "Change the selected URL rule to what the fields say")
-        self.update.setEnabled(False)
-        self.remove = _button("Remove rule", "Remove the selected URL rule")
-        self.problem = refusal_label("URL rule problem")
-        self.section_edit = QLineEdit()
-        self.section_edit.setPlaceholderText("page sections, separated by commas (optional)")
-        self.section_edit.setAccessibleName("Page sections")
-        self.section_edit.setToolTip("Limit the entry point to page sections the site declares")
+
+    def _lay_out(self) -> None:
         row = QHBoxLayout()
-        for w in (
-            self.exclude,
-            self.match,
-            self.value,
-            self.fragment,
-            self.add,
-            self.update,
-            self.remove,
-        ):
+        fields = (self.exclude, self.match, self.value, self.fragment)
+        for w in (*fields, self.add, self.update, self.remove):
             row.addWidget(w)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -101,14 +109,6 @@ class UrlRulesEditor(QWidget):
         box.addWidget(self.problem)
         box.addWidget(self.section_edit)
         box.addStretch(1)  # spare height below the fields, not between them
-        self.value.textEdited.connect(self._check)
-        self.match.currentIndexChanged.connect(self._check)
-        self.add.clicked.connect(self._on_add)
-        self.value.returnPressed.connect(self._on_return)
-        self.update.clicked.connect(self._on_update)
-        self.remove.clicked.connect(self._on_remove)
-        self.list.currentRowChanged.connect(self._on_rule_selected)
-        self.section_edit.editingFinished.connect(self._on_sections)
 
     def set_rules(self, rules: list[dict], sections: list[str]) -> None:
         row = self.list.currentRow()  # the rule being edited stays selected
