@@ -2,55 +2,32 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from designer.models.account import Skill, WorkingShift, account_row
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
-from designer.models.errors import StoreError
-from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 from designer.models.row_snapshots import copy_changes, unique_name
-from designer.models.versions import columns
 from designer.views.editing.commands import create_row, delete_row, duplicate_row
-from designer.views.editing.edit_session import WriteValue
+from designer.views.editing.edit_session import StoreCommand
 from designer.views.shell.sentences import confirm
 
-# What the sample adds, removed again (children first) when it is undone.
-SAMPLE_ROWS = (Engagement, Campaign, WorkingShift, Skill, EntryPoint, Behavior, TargetAudience)
-ACCOUNT_FIELDS = ("account_name", "time_zone", "currency")
 
-
-def sample_command() -> WriteValue:
+class StartFromSample(StoreCommand):
     """Fill an empty store with the sample campaigns and libraries; undo takes them away."""
-    added: dict[type, set[int]] = {}
-    account_before: dict = {}
 
-    def write(s: Session, on: bool) -> None:
-        from designer.models.seed import seed_sample  # only a designer who asks needs it
+    def __init__(self) -> None:
+        super().__init__("Start from the sample", Campaign, 0)
+        self.added = None
 
-        if on:
-            if s.scalar(select(Campaign.id).limit(1)) is not None:
-                raise StoreError("The store has campaigns now; the sample is for an empty store.")
-            before = {m: set(s.scalars(select(m.id))) for m in SAMPLE_ROWS}
-            account = account_row(s)
-            if account is not None:
-                account_before.update(
-                    {k: v for k, v in columns(account).items() if k in ACCOUNT_FIELDS}
-                )
-            seed_sample(s)
-            s.flush()
-            added.clear()
-            added.update({m: set(s.scalars(select(m.id))) - before[m] for m in SAMPLE_ROWS})
-            return
-        for model in SAMPLE_ROWS:
-            if added.get(model):
-                s.execute(delete(model).where(model.id.in_(added[model])))
-        account = account_row(s)
-        for key, value in account_before.items():
-            setattr(account, key, value)
+    def forward(self, s: Session) -> None:
+        from designer.models.seed import add_sample  # only a designer who asks needs it
 
-    return WriteValue("Start from the sample", Campaign, 0, False, True, write)
+        self.added = add_sample(s)
+
+    def backward(self, s: Session) -> None:
+        from designer.models.seed import remove_sample
+
+        remove_sample(s, self.added)
 
 
 class WindowEdits:
@@ -58,7 +35,7 @@ class WindowEdits:
 
     def start_from_sample(self) -> None:
         """The sample campaigns in an empty store, to learn from and change."""
-        if self.session.push(sample_command()):
+        if self.session.push(StartFromSample()):
             self.tree.reload()
             if self.tree.campaign_count():
                 self.tree.tree.setCurrentItem(self.tree.tree.topLevelItem(0))
