@@ -2,7 +2,7 @@
 
 The binder builds the widget, loads it from the row with signals blocked (so
 loading never records an edit), and turns the designer's change into
-set_fields. `widget_for(field)` lets the problems panel jump to a field.
+a SetFields command. `widget_for(field)` lets the problems panel jump to a field.
 """
 
 from __future__ import annotations
