@@ -28,6 +28,7 @@ from designer.models.engagement import Engagement
 from designer.models.formats import FORMATS
 from designer.models.store import Store
 from designer.models.validation import ERROR, Problem, campaign_problems, validate
+from designer.models.vocabulary import CampaignStatus
 from designer.models.window_library import window_design_of
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
@@ -74,7 +75,11 @@ def choose_campaigns(
     everything = session.scalars(query.order_by(Campaign.id)).all()
     if preview_ids is not None:
         return [c for c in everything if c.id in preview_ids or not preview_ids]
-    statuses = ("published", "draft") if include_drafts else ("published",)
+    statuses = (
+        (CampaignStatus.PUBLISHED, CampaignStatus.DRAFT)
+        if include_drafts
+        else (CampaignStatus.PUBLISHED,)
+    )
     if names is None:
         return [c for c in everything if c.status in statuses]
     by_name = {c.name: c for c in everything}
@@ -85,7 +90,7 @@ def choose_campaigns(
             known = ", ".join(f"“{c.name}”" for c in everything) or "none"
             raise BundleError(f"There is no campaign named “{name}”; the store has {known}.")
         if campaign.status not in statuses:
-            hint = "publish it" if campaign.status == "draft" else "turn it back on"
+            hint = "publish it" if campaign.status == CampaignStatus.DRAFT else "turn it back on"
             raise BundleError(
                 f"“{name}” is {campaign.status}, so it is not exported; {hint}, "
                 "or export with drafts included."
@@ -201,7 +206,7 @@ def _install_page(
     campaigns = [
         {
             "name": c["name"],
-            "status": c.get("status", "published"),
+            "status": c.get("status", CampaignStatus.PUBLISHED.value),
             "priority": c["priority"],
             "engagements": [
                 {

@@ -26,7 +26,7 @@ from designer.models.store import Store
 from designer.models.versions import on_site
 from designer.models.vocabulary import CampaignStatus
 
-DRAFT, PUBLISHED = "draft", "published"
+DRAFT, PUBLISHED = CampaignStatus.DRAFT.value, CampaignStatus.PUBLISHED.value
 _DATES = ("starts_at", "ends_at")
 
 

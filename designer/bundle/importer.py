@@ -26,14 +26,14 @@ from designer.bundle.bundle_reader import read_bundle
 from designer.bundle.errors import ImportCancelled
 from designer.bundle.images import CleanImage
 from designer.bundle.manifest import TIME_FORMAT
-from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
+from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift, account_row
 from designer.models.assets import add_asset
 from designer.models.campaign import Campaign
 from designer.models.design import Design, StateDesigns, WindowDesign
 from designer.models.engagement import Engagement
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 from designer.models.store import Store
-from designer.models.vocabulary import StateDisplay
+from designer.models.vocabulary import CampaignStatus, Routing, StateDisplay
 
 ACCOUNT_FIELDS = (
     "time_zone",
@@ -107,7 +107,7 @@ def _restore_images(value: Any, images: dict[str, str]) -> Any:
 
 
 def _account(session: Session, account: dict[str, Any], skills: dict[int, Skill]) -> None:
-    settings = session.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()
+    settings = account_row(session)
     if settings is None:
         settings = AccountSettings()
         session.add(settings)
@@ -164,7 +164,7 @@ def _campaign(c: dict[str, Any], name: str, audiences: _Library) -> Campaign:
     audience = c["audience"]
     return Campaign(
         name=name,
-        status=c.get("status", "published"),
+        status=c.get("status", CampaignStatus.PUBLISHED.value),
         goal=c["goal"],
         goal_once_per_visit=c["goal_once_per_visit"],
         priority=c["priority"],
@@ -203,7 +203,7 @@ def _engagement(e: dict[str, Any], position: int, links: dict[str, dict[int, Any
         element_id=e["element_id"],
         kind=e["kind"],
         authenticated=e["authenticated"],
-        routing="specific_skill" if skill else "all_skills",
+        routing=(Routing.SPECIFIC_SKILL if skill else Routing.ALL_SKILLS).value,
         skill=skill,
         window_opens_as=e["window_opens_as"],
         language=e["language"],

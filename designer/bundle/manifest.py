@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from itertools import islice
 from typing import Any
 
@@ -20,15 +19,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from designer.bundle.errors import BundleError
+from designer.bundle.manifest_schema import manifest_schema
 from designer.bundle.manifest_text import shortened
 from designer.bundle.runtime_scripts import reason_sentences
 from designer.bundle.time_zones import time_zones
-from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
+from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift, account_row
 from designer.models.campaign import Campaign
 from designer.models.design import Design
 from designer.models.design_checks import accessible_name
 from designer.models.engagement import Engagement
-from designer.models.formats import ANCHORS, FORMATS, Format, format_of
+from designer.models.formats import Format, format_of
 from designer.models.libraries import Behavior, EntryPoint
 from designer.models.placement import manifest_placement
 from designer.models.properties import DESIGN_PROPS, ELEMENT_PROPS, WINDOW_PROPS
@@ -50,13 +50,7 @@ RewriteImage = Callable[[str, tuple[int, int], str], Any]
 
 @cache
 def schema() -> dict[str, Any]:
-    """manifest.schema.json, with the enums of the format table (formats.py) filled in."""
-    text = resources.files("designer.bundle").joinpath("manifest.schema.json").read_text("utf-8")
-    loaded = json.loads(text)
-    engagement = loaded["properties"]["engagements"]["items"]["properties"]
-    engagement["format"]["enum"] = [f.value for f in FORMATS]
-    engagement["placement"]["anyOf"][0]["properties"]["anchor"]["enum"] = list(ANCHORS)
-    return loaded
+    return manifest_schema()
 
 
 def schema_problems(manifest: Any) -> list[str]:
@@ -141,8 +135,7 @@ def _automatic_messages(e: Engagement) -> dict[str, str]:
 
 
 def _account(session: Session, skill_ids: dict[int, int]) -> dict[str, Any]:
-    account = session.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()
-    account = account or AccountSettings()
+    account = account_row(session) or AccountSettings()
     skills = session.scalars(select(Skill).order_by(Skill.id)).all()
     shifts = sorted(
         (

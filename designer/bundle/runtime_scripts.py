@@ -13,11 +13,13 @@ through `runtime_file`, so they all use the same bytes.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from designer.bundle.errors import BundleError
+from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
 from designer.models.formats import phone_reasons
 
 TAG_PARTS = (
@@ -55,14 +57,34 @@ def reason_sentences() -> dict[str, str]:
     """The sentences of the tag's reasons, by code ("{0}" for its first value).
 
     The tag works with short codes (its size is what every page loads first); the
-    manifest carries these sentences, which `decisions()` expands the codes into. The
+    manifest carries these sentences, which `decisions()` expands the codes into. A
+    condition's own (a visitor who does not meet it) are declared with the condition; the
     reasons a format is not shown on phones come from the format table.
     """
     try:
         data: Any = json.loads(_source_file("reasons.json"))
     except ValueError:
         raise _missing("reasons.json") from None
-    return dict(data) | phone_reasons()
+    conditions = (*AUDIENCE_CONDITIONS.values(), *BEHAVIOR_CONDITIONS.values())
+    return (
+        dict(data)
+        | phone_reasons()
+        | {code: text for c in conditions for code, text in c.misses.items()}
+    )
+
+
+_TABLE = re.compile(r"var (AUDIENCE|BEHAVIOR) = \{(.*?)\n\};", re.DOTALL)
+_EVALUATOR = re.compile(r"^  (\w+): function", re.MULTILINE)
+
+
+def condition_evaluators() -> dict[str, dict[str, str]]:
+    """The tag's tests of conditions (runtime/targeting.js), as the tag ships them:
+    {"AUDIENCE" or "BEHAVIOR": {condition type: the source of its test}}."""
+    tables = {}
+    for table, body in _TABLE.findall(tag_source()):
+        parts = _EVALUATOR.split(body)
+        tables[table] = dict(zip(parts[1::2], parts[2::2], strict=True))
+    return tables
 
 
 def tag_source() -> str:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, ForeignKey, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from designer.models.base import Base, Versioned
+from designer.models.settings import ACCOUNT_SETTINGS, column_default
+
+
+def _default(name: str) -> object:
+    return column_default(ACCOUNT_SETTINGS, name)
 
 
 class AccountSettings(Versioned, Base):
@@ -15,24 +20,43 @@ class AccountSettings(Versioned, Base):
 
     __tablename__ = "account_settings"
     __table_args__ = (
-        CheckConstraint("control_group_percent BETWEEN 0 AND 25", name="control_group_range"),
-        CheckConstraint("cross_session_days IN (0, 1, 7, 14, 31)", name="cross_session_days"),
+        CheckConstraint(
+            ACCOUNT_SETTINGS["control_group_percent"].between_sql(), name="control_group_range"
+        ),
+        CheckConstraint(
+            ACCOUNT_SETTINGS["cross_session_days"].between_sql(), name="cross_session_days"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    account_name: Mapped[str] = mapped_column(String(200), default="My brand")
-    idle_time_days: Mapped[int] = mapped_column(default=30)
-    currency: Mapped[str] = mapped_column(String(3), default="USD")
-    cross_session_days: Mapped[int] = mapped_column(default=14)
-    attribution_model: Mapped[str] = mapped_column(String(10), default="last")
-    control_group_percent: Mapped[int] = mapped_column(default=5)
+    account_name: Mapped[str] = mapped_column(String(200), default=_default("account_name"))
+    idle_time_days: Mapped[int] = mapped_column(default=_default("idle_time_days"))
+    currency: Mapped[str] = mapped_column(String(3), default=_default("currency"))
+    cross_session_days: Mapped[int] = mapped_column(default=_default("cross_session_days"))
+    attribution_model: Mapped[str] = mapped_column(
+        String(10), default=_default("attribution_model")
+    )
+    control_group_percent: Mapped[int] = mapped_column(default=_default("control_group_percent"))
     # None = unlimited (the default); otherwise 1, 2 or 3 proactive displays a visit.
-    conversation_displays_per_visit: Mapped[int | None] = mapped_column(default=None)
-    content_displays_per_visit: Mapped[int | None] = mapped_column(default=None)
-    conversation_invite_after_decline: Mapped[bool] = mapped_column(default=False)
-    content_invite_after_decline: Mapped[bool] = mapped_column(default=True)
-    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
-    collector_url: Mapped[str] = mapped_column(String(500), default="")
+    conversation_displays_per_visit: Mapped[int | None] = mapped_column(
+        default=_default("conversation_displays_per_visit")
+    )
+    content_displays_per_visit: Mapped[int | None] = mapped_column(
+        default=_default("content_displays_per_visit")
+    )
+    conversation_invite_after_decline: Mapped[bool] = mapped_column(
+        default=_default("conversation_invite_after_decline")
+    )
+    content_invite_after_decline: Mapped[bool] = mapped_column(
+        default=_default("content_invite_after_decline")
+    )
+    time_zone: Mapped[str] = mapped_column(String(64), default=_default("time_zone"))
+    collector_url: Mapped[str] = mapped_column(String(500), default=_default("collector_url"))
+
+
+def account_row(s: Session) -> AccountSettings | None:
+    """The store's account settings row (the first, should a store hold more), or None."""
+    return s.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()
 
 
 class Skill(Versioned, Base):

@@ -11,6 +11,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from designer.models.account import AccountSettings
 from designer.models.base import Base, Timestamps, Versioned, utcnow
 from designer.models.schedule import valid_time_zone
+from designer.models.settings import CAMPAIGN_SETTINGS, column_default
+
+
+def _default(name: str) -> object:
+    return column_default(CAMPAIGN_SETTINGS, name)
 
 
 def account_time_zone(context: DefaultExecutionContext) -> str:
@@ -31,26 +36,28 @@ class Campaign(Versioned, Timestamps, Base):
 
     __tablename__ = "campaigns"
     __table_args__ = (
-        CheckConstraint("control_group_percent BETWEEN 0 AND 25", name="control_group_range"),
+        CheckConstraint(
+            CAMPAIGN_SETTINGS["control_group_percent"].between_sql(), name="control_group_range"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     description: Mapped[str] = mapped_column(default="")
-    goal: Mapped[str] = mapped_column(String(20), default="sell")
-    goal_once_per_visit: Mapped[bool] = mapped_column(default=False)
+    goal: Mapped[str] = mapped_column(String(20), default=_default("goal"))
+    goal_once_per_visit: Mapped[bool] = mapped_column(default=_default("goal_once_per_visit"))
     audience_id: Mapped[int | None] = mapped_column(
         ForeignKey("target_audiences.id", ondelete="RESTRICT")
     )
     starts_at: Mapped[datetime | None] = mapped_column(default=None)
     ends_at: Mapped[datetime | None] = mapped_column(default=None)
     time_zone: Mapped[str] = mapped_column(String(64), default=account_time_zone)
-    hours_mode: Mapped[str] = mapped_column(String(20), default="all_hours")
+    hours_mode: Mapped[str] = mapped_column(String(20), default=_default("hours_mode"))
     shifts: Mapped[list] = mapped_column(default=list)
     special_occasions: Mapped[list] = mapped_column(default=list)
-    priority: Mapped[str] = mapped_column(String(10), default="medium")
-    control_group_percent: Mapped[int] = mapped_column(default=10)
-    status: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    priority: Mapped[str] = mapped_column(String(10), default=_default("priority"))
+    control_group_percent: Mapped[int] = mapped_column(default=_default("control_group_percent"))
+    status: Mapped[str] = mapped_column(String(10), default=_default("status"), index=True)
 
     audience: Mapped[TargetAudience | None] = relationship(back_populates="campaigns")  # noqa: F821
     engagements: Mapped[list[Engagement]] = relationship(  # noqa: F821

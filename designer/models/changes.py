@@ -35,6 +35,12 @@ ENTITIES = {
 }
 
 
+def entity_of(model: type) -> str:
+    """The entity word of a model's rows (an edit of a Campaign tells views "campaign")."""
+    table = model.__tablename__
+    return ENTITIES.get(table, table)
+
+
 class Change(Base):
     __tablename__ = "changes"
 

@@ -8,7 +8,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from designer.models.base import Base, Timestamps, Versioned
 from designer.models.design import StateDesigns, WindowDesign
 from designer.models.formats import FORMAT_ZONES, EngagementFormat
+from designer.models.settings import ENGAGEMENT_SETTINGS, column_default
 from designer.models.vocabulary import Zone
+
+
+def _default(name: str) -> object:
+    return column_default(ENGAGEMENT_SETTINGS, name)
+
 
 WIZARD_STAGES = ("gallery", "settings", "studio", "window", "entry_point", "behavior", "summary")
 
@@ -32,20 +38,22 @@ class Engagement(Versioned, Timestamps, Base):
     source: Mapped[str] = mapped_column(String(10), default="web")
     format: Mapped[str] = mapped_column(String(20), default="sticky_button")
     zone: Mapped[str] = mapped_column(String(10), default="right")
-    element_id: Mapped[str] = mapped_column(String(100), default="")
-    kind: Mapped[str] = mapped_column(String(12), default="conversation")
+    element_id: Mapped[str] = mapped_column(String(100), default=_default("element_id"))
+    kind: Mapped[str] = mapped_column(String(12), default=_default("kind"))
     enabled: Mapped[bool] = mapped_column(default=True)
     template: Mapped[str] = mapped_column(String(100), default="")
     # Settings stage
-    conversation_type: Mapped[str] = mapped_column(String(20), default="messaging")
-    authenticated: Mapped[bool] = mapped_column(default=False)
-    routing: Mapped[str] = mapped_column(String(20), default="all_skills")
+    conversation_type: Mapped[str] = mapped_column(
+        String(20), default=_default("conversation_type")
+    )
+    authenticated: Mapped[bool] = mapped_column(default=_default("authenticated"))
+    routing: Mapped[str] = mapped_column(String(20), default=_default("routing"))
     skill_id: Mapped[int | None] = mapped_column(ForeignKey("skills.id", ondelete="SET NULL"))
-    window_opens_as: Mapped[str] = mapped_column(String(20), default="embedded")
-    language: Mapped[str] = mapped_column(String(10), default="en")
+    window_opens_as: Mapped[str] = mapped_column(String(20), default=_default("window_opens_as"))
+    language: Mapped[str] = mapped_column(String(10), default=_default("language"))
     automatic_messages: Mapped[dict] = mapped_column(default=dict)
     predefined_content: Mapped[list] = mapped_column(default=list)
-    content_url: Mapped[str] = mapped_column(String(500), default="")
+    content_url: Mapped[str] = mapped_column(String(500), default=_default("content_url"))
     # Studio and Window stages
     designs: Mapped[dict] = mapped_column(default=dict)
     window_design: Mapped[dict] = mapped_column(default=dict)

@@ -7,6 +7,8 @@ import sqlite3
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from designer.models.settings import ACCOUNT_SETTINGS, CAMPAIGN_SETTINGS
+
 
 class StoreError(Exception):
     """A failure the designer can act on; str() is the sentence to show."""
@@ -39,12 +41,13 @@ _NAMED = {
         "window_designs",
     )
 }
-# Check constraints (by the name in the schema) -> what the allowed values are.
+# Check constraints (by the name in the schema) -> what the allowed values are; a
+# setting's sentence is its declaration's, read when a value is refused.
 _CHECKS = {
-    "control_group_range": "The control group must be between 0% and 25% of visitors.",
-    "cross_session_days": "The cross-session period must be 0, 1, 7, 14 or 31 days.",
-    "weekday_range": "A shift's day must be Monday to Sunday.",
-    "minute_range": "A shift must start and end within one day.",
+    "control_group_range": lambda: CAMPAIGN_SETTINGS["control_group_percent"].refusal_sentence(),
+    "cross_session_days": lambda: ACCOUNT_SETTINGS["cross_session_days"].refusal_sentence(),
+    "weekday_range": lambda: "A shift's day must be Monday to Sunday.",
+    "minute_range": lambda: "A shift must start and end within one day.",
 }
 
 
@@ -57,7 +60,7 @@ def _constraint_sentence(text: str) -> str | None:
     elif "check constraint" in text:
         for name, sentence in _CHECKS.items():
             if name in text:
-                return sentence
+                return sentence()
     elif "foreign key constraint" in text:
         return (
             "It is still used elsewhere, or what it refers to is gone. "

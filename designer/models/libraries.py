@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from designer.models.base import Base, Timestamps, Versioned
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS, describe_all
+from designer.models.vocabulary import MatchMode
 
 _RULE_WORDS = {
     "equals": "is",
@@ -71,7 +72,7 @@ class TargetAudience(Versioned, Timestamps, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    match: Mapped[str] = mapped_column(String(3), default="all")
+    match: Mapped[str] = mapped_column(String(3), default=MatchMode.ALL.value)
     conditions: Mapped[list] = mapped_column(default=list)
 
     campaigns: Mapped[list[Campaign]] = relationship(  # noqa: F821
@@ -92,7 +93,7 @@ class Behavior(Versioned, Timestamps, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    match: Mapped[str] = mapped_column(String(3), default="all")
+    match: Mapped[str] = mapped_column(String(3), default=MatchMode.ALL.value)
     conditions: Mapped[list] = mapped_column(default=list)
 
     engagements: Mapped[list[Engagement]] = relationship(  # noqa: F821

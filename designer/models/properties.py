@@ -16,16 +16,32 @@ COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 @dataclass(frozen=True)
 class PropSpec:
     name: str
-    type: str  # text, multiline, int, float, bool, color, enum, url, font, image
+    type: str  # text, multiline, int, float, bool, color, enum, url, font, image, time_zone
     default: Any
     label: str
     description: str = ""
     minimum: float | None = None
     maximum: float | None = None
-    choices: tuple[str, ...] = ()
+    choices: tuple[Any, ...] = ()
+    unit: str = ""  # shown after the value: " days", "% of visitors"
+    # The sentence for a value outside the limits or choices, over {minimum}, {maximum},
+    # {choices}; without one the sentence is made from the label.
+    refusal: str = ""
+
+    def refusal_sentence(self) -> str:
+        """The declared sentence for a value outside the limits or choices, filled in."""
+        words = [str(c) for c in self.choices]
+        choices = ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+        return self.refusal.format(
+            minimum=f"{self.minimum:g}" if self.minimum is not None else "",
+            maximum=f"{self.maximum:g}" if self.maximum is not None else "",
+            choices=choices,
+        )
 
     def problem(self, value: Any) -> str | None:
         """A sentence saying what is wrong with value, or None when it fits."""
+        if self.refusal and self._outside(value):
+            return self.refusal_sentence()
         if self.type in ("int", "float"):
             if isinstance(value, bool) or not isinstance(value, int | float):
                 return f"{self.label} must be a number."
@@ -47,6 +63,21 @@ class PropSpec:
         elif not isinstance(value, str):
             return f"{self.label} must be text."
         return None
+
+    def _outside(self, value: Any) -> bool:
+        if self.choices:
+            return value not in self.choices
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        return is_number and (
+            (self.minimum is not None and value < self.minimum)
+            or (self.maximum is not None and value > self.maximum)
+        )
+
+    def between_sql(self) -> str:
+        """The check constraint of a column holding this setting: its limits or its choices."""
+        if self.choices:
+            return f"{self.name} IN ({', '.join(str(c) for c in self.choices)})"
+        return f"{self.name} BETWEEN {self.minimum:g} AND {self.maximum:g}"
 
     def coerce(self, value: Any) -> Any:
         """Value as this property's type when it can be read as one, else the default."""

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from designer.models import clock
-from designer.models.account import AccountSettings, Skill, WorkingShift
+from designer.models.account import AccountSettings, Skill, WorkingShift, account_row
 from designer.models.campaign import Campaign
 from designer.models.design import WindowDesign
 from designer.models.engagement import Engagement
+from designer.models.errors import StoreError
 from designer.models.gallery import template
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
-from designer.models.vocabulary import Zone
+from designer.models.settings import default_messages
+from designer.models.vocabulary import CampaignStatus, HoursMode, Routing, Zone
 
 SAMPLE_ZONE = "Europe/London"
 RUNS_FROM_DAYS_BEFORE = 7  # the sample campaign runs from a week before the day it is made
 RUNS_UNTIL_DAYS_AFTER = 60  # to two months after, so a sample made on any day shows
 
-AUTOMATIC_MESSAGES = {
-    "en": {
-        "greeting": {"enabled": True, "text": "Hi! Thanks for reaching out. How can we help?"},
-        "agent_away": {"enabled": True, "text": "Our team is away right now; we will reply soon."},
-        "closing": {"enabled": False, "text": "Thanks for messaging us. Have a great day!"},
-    }
-}
+# The sample's automatic messages: a new engagement's.
+AUTOMATIC_MESSAGES = default_messages()
 
 
 def _engagement(campaign: Campaign, name: str, key: str, **fields) -> Engagement:
@@ -57,7 +57,7 @@ def sample_time_frame(today: date) -> tuple[datetime, datetime, date]:
 def seed_sample(s: Session) -> None:
     """The sample campaigns, dated from the day they are made (on the app's clock)."""
     starts_at, ends_at, christmas = sample_time_frame(clock.now(ZoneInfo(SAMPLE_ZONE)).date())
-    account = s.query(AccountSettings).first() or AccountSettings()
+    account = account_row(s) or AccountSettings()
     account.account_name = "Northwind Outfitters"
     account.time_zone = SAMPLE_ZONE
     account.currency = "GBP"
@@ -125,8 +125,8 @@ def seed_sample(s: Session) -> None:
         starts_at=starts_at,
         ends_at=ends_at,
         time_zone=SAMPLE_ZONE,
-        hours_mode="weekly",
-        status="published",
+        hours_mode=HoursMode.WEEKLY.value,
+        status=CampaignStatus.PUBLISHED.value,
         shifts=[{"weekday": d, "start": 8 * 60, "end": 22 * 60} for d in range(7)],
         special_occasions=[
             {
@@ -145,7 +145,7 @@ def seed_sample(s: Session) -> None:
         "sales-sticky",
         zone="right",
         entry_point=site,
-        routing="specific_skill",
+        routing=Routing.SPECIFIC_SKILL.value,
         skill=sales,
     )
     _engagement(
@@ -154,7 +154,7 @@ def seed_sample(s: Session) -> None:
         "checkout-overlay",
         entry_point=checkout,
         behavior=lingering,
-        routing="specific_skill",
+        routing=Routing.SPECIFIC_SKILL.value,
         skill=sales,
     )
     _engagement(sale, "Cart toaster", "checkout-toaster", entry_point=cart, behavior=abandoning)
@@ -182,8 +182,8 @@ def seed_sample(s: Session) -> None:
         priority="medium",
         description="Let returning customers reach support from the help centre.",
         time_zone=SAMPLE_ZONE,
-        hours_mode="all_hours",
-        status="draft",
+        hours_mode=HoursMode.ALL_HOURS.value,
+        status=CampaignStatus.DRAFT.value,
     )
     s.add(service)
     _engagement(
@@ -192,7 +192,43 @@ def seed_sample(s: Session) -> None:
         "service-embedded",
         entry_point=help_pages,
         element_id="help-chat",
-        routing="specific_skill",
+        routing=Routing.SPECIFIC_SKILL.value,
         skill=support,
         window_opens_as="separate_window",
     )
+
+
+# What the sample adds (children first, the order they are removed in) and changes.
+SAMPLE_ROWS = (Engagement, Campaign, WorkingShift, Skill, EntryPoint, Behavior, TargetAudience)
+SAMPLE_ACCOUNT_FIELDS = ("account_name", "time_zone", "currency")
+
+
+@dataclass
+class SampleAdded:
+    """What add_sample put in a store: the new rows' ids, and the account's values before."""
+
+    rows: dict[type, set[int]] = field(default_factory=dict)
+    account: dict[str, Any] = field(default_factory=dict)
+
+
+def add_sample(s: Session) -> SampleAdded:
+    """The sample campaigns and libraries in an empty store (a StoreError when it has some)."""
+    if s.scalar(select(Campaign.id).limit(1)) is not None:
+        raise StoreError("The store has campaigns now; the sample is for an empty store.")
+    before = {m: set(s.scalars(select(m.id))) for m in SAMPLE_ROWS}
+    account = account_row(s)
+    kept = {k: getattr(account, k) for k in SAMPLE_ACCOUNT_FIELDS} if account else {}
+    seed_sample(s)
+    s.flush()
+    added = {m: set(s.scalars(select(m.id))) - before[m] for m in SAMPLE_ROWS}
+    return SampleAdded(added, kept)
+
+
+def remove_sample(s: Session, added: SampleAdded) -> None:
+    """Take back what add_sample added, and the account's values it changed."""
+    for model in SAMPLE_ROWS:
+        if added.rows.get(model):
+            s.execute(delete(model).where(model.id.in_(added.rows[model])))
+    account = account_row(s)
+    for key, value in added.account.items():
+        setattr(account, key, value)

@@ -26,7 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from designer.models import migrate
-from designer.models.account import AccountSettings
+from designer.models.account import AccountSettings, account_row
 from designer.models.campaign import Campaign
 from designer.models.edit_tracking import Tracker, stale_edit
 from designer.models.errors import StoreError, StoreUnreachable, sentence_for
@@ -374,7 +374,7 @@ class Store:
             return stale_edit(table, self.tracker.last_writer(s, table))
 
     def account(self, session: Session) -> AccountSettings:
-        return session.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()
+        return account_row(session)
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()

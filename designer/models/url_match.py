@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from designer.models.vocabulary import UrlMatch
+
 # The WHATWG URL parser's percent-encode sets, as `new URL()` applies them.
 _PATH_SAFE = "!$&'()*+,-./:;=@[]\\^_|~%"
 _QUERY_SAFE = "!$&'()*+,-./:;=?@[]\\^_`{|}~%"
@@ -87,7 +89,7 @@ def rule_matches(rule: dict, url: Url) -> bool:
     if match == "starts_with":
         return subject.startswith(value)
     if match in ("wildcard", "regex"):
-        pattern = _wildcard(value) if match == "wildcard" else value
+        pattern = _wildcard(value) if match == UrlMatch.WILDCARD else value
         try:
             return re.search(pattern, subject) is not None
         except re.error:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from designer.models.account import AccountSettings, Skill
+from designer.models.account import Skill, account_row
 from designer.models.campaign import Campaign
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
 from designer.models.design_checks import TextMeasure, design_problems
@@ -25,7 +25,15 @@ from designer.models.schedule import (
     time_frame_problem,
     valid_time_zone,
 )
-from designer.models.vocabulary import Routing, UrlMatch, Zone
+from designer.models.settings import CAMPAIGN_SETTINGS
+from designer.models.vocabulary import (
+    CampaignStatus,
+    EngagementKind,
+    HoursMode,
+    Routing,
+    UrlMatch,
+    Zone,
+)
 
 ERROR, WARNING = "error", "warning"
 
@@ -59,13 +67,13 @@ def _campaign_problems(c: Campaign) -> list[Problem]:
 
     if not c.name.strip():
         add("name", "The campaign needs a name.")
-    if not 0 <= c.control_group_percent <= 25:
-        add("control_group_percent", "The control group must be between 0% and 25% of visitors.")
+    if problem := CAMPAIGN_SETTINGS["control_group_percent"].problem(c.control_group_percent):
+        add("control_group_percent", problem)
     if not valid_time_zone(c.time_zone):
         add("time_zone", f"“{c.time_zone}” is not a time zone; pick one like Europe/London.")
     if problem := time_frame_problem(c.starts_at, c.ends_at):
         add("ends_at", problem)
-    elif c.hours_mode != "all_hours" and not c.shifts:
+    elif c.hours_mode != HoursMode.ALL_HOURS and not c.shifts:
         add("shifts", "The time frame has no hours, so the campaign can never show; add a shift.")
     else:
         for shift in c.shifts:
@@ -108,7 +116,7 @@ def _engagement_problems(
         add("skill_id", "Routing is set to a specific skill, but no skill is chosen; pick one.")
     if e.entry_point_id is None:
         add("entry_point_id", "Choose an entry point: where on the site the engagement shows.")
-    if e.kind == "content" and not e.content_url.strip():
+    if e.kind == EngagementKind.CONTENT and not e.content_url.strip():
         add("content_url", "A content engagement needs the link it opens.", WARNING)
     out += [
         Problem(sev, Where("engagement", e.id, field, label), msg)
@@ -148,7 +156,7 @@ def _library_problems(kind: str, item: TargetAudience | Behavior, types: dict) -
 
 def _matches_everything(ep: EntryPoint | None) -> bool:
     return ep is not None and any(
-        r.get("match") == "wildcard" and r.get("value") == "*" and not r.get("exclude")
+        r.get("match") == UrlMatch.WILDCARD and r.get("value") == "*" and not r.get("exclude")
         for r in ep.rules
     )
 
@@ -158,7 +166,7 @@ def _zone_problems(engagements: list[Engagement]) -> list[Problem]:
     out: list[Problem] = []
     groups: dict[tuple[str, str], list[Engagement]] = {}
     for e in engagements:
-        if e.enabled and e.campaign.status != "disabled" and e.zone != Zone.PROACTIVE:
+        if e.enabled and e.campaign.status != CampaignStatus.DISABLED and e.zone != Zone.PROACTIVE:
             groups.setdefault((e.zone_key, e.campaign.priority), []).append(e)
     for (zone, priority), members in groups.items():
         # Each engagement is paired with the first earlier one it competes with:
@@ -200,7 +208,7 @@ def validate(session: Session, measure: TextMeasure | None = None) -> list[Probl
         )
     ).all()
     problems: list[Problem] = []
-    account = session.scalars(select(AccountSettings)).first()
+    account = account_row(session)
     if account and not valid_time_zone(account.time_zone):
         problems.append(
             Problem(

@@ -165,3 +165,29 @@ def library_names(s: Session) -> Names:
             ("skill", Skill),
         )
     }
+
+
+def version_comparison(
+    s: Session, older_id: int, newer_id: int | None = None
+) -> tuple[str, list[str]]:
+    """("From version 2 to version 3:", sentences) between two published versions of a
+    campaign (in either order), or, with newer_id None, from one to the campaign now."""
+    from designer.models.campaign import Campaign, CampaignVersion
+    from designer.models.versions import content_of, content_snapshot
+
+    a = s.get(CampaignVersion, older_id)
+    b = s.get(CampaignVersion, newer_id) if newer_id is not None else None
+    if b is not None and a.number > b.number:
+        a, b = b, a
+    if b is None:
+        new, head = content_snapshot(s.get(Campaign, a.campaign_id)), "now"
+    else:
+        new, head = content_of(b.snapshot), f"version {b.number}"
+    lines = compare_sentences(content_of(a.snapshot), new, library_names(s))
+    return f"From version {a.number} to {head}:", lines
+
+
+def publish_sentences(version: Any) -> list[str]:
+    """What the publish that recorded a version changed, as it said then (none when the
+    version was recorded before publishes kept their summary)."""
+    return list((version.snapshot.get("publish") or {}).get("sentences", []))

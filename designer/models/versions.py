@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
+from designer.models.vocabulary import CampaignStatus
 
 SKIPPED = {"created_at", "updated_at"}
 # Keys of a snapshot that are about the publish, not the campaign's content.
@@ -85,7 +86,8 @@ def next_number(s: Session, campaign_id: int) -> int:
 
 def on_site(version: CampaignVersion | None) -> bool:
     """Whether the campaign was in the bundle when version was recorded."""
-    return version is not None and version.snapshot.get("status", "published") == "published"
+    published = CampaignStatus.PUBLISHED
+    return version is not None and version.snapshot.get("status", published) == published
 
 
 def differs_from_site(s: Session, c: Campaign) -> bool:
@@ -98,7 +100,7 @@ def differs_from_site(s: Session, c: Campaign) -> bool:
     last = latest_version(s, c.id)
     if last is None:  # no bundle was written with it from this store: nothing to be behind
         return False
-    if c.status != "published":
+    if c.status != CampaignStatus.PUBLISHED:
         return on_site(last)
     return content_of(last.snapshot) != content_snapshot(c)
 
@@ -160,11 +162,12 @@ def record_publish(
     summary = {**summary, "campaigns": site_list(s, site_campaigns)}
     recorded = []
     candidates = select(Campaign).where(
-        (Campaign.status == "published") | Campaign.id.in_(select(CampaignVersion.campaign_id))
+        (Campaign.status == CampaignStatus.PUBLISHED.value)
+        | Campaign.id.in_(select(CampaignVersion.campaign_id))
     )
     for c in s.scalars(candidates.order_by(Campaign.name)).all():
         last = latest_version(s, c.id)
-        if c.status == "published":
+        if c.status == CampaignStatus.PUBLISHED:
             if c.id != pressed and last is not None and not differs_from_site(s, c):
                 continue
             note = headline
@@ -264,11 +267,11 @@ def site_state(s: Session, c: Campaign) -> tuple[bool, str]:
     """(out of date?, a sentence) on how the campaign stands against the site bundle."""
     last = latest_version(s, c.id)
     if last is None:
-        if c.status == "published":
+        if c.status == CampaignStatus.PUBLISHED:
             return False, "Published, but no site bundle was written from this store yet."
         return False, "Not on the site: publish it to add it to the site bundle."
     if differs_from_site(s, c):
-        if c.status != "published":
+        if c.status != CampaignStatus.PUBLISHED:
             return True, (
                 f"The site still shows version {last.number}: the site bundle is out of date "
                 f"until it is published again (it is {c.status} now)."

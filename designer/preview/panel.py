@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from designer.models.account import AccountSettings
+from designer.models.account import account_row
 from designer.models.engagement import Engagement
 from designer.models.store import Store
 from designer.preview.browser import PreviewBrowser
@@ -158,7 +157,7 @@ class PreviewPanel(QWidget):
 
     def _time_zone(self) -> str:
         with self.store.read() as s:
-            account = s.scalars(select(AccountSettings).order_by(AccountSettings.id)).first()
+            account = account_row(s)
             return account.time_zone if account else "UTC"
 
     def _profiles(self) -> tuple[ViewportProfile, ...]:

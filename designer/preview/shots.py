@@ -22,6 +22,7 @@ from sqlalchemy import select
 from designer.models import clock as app_clock
 from designer.models.campaign import Campaign
 from designer.models.store import Store
+from designer.models.vocabulary import CampaignStatus, HoursMode
 from designer.preview.browser import PreviewBrowser
 from designer.preview.engine import PreviewEngine
 from designer.preview.profiles import PROFILES, ViewportProfile
@@ -54,14 +55,14 @@ def moment_in_time_frame(c: Campaign) -> datetime | None:
         day = c.starts_at or c.ends_at
     closed = {o.get("date") for o in c.special_occasions or [] if o.get("closed")}
     shifts = c.shifts or []
-    if c.hours_mode == "all_hours" or not shifts:
+    if c.hours_mode == HoursMode.ALL_HOURS or not shifts:
         return day.replace(tzinfo=zone)
     for offset in range(14):
         date = (day + timedelta(days=offset)).replace(hour=0, minute=0)
         if date.strftime("%Y-%m-%d") in closed:
             continue
         for shift in shifts:
-            if c.hours_mode == "weekly" and shift.get("weekday") != date.weekday():
+            if c.hours_mode == HoursMode.WEEKLY and shift.get("weekday") != date.weekday():
                 continue
             moment = date + timedelta(minutes=int(shift.get("start", 0)) + 30)
             if (not c.starts_at or moment >= c.starts_at) and (
@@ -74,7 +75,9 @@ def moment_in_time_frame(c: Campaign) -> datetime | None:
 def planned_shots(store: Store) -> list[Shot]:
     with store.read() as s:
         campaigns = s.scalars(
-            select(Campaign).where(Campaign.status == "published").order_by(Campaign.id)
+            select(Campaign)
+            .where(Campaign.status == CampaignStatus.PUBLISHED.value)
+            .order_by(Campaign.id)
         )
         return [
             Shot(

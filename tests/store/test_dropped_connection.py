@@ -8,7 +8,7 @@ from sqlalchemy import select
 from designer.models import Campaign
 from designer.models.errors import StoreError
 from designer.models.store import Store
-from designer.views.editing.edit_session import EditSession, set_fields
+from designer.views.editing.edit_session import EditSession, SetFields
 from tests.store.pg_server import PgServer
 
 
@@ -44,7 +44,7 @@ def _campaign(store: Store) -> tuple[int, str]:
 
 
 def _rename(campaign_id: int, old: str, new: str):
-    return set_fields(Campaign, "campaign", campaign_id, "Rename", {"name": old}, {"name": new})
+    return SetFields(Campaign, campaign_id, "Rename", {"name": old}, {"name": new})
 
 
 def test_an_edit_made_while_the_server_is_down_is_a_sentence_and_the_store_unchanged(

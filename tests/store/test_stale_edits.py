@@ -9,7 +9,7 @@ from designer.models import Campaign, EntryPoint
 from designer.models.errors import StaleEdit
 from designer.models.store import Store
 from designer.views.editing.commands import delete_row
-from designer.views.editing.edit_session import EditSession, set_fields
+from designer.views.editing.edit_session import EditSession, SetFields
 from tests.store.two_designers import other_designer
 
 BEA_CHANGED = (
@@ -48,18 +48,14 @@ def test_an_edit_of_a_row_another_designer_changed_is_refused_and_the_view_reloa
     campaign_id, shown = _first(session.store)  # the form shows the campaign as read now
     other_designer(store_target, "rename", "campaigns", campaign_id, "Bea's name")
     failed, changed = _signals(session)
-    command = set_fields(
-        Campaign, "campaign", campaign_id, "Rename", {"name": shown}, {"name": "Ann's name"}
-    )
+    command = SetFields(Campaign, campaign_id, "Rename", {"name": shown}, {"name": "Ann's name"})
     assert not session.push(command)
     assert failed == [BEA_CHANGED]
     assert ("campaign", campaign_id) in changed  # the views read the campaign again
     assert _name(session.store, Campaign, campaign_id) == "Bea's name"
     assert session.undo_stack.count() == 0
     # Having seen Bea's change, Ann's next edit goes through.
-    again = set_fields(
-        Campaign, "campaign", campaign_id, "Rename", {"name": "Bea's name"}, {"name": "Ann's"}
-    )
+    again = SetFields(Campaign, campaign_id, "Rename", {"name": "Bea's name"}, {"name": "Ann's"})
     assert session.push(again)
     assert _name(session.store, Campaign, campaign_id) == "Ann's"
 
@@ -69,7 +65,7 @@ def test_undo_and_redo_never_wipe_a_later_change_by_another_designer(
 ) -> None:
     campaign_id, shown = _first(session.store)
     assert session.push(
-        set_fields(Campaign, "campaign", campaign_id, "Rename", {"name": shown}, {"name": "Ann's"})
+        SetFields(Campaign, campaign_id, "Rename", {"name": shown}, {"name": "Ann's"})
     )
     other_designer(store_target, "rename", "campaigns", campaign_id, "Bea's name")
     failed, changed = _signals(session)
@@ -86,7 +82,7 @@ def test_undo_of_ones_own_edit_still_works_when_nobody_else_changed_the_row(
     campaign_id, shown = _first(session.store)
     other_id, _ = _first(session.store, EntryPoint)
     assert session.push(
-        set_fields(Campaign, "campaign", campaign_id, "Rename", {"name": shown}, {"name": "Ann's"})
+        SetFields(Campaign, campaign_id, "Rename", {"name": shown}, {"name": "Ann's"})
     )
     # Bea changes another row: Ann's undo is still hers to make.
     other_designer(store_target, "rename", "entry_points", other_id, "Bea's pages")
@@ -101,7 +97,7 @@ def test_deleting_a_row_another_designer_changed_meanwhile_is_refused_and_it_sta
 ) -> None:
     entry_id, _ = _first(session.store, EntryPoint)
     with session.store.read() as s:
-        command = delete_row(s, EntryPoint, "entry_point", entry_id, "Delete entry point")
+        command = delete_row(s, EntryPoint, entry_id, "Delete entry point")
     other_designer(store_target, "rename", "entry_points", entry_id, "Bea's pages")
     failed, _ = _signals(session)
     assert not session.push(command)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -26,11 +28,13 @@ from sqlalchemy.orm import Session
 from designer.models.account import AccountSettings, Holiday, Skill, WorkingShift
 from designer.models.currencies import currencies, currency_code, currency_label, currency_problem
 from designer.models.engagement import Engagement
-from designer.models.vocabulary import CROSS_SESSION_DAYS, DISPLAYS_PER_VISIT, AttributionModel
+from designer.models.row_snapshots import unique_name
+from designer.models.settings import ACCOUNT_SETTINGS
+from designer.models.vocabulary import EngagementKind
 from designer.views.account.week_calendar import ShiftEditor
-from designer.views.editing.commands import create_row, delete_row, unique_name
-from designer.views.editing.edit_session import EditSession, StoreCommand, set_fields
-from designer.views.forms.field_binder import FieldBinder
+from designer.views.editing.commands import create_row, delete_row
+from designer.views.editing.edit_session import EditSession, SetFields, WriteValue
+from designer.views.forms.field_binder import FieldBinder, words
 from designer.views.forms.record_list import Column, RecordList
 from designer.views.shell.sentences import confirm
 
@@ -45,7 +49,7 @@ def _displays(n: int | None) -> str:
     return "Unlimited" if n is None else str(n)
 
 
-def replace_schedule(skill_id: int | None, old: dict, new: dict, text: str) -> StoreCommand:
+def replace_schedule(skill_id: int | None, old: dict, new: dict, text: str) -> WriteValue:
     """Shifts and holidays of one skill (None: all skills) replaced as a whole, undoably."""
 
     def write(s: Session, value: dict) -> None:
@@ -74,7 +78,7 @@ def replace_schedule(skill_id: int | None, old: dict, new: dict, text: str) -> S
                         )
                     )
 
-    return StoreCommand(text, "skill", skill_id or 0, old, new, write)
+    return WriteValue(text, Skill, skill_id or 0, old, new, write)
 
 
 def read_schedule(s: Session, skill_id: int | None) -> dict:
@@ -98,7 +102,7 @@ class AccountPage(QScrollArea):
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.bind = FieldBinder(session, AccountSettings, "account", self)
+        self.bind = FieldBinder(session, AccountSettings, self)
         self.setWidgetResizable(True)
         self.setAccessibleName("Account settings")
         body = QWidget()
@@ -117,84 +121,39 @@ class AccountPage(QScrollArea):
         self.reload()
 
     def _settings(self) -> QGroupBox:
-        b = self.bind
         box = QGroupBox("Settings")
         form = QFormLayout(box)
-        form.addRow("Account &name", b.line("account_name", "Account name"))
-        form.addRow(
-            "&Idle time",
-            b.spin(
-                "idle_time_days",
-                "Idle time",
-                1,
-                365,
-                " days",
-                "Unauthenticated conversations close after this idle time",
-            ),
-        )
+        self._general(form)
+        self._conversions(form)
+        self._proactive(form)
+        form.addRow("&Time zone", self._setting("time_zone"))
+        form.addRow("Conversion co&llector", self._setting("collector_url"))
+        return box
+
+    def _setting(self, name: str, show: Callable[[Any], str] = words) -> QWidget:
+        return self.bind.setting(ACCOUNT_SETTINGS[name], show)
+
+    def _general(self, form: QFormLayout) -> None:
+        """The account's name, how long idle conversations stay open, its currency."""
+        form.addRow("Account &name", self._setting("account_name"))
+        form.addRow("&Idle time", self._setting("idle_time_days"))
         form.addRow("&Currency", self._currency())
-        form.addRow(b.refusal("currency"))
-        form.addRow(
-            "Cross-&session period",
-            b.combo(
-                "cross_session_days",
-                "Cross-session period",
-                CROSS_SESSION_DAYS,
-                "How long a click is credited with a later conversion",
-                _days,
-            ),
-        )
-        form.addRow(
-            "&Attribution model",
-            b.combo(
-                "attribution_model",
-                "Attribution model",
-                list(AttributionModel),
-                "Which clicked engagement is credited with a conversion",
-            ),
-        )
-        form.addRow(
-            "Account control &group",
-            b.spin(
-                "control_group_percent",
-                "Account control group",
-                0,
-                25,
-                "% of visitors",
-                "A share of visitors who see no engagement at all",
-            ),
-        )
-        for kind in ("conversation", "content"):
+        form.addRow(self.bind.refusal("currency"))
+
+    def _conversions(self, form: QFormLayout) -> None:
+        """How conversions are credited, and who is held out to measure them."""
+        form.addRow("Cross-&session period", self._setting("cross_session_days", _days))
+        form.addRow("&Attribution model", self._setting("attribution_model"))
+        form.addRow("Account control &group", self._setting("control_group_percent"))
+
+    def _proactive(self, form: QFormLayout) -> None:
+        """How often a visit may be invited, per kind of engagement."""
+        for kind in EngagementKind:
             form.addRow(
                 f"{kind.capitalize()} displays per visit",
-                b.combo(
-                    f"{kind}_displays_per_visit",
-                    f"Proactive {kind} displays per visit",
-                    DISPLAYS_PER_VISIT,
-                    "How many proactive engagements a visit may see",
-                    _displays,
-                ),
+                self._setting(f"{kind}_displays_per_visit", _displays),
             )
-            form.addRow(
-                "",
-                b.check(
-                    f"{kind}_invite_after_decline",
-                    f"Invite again after a declined {kind} engagement",
-                ),
-            )
-        form.addRow(
-            "&Time zone",
-            b.zone("time_zone", "Account time zone", "The zone the shift scheduler is read in"),
-        )
-        form.addRow(
-            "Conversion co&llector",
-            b.line(
-                "collector_url",
-                "Conversion collector URL",
-                "Where the tag reports conversions (https address); empty: none are sent",
-            ),
-        )
-        return box
+            form.addRow("", self._setting(f"{kind}_invite_after_decline"))
 
     def _currency(self) -> QComboBox:
         """The ISO 4217 currencies to pick from; a code or a name can be typed too."""
@@ -205,9 +164,9 @@ class AccountPage(QScrollArea):
             combo.addItem(currency_label(code), code)
         combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.bind.custom("currency", combo, self._show_currency, "Currency")
+        self.bind.custom("currency", combo, self._show_currency, ACCOUNT_SETTINGS["currency"].label)
         self.bind.checks["currency"] = currency_problem
-        combo.setToolTip("Cart values and conversions are in this ISO 4217 currency")
+        combo.setToolTip(ACCOUNT_SETTINGS["currency"].description)
         combo.activated.connect(
             lambda i: self.bind.commit("currency", combo.itemData(i), "Currency")
         )
@@ -315,7 +274,7 @@ class AccountPage(QScrollArea):
         if ok and name.strip():
             with self.session.store.read() as s:
                 name = unique_name(s, Skill, name.strip())
-            self.session.push(create_row(Skill, "skill", f"Add skill {name}", name=name))
+            self.session.push(create_row(Skill, f"Add skill {name}", name=name))
 
     def _on_rename_skill(self) -> None:
         item = self._selected_skill()
@@ -324,9 +283,8 @@ class AccountPage(QScrollArea):
         name, ok = QInputDialog.getText(self, "Rename the skill", "New name:", text=item.text())
         if ok and name.strip() and name.strip() != item.text():
             self.session.push(
-                set_fields(
+                SetFields(
                     Skill,
-                    "skill",
                     item.data(256),
                     "Rename skill",
                     {"name": item.text()},
@@ -340,7 +298,7 @@ class AccountPage(QScrollArea):
             return
         with self.session.store.read() as s:
             users = [e.name for e in self._routed(s, item.data(256))]
-            command = delete_row(s, Skill, "skill", item.data(256), f"Remove skill {item.text()}")
+            command = delete_row(s, Skill, item.data(256), f"Remove skill {item.text()}")
         if users and not confirm(
             self,
             f"{item.text()} is the routing of {len(users)} engagement{'s' * (len(users) != 1)}.",

@@ -24,10 +24,11 @@ from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.libraries import TargetAudience
 from designer.models.schedule import time_frame_problem
+from designer.models.settings import CAMPAIGN_SETTINGS
 from designer.models.versions import site_state
-from designer.models.vocabulary import PRIORITY_WEIGHT, BusinessGoal, HoursMode, Priority
+from designer.models.vocabulary import PRIORITY_WEIGHT, CampaignStatus, HoursMode, Priority
 from designer.views.account.week_calendar import ShiftEditor
-from designer.views.editing.edit_session import EditSession, set_fields
+from designer.views.editing.edit_session import EditSession, SetFields
 from designer.views.forms.field_binder import FieldBinder
 from designer.views.forms.record_list import Column, RecordList
 from designer.views.publishing.history_panel import HistoryPanel
@@ -57,7 +58,7 @@ class CampaignPage(QScrollArea):
         self.session = session
         self.campaign_id: int | None = None
         self.engagement_id: int | None = None  # selected in the tree: Enable/Disable act on it
-        self.bind = FieldBinder(session, Campaign, "campaign", self)
+        self.bind = FieldBinder(session, Campaign, self)
         self.setWidgetResizable(True)
         self.setAccessibleName("Campaign")
         body = QWidget()
@@ -117,15 +118,13 @@ class CampaignPage(QScrollArea):
         box = QGroupBox("Campaign")
         form = QFormLayout(box)
         b = self.bind
-        name = b.line("name", "Name", "The campaign's name, unique in the store")
+        name = b.setting(CAMPAIGN_SETTINGS["name"])
         b.checks["name"] = self._name_problem
         form.addRow("&Name", name)
-        form.addRow("&Description", b.line("description", "Description"))
+        form.addRow("&Description", b.setting(CAMPAIGN_SETTINGS["description"]))
         goal = QHBoxLayout()
-        goal.addWidget(
-            b.combo("goal", "Business goal", list(BusinessGoal), "What the campaign is for")
-        )
-        goal.addWidget(b.check("goal_once_per_visit", "Count once per visit"))
+        goal.addWidget(b.setting(CAMPAIGN_SETTINGS["goal"]))
+        goal.addWidget(b.setting(CAMPAIGN_SETTINGS["goal_once_per_visit"]))
         form.addRow("Business goal", goal)
         self.audience = QComboBox()
         b.custom("audience_id", self.audience, self._load_audience, "Target audience")
@@ -136,25 +135,12 @@ class CampaignPage(QScrollArea):
         form.addRow("Target &audience", self.audience)
         form.addRow(
             "&Priority",
-            b.combo(
-                "priority",
-                "Priority",
-                list(Priority),
-                "Display chance when engagements compete in one zone",
+            b.setting(
+                CAMPAIGN_SETTINGS["priority"],
                 show=lambda p: f"{p.capitalize()} ({PRIORITY_WEIGHT[Priority(p)]}%)",
             ),
         )
-        form.addRow(
-            "&Control group",
-            b.spin(
-                "control_group_percent",
-                "Control group",
-                0,
-                25,
-                "% of visitors",
-                "A share of visitors who see none of the campaign, to measure its effect",
-            ),
-        )
+        form.addRow("&Control group", b.setting(CAMPAIGN_SETTINGS["control_group_percent"]))
         return box
 
     def _time_frame(self) -> QGroupBox:
@@ -180,11 +166,8 @@ class CampaignPage(QScrollArea):
         b = self.bind
         b.checks["starts_at"] = lambda v: time_frame_problem(v, b.value("ends_at"))
         b.checks["ends_at"] = lambda v: time_frame_problem(b.value("starts_at"), v)
-        form.addRow(
-            "Time &zone", self.bind.zone("time_zone", "Time zone", "Hours are read in this zone")
-        )
-        hours = self.bind.combo("hours_mode", "Hours", list(HoursMode), "When in the week it runs")
-        form.addRow("&Hours", hours)
+        form.addRow("Time &zone", b.setting(CAMPAIGN_SETTINGS["time_zone"]))
+        form.addRow("&Hours", b.setting(CAMPAIGN_SETTINGS["hours_mode"]))
         self.all_hours = QLabel(
             "Runs at all hours. Choose Specific hours or Weekly to draw shifts on the week calendar."
         )
@@ -239,11 +222,9 @@ class CampaignPage(QScrollArea):
 
     def _load_shifts(self, shifts: list) -> None:
         mode = self.bind.widget_for("hours_mode").currentData()
-        self.all_hours.setVisible(mode == "all_hours")
-        self.shifts.setVisible(mode != "all_hours")
-        self.shifts.set_shifts(
-            shifts, self.bind.widget_for("hours_mode").currentData() == "specific_hours"
-        )
+        self.all_hours.setVisible(mode == HoursMode.ALL_HOURS)
+        self.shifts.setVisible(mode != HoursMode.ALL_HOURS)
+        self.shifts.set_shifts(shifts, mode == HoursMode.SPECIFIC_HOURS)
 
     def _load_audience(self, audience_id: int | None) -> None:
         self.audience.clear()
@@ -282,7 +263,7 @@ class CampaignPage(QScrollArea):
         e = next((e for e in c.engagements if e.id == self.engagement_id), None)
         if e is not None:
             return "engagement", e.name, e.enabled
-        return "campaign", c.name, c.status != "disabled"
+        return "campaign", c.name, c.status != CampaignStatus.DISABLED
 
     def _show_toggle(self, c: Campaign) -> None:
         entity, name, on = self._toggle_target(c)
@@ -326,18 +307,13 @@ class CampaignPage(QScrollArea):
             old = c.status if entity == "campaign" else True
         text = f"{'Enable' if on else 'Disable'} {entity} “{name}”"
         if entity == "engagement":
-            command = set_fields(
-                Engagement,
-                "engagement",
-                self.engagement_id,
-                text,
-                {"enabled": not on},
-                {"enabled": on},
+            command = SetFields(
+                Engagement, self.engagement_id, text, {"enabled": not on}, {"enabled": on}
             )
         else:
-            status = "draft" if on else "disabled"
-            command = set_fields(
-                Campaign, "campaign", self.campaign_id, text, {"status": old}, {"status": status}
+            status = CampaignStatus.DRAFT if on else CampaignStatus.DISABLED
+            command = SetFields(
+                Campaign, self.campaign_id, text, {"status": old}, {"status": status}
             )
         self.session.push(command)
 

@@ -17,15 +17,16 @@ from sqlalchemy import select
 
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
+from designer.models.vocabulary import CampaignStatus
 from designer.views.editing.edit_session import EditSession
 from designer.views.shell.icons import icon
 
 ROLE = Qt.ItemDataRole.UserRole
 STATUS_FILTERS = (
     ("All campaigns", None),
-    ("Drafts", "draft"),
-    ("Published", "published"),
-    ("Disabled", "disabled"),
+    ("Drafts", CampaignStatus.DRAFT.value),
+    ("Published", CampaignStatus.PUBLISHED.value),
+    ("Disabled", CampaignStatus.DISABLED.value),
 )
 
 

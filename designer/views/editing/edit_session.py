@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from designer.models.changes import entity_of
 from designer.models.errors import StaleEdit, StoreError
 from designer.models.store import Store
 
@@ -56,7 +57,7 @@ class EditSession(QObject):
         if isinstance(command, StoreCommand):
             command.session = self
             try:
-                command.apply(command.new)
+                command.apply(True)
             except StaleEdit as e:
                 self.refused_stale(command, e)
                 return False
@@ -82,89 +83,119 @@ class EditSession(QObject):
 
 
 class StoreCommand(QUndoCommand):
-    """An undoable edit: `write(session, value)` puts value in the store.
+    """Base of every undoable edit: `forward(s)` makes it, `backward(s)` takes it back.
 
-    redo writes `new`, undo writes `old`; each is one transaction. Subclasses
-    give `entity`/`entity_id` for the `changed` signal. With a (versioned) `model`,
-    each write first checks that nobody else changed the row since this window read
-    it (or, for undo and redo, since this command wrote it); a stale one is refused.
+    Each runs in one transaction (saved at once) and then tells the views through
+    `changed`, naming the entity of `model`, the class of the row it changes. A
+    `guarded` command first checks that nobody else changed the row since this window
+    read it (or, for undo and redo, since this command wrote it): a stale one is refused.
     """
 
-    def __init__(
-        self,
-        text: str,
-        entity: str,
-        entity_id: int,
-        old: Any,
-        new: Any,
-        write: Callable[[Session, Any], None],
-        model: type | None = None,
-    ) -> None:
+    guarded = False
+
+    def __init__(self, text: str, model: type, row_id: int) -> None:
         super().__init__(text)
-        self.entity, self.entity_id = entity, entity_id
-        self.old, self.new = old, new
-        self._write = write
-        self.model = model
+        self.model, self.entity_id = model, row_id
         self.session: EditSession | None = None
         self.applied = False
 
+    @property
+    def entity(self) -> str:
+        return entity_of(self.model)
+
+    def forward(self, s: Session) -> None:
+        raise NotImplementedError
+
+    def backward(self, s: Session) -> None:
+        raise NotImplementedError
+
+    def based_on(self, forward: bool) -> dict[str, Any] | None:
+        """The values the step replaces, which must still be the row's (None: any)."""
+        return None
+
     def seen_version(self) -> int | None:
-        if self.model is None or self.session is None:
+        if self.session is None:
             return None
         return self.session.store.tracker.seen.get((self.model.__tablename__, self.entity_id))
 
-    def apply(self, value: Any) -> None:
+    def apply(self, forward: bool) -> None:
         assert self.session is not None
-        tracker = self.session.store.tracker
-        # The row must be as this window last read or wrote it, and (set_fields) its
-        # fields must still hold what this write replaces.
         expected = self.seen_version()
-        based_on = (
-            (self.new if value is self.old else self.old) if isinstance(value, dict) else None
-        )
         with self.session.store.edit() as s:
-            if self.model is not None and self.entity_id:
-                tracker.current(s, self.model, self.entity_id, expected, based_on)
-            self._write(s, value)
+            if self.guarded and self.entity_id:
+                tracker = self.session.store.tracker
+                tracker.current(s, self.model, self.entity_id, expected, self.based_on(forward))
+            (self.forward if forward else self.backward)(s)
         self.session.changed.emit(self.entity, self.entity_id)
 
     def redo(self) -> None:
         if self.applied:  # QUndoStack.push calls redo once; the edit is already saved
             self.applied = False
             return
-        self._safe(self.new)
+        self._safe(True)
 
     def undo(self) -> None:
-        self._safe(self.old)
+        self._safe(False)
 
-    def _safe(self, value: Any) -> None:
+    def _safe(self, forward: bool) -> None:
         assert self.session is not None
         try:
-            self.apply(value)
+            self.apply(forward)
         except StaleEdit as e:
-            assert self.session is not None
             self.setObsolete(True)  # it would only wipe the other's change: off the stack
             self.session.refused_stale(self, e)
         except StoreError as e:
-            assert self.session is not None
             self.session.failed.emit(str(e))
         except IntegrityError:
-            assert self.session is not None
             self.session.failed.emit(CONFLICT)
 
 
-def set_fields(
-    model: type, entity: str, entity_id: int, text: str, old: dict[str, Any], new: dict[str, Any]
-) -> StoreCommand:
-    """A command that sets columns of one row, e.g. set_fields(Campaign, "campaign", 3, ...)."""
+class SetFields(StoreCommand):
+    """Set columns of one row: old and new are {column: value}, e.g. a campaign's name."""
 
-    def write(s: Session, values: dict[str, Any]) -> None:
-        row = s.get(model, entity_id)
+    guarded = True
+
+    def __init__(
+        self, model: type, row_id: int, text: str, old: dict[str, Any], new: dict[str, Any]
+    ) -> None:
+        super().__init__(text, model, row_id)
+        self.old, self.new = old, new
+
+    def forward(self, s: Session) -> None:
+        self._write(s, self.new)
+
+    def backward(self, s: Session) -> None:
+        self._write(s, self.old)
+
+    def based_on(self, forward: bool) -> dict[str, Any]:
+        return self.old if forward else self.new
+
+    def _write(self, s: Session, values: dict[str, Any]) -> None:
+        row = s.get(self.model, self.entity_id)
         if row is None:
-            raise StoreError(
-                f"The {entity.replace('_', ' ')} was deleted meanwhile; nothing was changed."
-            )
+            thing = self.entity.replace("_", " ")
+            raise StoreError(f"The {thing} was deleted meanwhile; nothing was changed.")
         for key, value in values.items():
             setattr(row, key, value)
 
-    return StoreCommand(text, entity, entity_id, old, new, write, model)
+
+class WriteValue(StoreCommand):
+    """Puts a value with write(s, value): new forward, old backward (a schedule, a window)."""
+
+    def __init__(
+        self,
+        text: str,
+        model: type,
+        row_id: int,
+        old: Any,
+        new: Any,
+        write: Callable[[Session, Any], None],
+    ) -> None:
+        super().__init__(text, model, row_id)
+        self.old, self.new, self._write = old, new, write
+
+    def forward(self, s: Session) -> None:
+        self._write(s, self.new)
+
+    def backward(self, s: Session) -> None:
+        self._write(s, self.old)

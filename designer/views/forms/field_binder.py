@@ -2,7 +2,7 @@
 
 The binder builds the widget, loads it from the row with signals blocked (so
 loading never records an edit), and turns the designer's change into
-set_fields. `widget_for(field)` lets the problems panel jump to a field.
+a SetFields command. `widget_for(field)` lets the problems panel jump to a field.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.views.editing.edit_session import EditSession, set_fields
+from designer.models.properties import PropSpec
+from designer.views.editing.edit_session import EditSession, SetFields
 from designer.views.forms.refusal import refusal_label, refuse
 from designer.views.forms.zone_combo import ZoneCombo
 
@@ -31,9 +32,9 @@ def words(value: str) -> str:
 
 
 class FieldBinder(QObject):
-    def __init__(self, session: EditSession, model: type, entity: str, parent: QObject) -> None:
+    def __init__(self, session: EditSession, model: type, parent: QObject) -> None:
         super().__init__(parent)
-        self.session, self.model, self.entity = session, model, entity
+        self.session, self.model = session, model
         self.row_id: int | None = None
         self._values: dict[str, Any] = {}
         self._loaders: dict[str, Callable[[Any], None]] = {}
@@ -80,11 +81,8 @@ class FieldBinder(QObject):
             return
         old = {field: self._values.get(field)}
         self._values[field] = value
-        self.session.push(
-            set_fields(
-                self.model, self.entity, self.row_id, f"Change {label.lower()}", old, {field: value}
-            )
-        )
+        text = f"Change {label.lower()}"
+        self.session.push(SetFields(self.model, self.row_id, text, old, {field: value}))
 
     def load(self, row: Any) -> None:
         self.row_id = row.id
@@ -146,6 +144,20 @@ class FieldBinder(QObject):
         self._loaders[field] = w.set_zone
         w.activated.connect(lambda i: self.commit(field, w.itemData(i), label))
         return w
+
+    def setting(self, spec: PropSpec, show: Callable[[Any], str] = words) -> QWidget:
+        """The widget a declared setting is edited with, from its type, limits and words."""
+        name, label, tip = spec.name, spec.label, spec.description
+        if spec.choices:
+            return self.combo(name, label, spec.choices, tip, show)
+        if spec.type == "int":
+            lo, hi = int(spec.minimum or 0), int(spec.maximum or 0)
+            return self.spin(name, label, lo, hi, spec.unit, tip)
+        if spec.type == "bool":
+            return self.check(name, label, tip)
+        if spec.type == "time_zone":
+            return self.zone(name, label, tip)
+        return self.line(name, label, tip)
 
     def custom(
         self, field: str, widget: QWidget, loader: Callable[[Any], None], label: str

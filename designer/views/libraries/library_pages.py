@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from designer.models.changes import entity_of
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
+from designer.models.row_snapshots import copy_changes, unique_name
+from designer.models.vocabulary import MatchMode
 from designer.models.window_library import LibraryWindow
-from designer.views.editing.commands import create_row, delete_row, duplicate_row, unique_name
-from designer.views.editing.edit_session import EditSession, set_fields
+from designer.views.editing.commands import create_row, delete_row, duplicate_row
+from designer.views.editing.edit_session import EditSession, SetFields
 from designer.views.libraries.rule_editors import ConditionsEditor, UrlRulesEditor
 from designer.views.shell.sentences import confirm
 
@@ -34,16 +37,19 @@ from designer.views.shell.sentences import confirm
 @dataclass(frozen=True)
 class Library:
     model: type
-    entity: str
     title: str
     singular: str
 
+    @property
+    def entity(self) -> str:
+        return entity_of(self.model)
+
 
 LIBRARIES = {
-    "entry_point": Library(EntryPoint, "entry_point", "Entry points", "entry point"),
-    "audience": Library(TargetAudience, "audience", "Target audiences", "target audience"),
-    "behavior": Library(Behavior, "behavior", "Behaviors", "behavior"),
-    "window": Library(LibraryWindow, "window_design", "Engagement windows", "window design"),
+    "entry_point": Library(EntryPoint, "Entry points", "entry point"),
+    "audience": Library(TargetAudience, "Target audiences", "target audience"),
+    "behavior": Library(Behavior, "Behaviors", "behavior"),
+    "window": Library(LibraryWindow, "Engagement windows", "window design"),
 }
 
 
@@ -166,7 +172,7 @@ class LibraryPage(QSplitter):
             if isinstance(self.rules, UrlRulesEditor):
                 self.rules.set_rules([], [])
             else:
-                self.rules.set_conditions("all", [])
+                self.rules.set_conditions(MatchMode.ALL, [])
             return
         with self.session.store.read() as s:
             r = s.get(self.lib.model, self.item_id)
@@ -209,9 +215,7 @@ class LibraryPage(QSplitter):
             r = s.get(self.lib.model, self.item_id)
             old = {k: getattr(r, k) for k in new}
         if old != new:
-            self.session.push(
-                set_fields(self.lib.model, self.lib.entity, self.item_id, text, old, new)
-            )
+            self.session.push(SetFields(self.lib.model, self.item_id, text, old, new))
 
     def _on_name(self) -> None:
         name = self.name.text().strip()
@@ -242,7 +246,7 @@ class LibraryPage(QSplitter):
     def _on_new(self) -> None:
         with self.session.store.read() as s:
             name = unique_name(s, self.lib.model, f"New {self.lib.singular}")
-        command = create_row(self.lib.model, self.lib.entity, f"New {self.lib.singular}", name=name)
+        command = create_row(self.lib.model, f"New {self.lib.singular}", name=name)
         if self.session.push(command):
             self.select(command.row_id)
             self.name.setFocus()
@@ -252,17 +256,9 @@ class LibraryPage(QSplitter):
         if self.item_id is None:
             return
         with self.session.store.read() as s:
-            name = unique_name(
-                s, self.lib.model, f"{s.get(self.lib.model, self.item_id).name} (copy)"
-            )
-            command = duplicate_row(
-                s,
-                self.lib.model,
-                self.lib.entity,
-                self.item_id,
-                f"Duplicate {self.lib.singular}",
-                name=name,
-            )
+            changes = copy_changes(s, s.get(self.lib.model, self.item_id))
+            text = f"Duplicate {self.lib.singular}"
+            command = duplicate_row(s, self.lib.model, self.item_id, text, **changes)
         if self.session.push(command):
             self.select(command.row_id)
 
@@ -272,13 +268,8 @@ class LibraryPage(QSplitter):
         with self.session.store.read() as s:
             r = s.get(self.lib.model, self.item_id)
             users, name = users_in_words(r), r.name
-            command = delete_row(
-                s,
-                self.lib.model,
-                self.lib.entity,
-                self.item_id,
-                f"Delete {self.lib.singular} {name}",
-            )
+            text = f"Delete {self.lib.singular} {name}"
+            command = delete_row(s, self.lib.model, self.item_id, text)
         question = f"Delete “{name}”?"
         detail = "You can undo it with Ctrl+Z."
         if users:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from designer.models.conditions import ConditionType, describe
 from designer.models.properties import defaults
 from designer.models.regex_safety import regex_problem
-from designer.models.vocabulary import UrlMatch
+from designer.models.vocabulary import MatchMode, UrlMatch
 from designer.views.forms.field_binder import words
 from designer.views.forms.prop_form import PropForm
 from designer.views.forms.refusal import refusal_label, refuse
@@ -55,10 +55,32 @@ class UrlRulesEditor(QWidget):
         self.list.setAccessibleName("URL rules")
         self.list.setMaximumHeight(150)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._rule_fields()
+        self.add = _button("Add rule", "Add the URL rule")
+        self.update = _button("Update rule", "Change the selected URL rule to what the fields say")
+        self.update.setEnabled(False)
+        self.remove = _button("Remove rule", "Remove the selected URL rule")
+        self.problem = refusal_label("URL rule problem")
+        self.section_edit = QLineEdit()
+        self.section_edit.setPlaceholderText("page sections, separated by commas (optional)")
+        self.section_edit.setAccessibleName("Page sections")
+        self.section_edit.setToolTip("Limit the entry point to page sections the site declares")
+        self._lay_out()
+        self.value.textEdited.connect(self._check)
+        self.match.currentIndexChanged.connect(self._check)
+        self.add.clicked.connect(self._on_add)
+        self.value.returnPressed.connect(self._on_return)
+        self.update.clicked.connect(self._on_update)
+        self.remove.clicked.connect(self._on_remove)
+        self.list.currentRowChanged.connect(self._on_rule_selected)
+        self.section_edit.editingFinished.connect(self._on_sections)
+
+    def _rule_fields(self) -> None:
+        """One rule as it is typed: how the URL is compared, to what, excluded or not."""
         self.match = QComboBox()
         for m in UrlMatch:
             self.match.addItem(
-                "matches the pattern (regex)" if m == "regex" else words(m).lower(), m.value
+                "matches the pattern (regex)" if m == UrlMatch.REGEX else words(m).lower(), m.value
             )
         self.match.setAccessibleName("Kind of URL rule")
         self.match.setToolTip("How the URL is compared")
@@ -74,25 +96,11 @@ class UrlRulesEditor(QWidget):
         self.fragment.setToolTip(
             "Ticked: the part after # counts too, for sites whose pages are #/routes"
         )
-        self.add = _button("Add rule", "Add the URL rule")
-        self.update = _button("Update rule", "Change the selected URL rule to what the fields say")
-        self.update.setEnabled(False)
-        self.remove = _button("Remove rule", "Remove the selected URL rule")
-        self.problem = refusal_label("URL rule problem")
-        self.section_edit = QLineEdit()
-        self.section_edit.setPlaceholderText("page sections, separated by commas (optional)")
-        self.section_edit.setAccessibleName("Page sections")
-        self.section_edit.setToolTip("Limit the entry point to page sections the site declares")
+
+    def _lay_out(self) -> None:
         row = QHBoxLayout()
-        for w in (
-            self.exclude,
-            self.match,
-            self.value,
-            self.fragment,
-            self.add,
-            self.update,
-            self.remove,
-        ):
+        fields = (self.exclude, self.match, self.value, self.fragment)
+        for w in (*fields, self.add, self.update, self.remove):
             row.addWidget(w)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -101,14 +109,6 @@ class UrlRulesEditor(QWidget):
         box.addWidget(self.problem)
         box.addWidget(self.section_edit)
         box.addStretch(1)  # spare height below the fields, not between them
-        self.value.textEdited.connect(self._check)
-        self.match.currentIndexChanged.connect(self._check)
-        self.add.clicked.connect(self._on_add)
-        self.value.returnPressed.connect(self._on_return)
-        self.update.clicked.connect(self._on_update)
-        self.remove.clicked.connect(self._on_remove)
-        self.list.currentRowChanged.connect(self._on_rule_selected)
-        self.section_edit.editingFinished.connect(self._on_sections)
 
     def set_rules(self, rules: list[dict], sections: list[str]) -> None:
         row = self.list.currentRow()  # the rule being edited stays selected
@@ -214,17 +214,34 @@ class ConditionsEditor(QWidget):
     def __init__(self, types: dict[str, ConditionType], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.types = types
-        self.match, self.conditions = "all", []
+        self.match, self.conditions = MatchMode.ALL.value, []
         self.mode = QComboBox()
-        self.mode.addItem("All of these", "all")
-        self.mode.addItem("Any of these", "any")
+        for mode, label in ((MatchMode.ALL, "All of these"), (MatchMode.ANY, "Any of these")):
+            self.mode.addItem(label, mode.value)
         self.mode.setAccessibleName("Match all or any")
         self.mode.setToolTip("Whether every condition must hold, or one is enough")
         self.list = QListWidget()
         self.list.setAccessibleName("Conditions")
         self.list.setMaximumHeight(150)
+        self._kind_picker()
+        self.add = _button("Add condition", "Add a condition of the chosen kind")
+        self.remove = _button("Remove condition", "Remove the selected condition")
+        self.params = QWidget()
+        self.params_box = QVBoxLayout(self.params)
+        self.params_box.setContentsMargins(0, 0, 0, 0)
+        self._form: PropForm | None = None
+        self._lay_out()
+        self.mode.activated.connect(
+            lambda _: self.edited.emit(self.mode.currentData(), self.conditions)
+        )
+        self.add.clicked.connect(self._on_add)
+        self.remove.clicked.connect(self._on_remove)
+        self.list.currentRowChanged.connect(self._on_selected)
+
+    def _kind_picker(self) -> None:
+        """The kinds of condition to add, each marked with whether the web tag supports it."""
         self.kind = QComboBox()
-        for t in types.values():
+        for t in self.types.values():
             supported = t.type in web_supported()
             self.kind.addItem(icon("supported" if supported else "unsupported"), t.label, t.type)
             tip = f"{DESCRIPTIONS.get(t.type, '')}\n{supported_words(t.type)}"
@@ -238,12 +255,8 @@ class ConditionsEditor(QWidget):
         self.kind_help.setAccessibleName("What the condition means")
         self.kind.currentIndexChanged.connect(self._on_kind)
         self._on_kind()
-        self.add = _button("Add condition", "Add a condition of the chosen kind")
-        self.remove = _button("Remove condition", "Remove the selected condition")
-        self.params = QWidget()
-        self.params_box = QVBoxLayout(self.params)
-        self.params_box.setContentsMargins(0, 0, 0, 0)
-        self._form: PropForm | None = None
+
+    def _lay_out(self) -> None:
         row = QHBoxLayout()
         for w in (self.kind, self.add, self.remove):
             row.addWidget(w)
@@ -259,17 +272,11 @@ class ConditionsEditor(QWidget):
         box.addLayout(help_row)
         box.addWidget(self.params)
         box.addStretch(1)  # spare height below the condition's fields, not between them
-        self.mode.activated.connect(
-            lambda _: self.edited.emit(self.mode.currentData(), self.conditions)
-        )
-        self.add.clicked.connect(self._on_add)
-        self.remove.clicked.connect(self._on_remove)
-        self.list.currentRowChanged.connect(self._on_selected)
 
     def set_conditions(self, match: str, conditions: list[dict]) -> None:
         row = max(0, self.list.currentRow())  # the first condition's form shows at once
         self.match, self.conditions = match, copy.deepcopy(conditions)
-        self.mode.setCurrentIndex(0 if match == "all" else 1)
+        self.mode.setCurrentIndex(0 if match == MatchMode.ALL else 1)
         self.list.blockSignals(True)
         self.list.clear()
         for c in conditions:

@@ -27,7 +27,7 @@ from designer.models.design import WindowDesign
 from designer.models.properties import WINDOW_PROPS
 from designer.models.window_library import LibraryWindow
 from designer.views.editing.commands import delete_row
-from designer.views.editing.edit_session import EditSession, StoreCommand
+from designer.views.editing.edit_session import EditSession, WriteValue
 from designer.views.libraries.library_pages import LibraryPage
 from designer.views.shell.sentences import confirm
 from designer.views.studio.image_import import read_asset
@@ -118,7 +118,7 @@ class WindowLibraryPage(LibraryPage):
 
         label = self.design_form.specs[name].label.lower()
         self.session.push(
-            StoreCommand(f"Set the window's {label}", "window_design", item_id, old, new, write)
+            WriteValue(f"Set the window's {label}", LibraryWindow, item_id, old, new, write)
         )
 
     def _on_delete(self) -> None:
@@ -142,7 +142,7 @@ class WindowLibraryPage(LibraryPage):
         for engagement_id, _ in users:
             self.session.push(link_command(self.session, engagement_id, None))
         with self.session.store.read() as s:
-            command = delete_row(s, LibraryWindow, "window_design", item_id, "Delete")
+            command = delete_row(s, LibraryWindow, item_id, "Delete")
         self.item_id = None
         self.session.push(command)
         stack.endMacro()

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from designer.models.campaign import Campaign, CampaignVersion
-from designer.models.version_compare import compare_sentences, library_names
+from designer.models.version_compare import publish_sentences, version_comparison
 from designer.models.versions import apply_content, content_of, content_snapshot
 from designer.views.editing.edit_session import EditSession, StoreCommand
 from designer.views.shell.sentences import TITLE
@@ -36,20 +36,17 @@ class RestoreVersion(StoreCommand):
 
     def __init__(self, s: Session, version: CampaignVersion) -> None:
         campaign = version.campaign
-        campaign_id = campaign.id
-        self.notes: list[str] = []
+        text = f"Restore “{campaign.name}” to version {version.number}"
+        super().__init__(text, Campaign, campaign.id)
+        self.now = content_of(content_snapshot(campaign))
+        self.then = copy.deepcopy(content_of(version.snapshot))
+        self.notes: list[str] = []  # references the version had that are gone now
 
-        def write(session: Session, content: dict) -> None:
-            self.notes = apply_content(session, campaign_id, content)
+    def forward(self, s: Session) -> None:
+        self.notes = apply_content(s, self.entity_id, self.then)
 
-        super().__init__(
-            f"Restore “{campaign.name}” to version {version.number}",
-            "campaign",
-            campaign_id,
-            content_of(content_snapshot(campaign)),
-            copy.deepcopy(content_of(version.snapshot)),
-            write,
-        )
+    def backward(self, s: Session) -> None:
+        self.notes = apply_content(s, self.entity_id, self.now)
 
 
 class HistoryPanel(QGroupBox):
@@ -128,9 +125,8 @@ class HistoryPanel(QGroupBox):
         text = ""
         if len(ids) == 1:
             with self.session.store.read() as s:
-                v = s.get(CampaignVersion, ids[0])
-                publish = v.snapshot.get("publish") or {}
-                text = "\n".join(publish.get("sentences", [])) or (
+                sentences = publish_sentences(s.get(CampaignVersion, ids[0]))
+                text = "\n".join(sentences) or (
                     "This version was recorded before publishes kept their summary."
                 )
         self.summary.setPlainText(text)
@@ -138,22 +134,8 @@ class HistoryPanel(QGroupBox):
     def compare_text(self, older_id: int, newer_id: int | None = None) -> str:
         """Sentences from one version to another, or (newer_id None) to the campaign now."""
         with self.session.store.read() as s:
-            a = s.get(CampaignVersion, older_id)
-            b = s.get(CampaignVersion, newer_id) if newer_id is not None else None
-            if b is not None and a.number > b.number:
-                a, b = b, a
-            if b is None:
-                new, head = content_snapshot(s.get(Campaign, a.campaign_id)), "now"
-            else:
-                new, head = content_of(b.snapshot), f"version {b.number}"
-            lines = compare_sentences(content_of(a.snapshot), new, library_names(s))
-            number = a.number
-        return "\n".join(
-            [
-                f"From version {number} to {head}:",
-                *(f"• {line}" for line in lines or ["Nothing changed."]),
-            ]
-        )
+            heading, lines = version_comparison(s, older_id, newer_id)
+        return "\n".join([heading, *(f"• {line}" for line in lines or ["Nothing changed."])])
 
     def restore_version(self, version_id: int) -> bool:
         """Push the restore of version_id as one undoable edit; notes shown when refs were lost."""

@@ -18,9 +18,11 @@ from designer.bundle.bundle_changes import BundleChanges
 from designer.bundle.errors import BundleError, ExportCancelled
 from designer.bundle.export import ExportResult, export
 from designer.models.campaign import Campaign
+from designer.models.changes import entity_of
 from designer.models.errors import StoreError
 from designer.models.validation import ERROR, campaign_problems
 from designer.models.versions import deleted_on_site, record_publish, site_list
+from designer.models.vocabulary import CampaignStatus
 from designer.views.editing.edit_session import EditSession
 from designer.views.publishing.bundle_memory import (
     last_destination,
@@ -112,7 +114,7 @@ class Publisher:
             c = s.get(Campaign, campaign_id)
             if c is None:
                 raise StoreError("That campaign was deleted meanwhile; nothing was published.")
-            old, c.status = c.status, "published"
+            old, c.status = c.status, CampaignStatus.PUBLISHED.value
 
         def restore() -> None:
             with self.session.store.edit() as s:
@@ -162,7 +164,7 @@ class Publisher:
             site = site_list(s, on_site)
         remember_site(store, site)
         for campaign_id in recorded:
-            self.session.changed.emit("campaign", campaign_id)
+            self.session.changed.emit(entity_of(Campaign), campaign_id)
 
     def _tell(self, sentence: str) -> None:
         self.last_message = sentence

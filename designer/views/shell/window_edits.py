@@ -2,54 +2,32 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from designer.models.account import AccountSettings, Skill, WorkingShift
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
-from designer.models.errors import StoreError
-from designer.models.libraries import Behavior, EntryPoint, TargetAudience
-from designer.models.versions import columns
-from designer.views.editing.commands import create_row, delete_row, duplicate_row, unique_name
+from designer.models.row_snapshots import copy_changes, unique_name
+from designer.views.editing.commands import create_row, delete_row, duplicate_row
 from designer.views.editing.edit_session import StoreCommand
 from designer.views.shell.sentences import confirm
 
-# What the sample adds, removed again (children first) when it is undone.
-SAMPLE_ROWS = (Engagement, Campaign, WorkingShift, Skill, EntryPoint, Behavior, TargetAudience)
-ACCOUNT_FIELDS = ("account_name", "time_zone", "currency")
 
-
-def sample_command() -> StoreCommand:
+class StartFromSample(StoreCommand):
     """Fill an empty store with the sample campaigns and libraries; undo takes them away."""
-    added: dict[type, set[int]] = {}
-    account_before: dict = {}
 
-    def write(s: Session, on: bool) -> None:
-        from designer.models.seed import seed_sample  # only a designer who asks needs it
+    def __init__(self) -> None:
+        super().__init__("Start from the sample", Campaign, 0)
+        self.added = None
 
-        if on:
-            if s.scalar(select(Campaign.id).limit(1)) is not None:
-                raise StoreError("The store has campaigns now; the sample is for an empty store.")
-            before = {m: set(s.scalars(select(m.id))) for m in SAMPLE_ROWS}
-            account = s.scalars(select(AccountSettings)).first()
-            if account is not None:
-                account_before.update(
-                    {k: v for k, v in columns(account).items() if k in ACCOUNT_FIELDS}
-                )
-            seed_sample(s)
-            s.flush()
-            added.clear()
-            added.update({m: set(s.scalars(select(m.id))) - before[m] for m in SAMPLE_ROWS})
-            return
-        for model in SAMPLE_ROWS:
-            if added.get(model):
-                s.execute(delete(model).where(model.id.in_(added[model])))
-        account = s.scalars(select(AccountSettings)).first()
-        for key, value in account_before.items():
-            setattr(account, key, value)
+    def forward(self, s: Session) -> None:
+        from designer.models.seed import add_sample  # only a designer who asks needs it
 
-    return StoreCommand("Start from the sample", "campaign", 0, False, True, write)
+        self.added = add_sample(s)
+
+    def backward(self, s: Session) -> None:
+        from designer.models.seed import remove_sample
+
+        remove_sample(s, self.added)
 
 
 class WindowEdits:
@@ -57,7 +35,7 @@ class WindowEdits:
 
     def start_from_sample(self) -> None:
         """The sample campaigns in an empty store, to learn from and change."""
-        if self.session.push(sample_command()):
+        if self.session.push(StartFromSample()):
             self.tree.reload()
             if self.tree.campaign_count():
                 self.tree.tree.setCurrentItem(self.tree.tree.topLevelItem(0))
@@ -90,7 +68,7 @@ class WindowEdits:
     def new_campaign(self) -> int | None:
         with self.store.read() as s:
             name = unique_name(s, Campaign, "New campaign")
-        command = create_row(Campaign, "campaign", f"New campaign {name}", name=name)
+        command = create_row(Campaign, f"New campaign {name}", name=name)
         if not self.session.push(command):
             return None
         self.tree.select("campaign", command.row_id)
@@ -119,14 +97,8 @@ class WindowEdits:
         entity, row_id, model = selected
         with self.store.read() as s:
             row = s.get(model, row_id)
-            changes = (
-                {"name": unique_name(s, Campaign, f"{row.name} (copy)")}
-                if entity == "campaign"
-                else {"name": f"{row.name} (copy)"}
-            )
-            if entity == "campaign":
-                changes["status"] = "draft"
-            command = duplicate_row(s, model, entity, row_id, f"Duplicate {row.name}", **changes)
+            changes = copy_changes(s, row)
+            command = duplicate_row(s, model, row_id, f"Duplicate {row.name}", **changes)
         if self.session.push(command):
             self.tree.select(entity, command.row_id)
 
@@ -139,7 +111,7 @@ class WindowEdits:
             name = row.name
             n = len(row.engagements) if entity == "campaign" else 0
             extra = f" and its {n} engagement{'s' * (n != 1)}" if n else ""
-            command = delete_row(s, model, entity, row_id, f"Delete {name}")
+            command = delete_row(s, model, row_id, f"Delete {name}")
         if confirm(self, f"Delete “{name}”{extra}?", "You can undo it with Ctrl+Z.", "Delete"):
             self.session.push(command)
             if entity == "campaign":

@@ -18,17 +18,16 @@ from designer.models.properties import spec_by_name
 from designer.models.vocabulary import AgentState, StateDisplay
 from designer.views.editing.edit_session import StoreCommand
 
-REDO, UNDO = "redo", "undo"
-
 
 class DocumentCommand(StoreCommand):
-    """Base: each subclass defines forward() and backward(), its change on the document."""
+    """Base: each subclass's forward() and backward() change the document (no session:
+    the base reads the stored designs before and saves them after, in one transaction)."""
 
     def __init__(self, text: str, doc: DesignDocument, engagement_id: int, state: AgentState):
-        super().__init__(text, "engagement", engagement_id, UNDO, REDO, lambda s, v: None)
+        super().__init__(text, Engagement, engagement_id)
         self.doc, self.state = doc, state
 
-    def apply(self, value: Any) -> None:
+    def apply(self, forward: bool) -> None:
         """Catch up with the stored designs, step, and save, in one transaction.
 
         The engagement's row is locked (on a team store) from the read to the write, so
@@ -38,18 +37,16 @@ class DocumentCommand(StoreCommand):
         assert self.session is not None
         for attempt in range(3):
             try:
-                self._apply_once(value)
+                self._apply_once(forward)
                 break
             except StaleEdit:
                 if attempt == 2:
                     raise
         self.session.changed.emit(self.entity, self.entity_id)
 
-    def _apply_once(self, value: Any) -> None:
+    def _apply_once(self, forward: bool) -> None:
         assert self.session is not None
-        step, back = (
-            (self.forward, self.backward) if value == REDO else (self.backward, self.forward)
-        )
+        step, back = (self.forward, self.backward) if forward else (self.backward, self.forward)
         stepped = False
         try:
             with self.session.store.edit() as s:
@@ -61,7 +58,7 @@ class DocumentCommand(StoreCommand):
                         "The engagement was deleted meanwhile; the change was not saved."
                     )
                 self._catch_up(row.designs)
-                if self.overwritten(value):
+                if self.overwritten(forward):
                     raise stale_edit("engagements", row.changed_by)
                 try:
                     step()
@@ -78,8 +75,8 @@ class DocumentCommand(StoreCommand):
                 back()
             raise
 
-    def overwritten(self, value: str) -> bool:
-        """Whether someone else has since changed what this undo (or redo) would set back."""
+    def overwritten(self, forward: bool) -> bool:
+        """Whether someone else has since changed what this redo (or undo) would set back."""
         return False
 
     def _catch_up(self, stored: dict | None) -> None:
@@ -145,9 +142,9 @@ class SetElementProps(DocumentCommand):
         for i, v in self.old_values.items():
             self.doc.update_element(self.state, i, v)
 
-    def overwritten(self, value: str) -> bool:
+    def overwritten(self, forward: bool) -> bool:
         design = self.doc.own_design(self.state)
-        expected = self.values if value == UNDO else self.old_values
+        expected = self.old_values if forward else self.values
         for element_id, values in expected.items():
             element = design.element(element_id) if design is not None else None
             if element is None:

@@ -26,7 +26,7 @@ from designer.models.design import WindowDesign
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.window_library import LibraryWindow, linked_id
-from designer.views.editing.edit_session import EditSession, StoreCommand
+from designer.views.editing.edit_session import EditSession, WriteValue
 
 OWN = -1
 GONE = "The engagement was deleted meanwhile; the change was not saved."
@@ -36,7 +36,7 @@ def users_of(s: Session, item: LibraryWindow) -> list[str]:
     return [f"{e.campaign.name} › {e.name}" for e in item.used_by()]
 
 
-def link_command(session: EditSession, engagement_id: int, item_id: int | None) -> StoreCommand:
+def link_command(session: EditSession, engagement_id: int, item_id: int | None) -> WriteValue:
     """Link the engagement to library design item_id, or (None) keep the design it shows."""
     with session.store.read() as s:
         row = s.get(Engagement, engagement_id)
@@ -54,12 +54,12 @@ def link_command(session: EditSession, engagement_id: int, item_id: int | None) 
         row.window_design = dict(value)
 
     text = "Use the engagement's own window design" if item_id is None else "Use a library window"
-    return StoreCommand(text, "engagement", engagement_id, old, new, write)
+    return WriteValue(text, Engagement, engagement_id, old, new, write)
 
 
 def save_command(
     session: EditSession, engagement_id: int, name: str, props: dict[str, Any]
-) -> StoreCommand:
+) -> WriteValue:
     """Put props in the library as name and link the engagement to it."""
     with session.store.read() as s:
         old_link = dict(s.get(Engagement, engagement_id).window_design or {})
@@ -79,9 +79,7 @@ def save_command(
             s.add(LibraryWindow(id=new_id, name=name, design=design))
         row.window_design = dict(value["link"])
 
-    return StoreCommand(
-        f"Save the window as “{name}”", "engagement", engagement_id, old, new, write
-    )
+    return WriteValue(f"Save the window as “{name}”", Engagement, engagement_id, old, new, write)
 
 
 class WindowLibraryBar(QWidget):

@@ -37,7 +37,7 @@ from designer.models.properties import WINDOW_PROPS
 from designer.models.window_library import LibraryWindow, linked_id, window_design_of
 from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
 from designer.preview.profiles import DESKTOP
-from designer.views.editing.edit_session import EditSession, StoreCommand
+from designer.views.editing.edit_session import EditSession, WriteValue
 from designer.views.studio.image_import import read_asset, store_image_file
 from designer.views.studio.note_colors import note_color, pasteboard_color
 from designer.views.studio.page_bar import PageBar
@@ -260,8 +260,8 @@ class WindowStudioEditor(QWidget):
             else:
                 row.window_design = WindowDesign(dict(props)).to_dict()
 
-        entity, entity_id = ("window_design", shared) if shared else ("engagement", engagement_id)
-        return self.session.push(StoreCommand(text, entity, entity_id, old, new, write))
+        model, row_id = (LibraryWindow, shared) if shared else (Engagement, engagement_id)
+        return self.session.push(WriteValue(text, model, row_id, old, new, write))
 
     def _on_library_chosen(self, item_id: int | None) -> None:
         if item_id != self.linked:

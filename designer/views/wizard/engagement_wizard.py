@@ -17,11 +17,12 @@ from sqlalchemy import func, select
 from designer.models.design import WindowDesign
 from designer.models.engagement import WIZARD_STAGES, Engagement
 from designer.models.gallery import template
+from designer.models.settings import default_messages
 from designer.views.editing.commands import create_row
 from designer.views.editing.edit_session import EditSession
 from designer.views.wizard.design_stages import StudioStage, WindowStage
 from designer.views.wizard.gallery_stage import GalleryStage, template_fields
-from designer.views.wizard.settings_stage import MESSAGES, SettingsStage
+from designer.views.wizard.settings_stage import SettingsStage
 from designer.views.wizard.stage import Stage
 from designer.views.wizard.stage_bar import StageBar
 from designer.views.wizard.summary_stage import SummaryStage
@@ -223,15 +224,12 @@ class EngagementWizard(QWidget):
             n = s.scalar(select(func.count()).where(Engagement.campaign_id == self.campaign_id))
         command = create_row(
             Engagement,
-            "engagement",
             f"Add engagement {t.name}",
             campaign_id=self.campaign_id,
             position=n,
             name=t.name,
             wizard_stage="gallery",
-            automatic_messages={
-                "en": {k: {"enabled": k != "closing", "text": text} for k, _, text in MESSAGES}
-            },
+            automatic_messages=default_messages(),
             window_design=WindowDesign().to_dict(),
             **template_fields(t),
         )

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from designer.models.engagement import Engagement
-from designer.views.editing.edit_session import EditSession, set_fields
+from designer.views.editing.edit_session import EditSession, SetFields
 
 
 class Stage(QWidget):
@@ -42,6 +42,4 @@ class Stage(QWidget):
             e = s.get(Engagement, self.engagement_id)
             old = {k: getattr(e, k) for k in new}
         if old != new:
-            self.session.push(
-                set_fields(Engagement, "engagement", self.engagement_id, text, old, new)
-            )
+            self.session.push(SetFields(Engagement, self.engagement_id, text, old, new))

@@ -45,7 +45,7 @@ class SummaryStage(Stage):
 
     def __init__(self, session, parent=None) -> None:  # noqa: ANN001
         super().__init__(session, parent)
-        self.bind = FieldBinder(session, Engagement, "engagement", self)
+        self.bind = FieldBinder(session, Engagement, self)
         self._name = ""
         form = QFormLayout()
         self.name = self.bind.line(
