@@ -35,7 +35,7 @@ from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.window_item import WindowItem
 from designer.views.studio.window_library_bar import link_command
-from designer.views.studio.window_studio import FittingView
+from designer.views.studio.window_view import FittingView
 
 KIND = "window"
 
@@ -113,8 +113,10 @@ class WindowLibraryPage(LibraryPage):
 
         def write(s: Session, props: dict[str, Any]) -> None:
             row = s.get(LibraryWindow, item_id)
-            if row is not None:
-                row.design = WindowDesign(dict(props)).to_dict()
+            if row is not None:  # its props change; the elements added to it stay
+                design = row.window()
+                design.props = dict(props)
+                row.design = design.to_dict()
 
         label = self.design_form.specs[name].label.lower()
         self.session.push(
