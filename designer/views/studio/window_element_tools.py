@@ -37,11 +37,11 @@ KIND_TIPS = {
 }
 # what a new element starts as in the window: (width, height), and the props it starts with
 NEW_ELEMENTS: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {
-    "text": ((220, 40), {"text": "We usually answer within minutes.", "font_size": 14}),
+    "text": ((280, 28), {"text": "We usually answer within minutes.", "font_size": 14}),
     "image": ((96, 96), {}),
     "button": (
         (180, 40),
-        {"text": "Visit the help centre", "action": "open_url", "url": "https://"},
+        {"text": "Visit the help centre", "action": "open_url", "url": ""},
     ),
     "shape": ((200, 4), {"shape": "line", "stroke_width": 2}),
 }

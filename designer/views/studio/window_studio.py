@@ -252,11 +252,12 @@ class WindowStudioEditor(QWidget):
         return self.set_design(WindowDesign(props, self.design.elements), text)
 
     def add_element(self, kind: str) -> str | None:
-        """Add an element of kind near the top of the message area; returns its id (selected)."""
+        """Add an element of kind low in the message area, where the sample conversation
+        leaves room (the next one a little higher); returns its id (selected)."""
         elements = self.design.elements
         (w, h), props = NEW_ELEMENTS[kind]
         x = max(0, (self.props["width"] - w) // 2)
-        y = 64 + 16 * (len(elements) % 8)  # under the header; the next one a little lower
+        y = max(64, self.props["height"] - 64 - h - 16 * (len(elements) % 8))
         element = Element.new(
             next_element_id(elements, kind),
             kind,
