@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.preview_driver import set_button_text
 from tests.moments import MONDAY_10
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -40,18 +41,6 @@ def _wait(browser, source: str, step_ms: int = 2) -> None:
             raise SystemExit(f"bench_preview: the page never got to {source!r} in 20 s")
         QTimer.singleShot(step_ms, loop.quit)
         loop.exec()
-
-
-def _set_button_text(store, text: str) -> None:
-    from designer.models.engagement import Engagement
-
-    with store.edit() as s:
-        e = s.query(Engagement).filter_by(name="Message us button").one()
-        designs = e.state_designs()
-        for element in designs.online.elements:
-            if element.kind == "text":
-                element.props["text"] = text
-        e.set_state_designs(designs)
 
 
 def _first_from_the_click(path: Path) -> float:
@@ -124,7 +113,7 @@ def main() -> None:
         for n in range(EDITS):
             text = f"Ask us anything {n}"
             started = time.perf_counter()
-            _set_button_text(store, text)
+            set_button_text(store, text)
             panel.refresh()
             _wait(
                 browser,

@@ -27,37 +27,18 @@ HOURS = (24, 380, 240, 24)  # x, y, width, height in the window
 LINK = (24, 412, 200, 40)
 
 
-def _add_elements(store, help_url: str) -> None:
+def _add_elements(store, url: str) -> None:
     with store.edit() as s:
         e = s.scalar(select(Engagement).where(Engagement.name == "Message us button"))
         design = window_design_of(s, e)
-        x, y, w, h = HOURS
-        design.elements.append(
-            Element.new(
-                "text1",
-                "text",
-                text="Open Monday to Friday, 9 to 17",
-                x=x,
-                y=y,
-                width=w,
-                height=h,
-                font_size=14,
-            )
+        added = (
+            ("text1", "text", HOURS, {"text": "Open Monday to Friday, 9 to 17", "font_size": 14}),
+            ("button1", "button", LINK, {"text": "Help centre", "action": "open_url", "url": url}),
         )
-        x, y, w, h = LINK
-        design.elements.append(
-            Element.new(
-                "button1",
-                "button",
-                text="Help centre",
-                action="open_url",
-                url=help_url,
-                x=x,
-                y=y,
-                width=w,
-                height=h,
+        for element_id, kind, (x, y, w, h), props in added:
+            design.elements.append(
+                Element.new(element_id, kind, x=x, y=y, width=w, height=h, **props)
             )
-        )
         shared = linked_id(e)
         if shared is not None and s.get(LibraryWindow, shared) is not None:
             s.get(LibraryWindow, shared).design = design.to_dict()

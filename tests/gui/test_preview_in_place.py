@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent
 
-from designer.models.engagement import Engagement
 from designer.models.store import Store
+from tests.gui.preview_driver import sample_panel, set_button_text
 from tests.moments import MONDAY_10
 
 pytestmark = pytest.mark.slow
@@ -21,33 +20,11 @@ def shows_text(text: str) -> str:
     )
 
 
-def set_button_text(store: Store, text: str) -> None:
-    with store.edit() as s:
-        e = s.query(Engagement).filter_by(name="Message us button").one()
-        designs = e.state_designs()
-        for element in designs.online.elements:
-            if element.kind == "text":
-                element.props["text"] = text
-        e.set_state_designs(designs)
-
-
 @pytest.fixture
 def panel(qapp, tmp_path):
-    from designer.preview.panel import PreviewPanel
-
     store = Store.open(tmp_path / "sample.sqlite")
-    p = PreviewPanel(store)
-    p.resize(1400, 900)
-    p.show()
-    sim = p.simulator
-    sim.control_group.setCurrentIndex(sim.control_group.findData("out"))
-    sim.agent_state.setCurrentIndex(sim.agent_state.findData("online"))
-    sim.clock.setDateTime(QDateTime(MONDAY_10.replace(tzinfo=None)))  # London is on GMT
-    sim.set_clock.setChecked(True)
-    yield p
-    p.close()
-    p.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with sample_panel(store, MONDAY_10) as p:
+        yield p
     store.close()
 
 

@@ -12,8 +12,7 @@ from PySide6.QtTest import QTest
 from designer.models.engagement import Engagement
 from designer.models.window_library import window_design_of
 from designer.views.studio.element_item import ElementItem
-from designer.views.studio.window_studio import WindowStudioEditor
-from tests.gui.studio_driver import app_session, engagement_id
+from tests.gui.studio_driver import open_window_studio
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "window"
 LEFT = Qt.MouseButton.LeftButton
@@ -22,13 +21,7 @@ NONE = Qt.KeyboardModifier.NoModifier
 
 @pytest.fixture
 def window_studio(qtbot, store):
-    editor = WindowStudioEditor(app_session(store), engagement_id(store, "overlay"))
-    qtbot.addWidget(editor)
-    editor.resize(1280, 800)
-    editor.show()
-    qtbot.waitExposed(editor)
-    qtbot.waitUntil(lambda: editor.on_page.snapshot is not None, timeout=60000)
-    return editor
+    return open_window_studio(qtbot, store, (1280, 800))
 
 
 def saved_elements(editor) -> list[dict]:
