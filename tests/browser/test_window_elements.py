@@ -27,9 +27,10 @@ HOURS = (24, 380, 240, 24)  # x, y, width, height in the window
 LINK = (24, 412, 200, 40)
 
 
-def _add_elements(store, url: str) -> None:
+def _add_elements(store, url: str, opens_as: str) -> None:
     with store.edit() as s:
         e = s.scalar(select(Engagement).where(Engagement.name == "Message us button"))
+        e.window_opens_as = opens_as
         design = window_design_of(s, e)
         added = (
             ("text1", "text", HOURS, {"text": "Open Monday to Friday, 9 to 17", "font_size": 14}),
@@ -47,20 +48,22 @@ def _add_elements(store, url: str) -> None:
 
 
 @pytest.fixture
-def window_site(site, store):
+def window_site(site, store, request):
+    """The page's URL and the help page's; the window opens as request.param (default embedded)."""
+    opens_as = getattr(request, "param", "embedded")
     help_url = site.write("window-help/index.html", "<!doctype html><title>Help</title>Help")
-    _add_elements(store, help_url)
-    folder = site.root / "window-bundle"
+    _add_elements(store, help_url, opens_as)
+    folder = site.root / f"window-bundle-{opens_as}"
     export(store, None, folder)
     install = (folder / "install.html").read_text("utf-8")
     snippet = html.unescape(re.search(r"<pre><code>(.*?)</code></pre>", install, re.S).group(1))
-    snippet = snippet.replace('src="', 'src="/window-bundle/', 1)
+    snippet = snippet.replace('src="', f'src="/{folder.name}/', 1)
     page = (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Northwind</title>{snippet}</head><body><h1>Northwind</h1></body></html>"
     )
-    return site.write("window-shop/index.html", page), help_url
+    return site.write(f"window-shop-{opens_as}/index.html", page), help_url
 
 
 def _box(locator) -> tuple[float, float, float, float]:
@@ -90,4 +93,22 @@ def test_added_elements_are_drawn_in_the_window_at_their_place(window_site, open
     with page.expect_popup() as opened:
         link.click()
     assert opened.value.url == help_url
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("window_site", ["separate_window"], indirect=True)
+def test_added_elements_are_drawn_in_a_separate_window_too(window_site, open_page):
+    url, _help_url = window_site
+    page = open_page(url)
+    set_preview(page, now=MONDAY_10, control_group="out")
+    with page.expect_popup() as opened:
+        page.get_by_role("button", name="Message us", exact=True).click()
+    popup = opened.value
+    dialog = popup.get_by_role("dialog")
+    dialog.locator(".ed-bubble").first.wait_for()
+    wx, wy, _, _ = _box(dialog)
+    x, y, w, h = _box(dialog.get_by_role("button", name="Help centre"))
+    assert (round(x - wx), round(y - wy), round(w), round(h)) == LINK
+    assert dialog.locator(".ed-text").text_content() == "Open Monday to Friday, 9 to 17"
+    popup.screenshot(path=str(ARTIFACTS / "exported_window_separate.png"))
     assert page.problems == []
