@@ -40,7 +40,7 @@ NEW_ELEMENTS: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {
     "text": ((280, 28), {"text": "We usually answer within minutes.", "font_size": 14}),
     "image": ((96, 96), {}),
     "button": (
-        (180, 40),
+        (210, 40),
         {"text": "Visit the help centre", "action": "open_url", "url": ""},
     ),
     "shape": ((200, 4), {"shape": "line", "stroke_width": 2}),
@@ -49,6 +49,18 @@ ACTION_NOTE = (
     "In the window, Start conversation puts the cursor in the message field and Close "
     "closes the window."
 )
+
+
+def free_row(boxes: list[tuple[int, int, int, int]], x: int, w: int, h: int, bottom: int) -> int:
+    """The lowest top edge, ending at most at bottom, where a w × h box at x overlaps none of
+    boxes (8 px apart); under the header (64) when no row is free."""
+    y = bottom - h
+    while y > 64 and any(
+        x < bx + bw + 8 and bx < x + w + 8 and y < by + bh + 8 and by < y + h + 8
+        for bx, by, bw, bh in boxes
+    ):
+        y -= 4
+    return max(64, y)
 
 
 def window_backdrop(props: dict[str, Any], elements: list[Element]) -> Design:

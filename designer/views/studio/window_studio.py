@@ -49,6 +49,7 @@ from designer.views.studio.window_element_tools import (
     NEW_ELEMENTS,
     ElementAddBar,
     ElementPanel,
+    free_row,
     window_backdrop,
 )
 from designer.views.studio.window_elements import WindowElements
@@ -253,11 +254,11 @@ class WindowStudioEditor(QWidget):
 
     def add_element(self, kind: str) -> str | None:
         """Add an element of kind low in the message area, where the sample conversation
-        leaves room (the next one a little higher); returns its id (selected)."""
+        leaves room, above the elements already there; returns its id (selected)."""
         elements = self.design.elements
         (w, h), props = NEW_ELEMENTS[kind]
         x = max(0, (self.props["width"] - w) // 2)
-        y = max(64, self.props["height"] - 64 - h - 16 * (len(elements) % 8))
+        y = free_row([e.rect for e in elements], x, w, h, self.props["height"] - 64)
         element = Element.new(
             next_element_id(elements, kind),
             kind,
