@@ -58,9 +58,9 @@
   /* Where the window goes: in the page, a shadow root of its own (nothing of the page's CSS
      reaches it); in a popup or tab, the whole document, in the engagement's language, styled
      by the same sheet. -> [document, root focus is read in, where the dialog goes, host or null] */
-  function place(ctx, separate, language, dir) {
+  function place(ctx, p, separate, language, dir) {
     if (!separate) { var made = ctx.host(); return [W.document, made[1], made[1], made[0]]; }
-    var doc = ctx.popup.document, p = ctx.engagement.window || {}, sheet = new ctx.popup.CSSStyleSheet();
+    var doc = ctx.popup.document, sheet = new ctx.popup.CSSStyleSheet();
     doc.title = p.header_text || ctx.engagement.name;
     doc.documentElement.lang = language;
     doc.documentElement.dir = dir;
@@ -71,8 +71,8 @@
   }
 
   /* The dialog: the window design's theme, font, size and corners. */
-  function frame(doc, ctx, separate, language, dir) {
-    var p = ctx.engagement.window || {}, dark = p.theme === "dark";
+  function frame(doc, ctx, p, separate, language, dir) {
+    var dark = p.theme === "dark";
     var dialog = make(doc, "div", "ed-window ed-window-" + ctx.target);
     dialog.setAttribute("role", "dialog");
     dialog.setAttribute("aria-modal", "true");
@@ -94,8 +94,7 @@
   }
 
   /* The header: logo (a link when it has one), title, action menu button, close. -> [header, menu button or null, close] */
-  function header(doc, ctx) {
-    var e = ctx.engagement, p = e.window || {};
+  function header(doc, ctx, p) {
     var top = css(make(doc, "div", "ed-window-header"), {
       display: "flex", "align-items": "center", gap: "8px", padding: "10px 12px",
       background: p.header_color || "#1a56db", color: p.header_text_color || "#ffffff"
@@ -115,7 +114,7 @@
       } else top.appendChild(img);
     }
     var title = css(make(doc, "h2", "ed-window-title", p.header_text || "Chat with us"), { margin: "0", "font-size": "1.1em", flex: "1" });
-    title.id = "ed-window-title-" + e.id;
+    title.id = "ed-window-title-" + ctx.engagement.id;
     top.appendChild(title);
     var menuButton = null;
     if (p.action_menu !== false) {
@@ -147,8 +146,7 @@
   }
 
   /* The message log. -> [log, show(from, text) adding a bubble] */
-  function messageLog(doc, ctx) {
-    var p = ctx.engagement.window || {};
+  function messageLog(doc, ctx, p) {
     var log = css(make(doc, "div", "ed-window-messages"), { flex: "1", overflow: "auto", padding: "12px", display: "flex", "flex-direction": "column", gap: "8px" });
     log.setAttribute("role", "log");
     log.setAttribute("aria-live", "polite");
@@ -179,8 +177,8 @@
   }
 
   /* The engagement's predefined content, offered as ready answers (null when it has none). */
-  function quickReplies(doc, e, say) {
-    var p = e.window || {}, quick = (e.predefined_content || []).filter(function (q) { return q && q.text; });
+  function quickReplies(doc, e, p, say) {
+    var quick = (e.predefined_content || []).filter(function (q) { return q && q.text; });
     if (!quick.length) return null;
     var replies = css(make(doc, "div", "ed-window-quick"), { display: "flex", "flex-wrap": "wrap", gap: "6px", padding: "0 12px 8px" });
     replies.setAttribute("role", "group");
@@ -255,10 +253,10 @@
       if (already.target === "embedded" || (already.popup && !already.popup.closed)) { already.input.focus(); return; }
     }
     var separate = ctx.target !== "embedded" && ctx.popup, language = e.language || "en";
-    var dir = RTL.test(language) ? "rtl" : "ltr", where = place(ctx, separate, language, dir), doc = where[0];
-    var dialog = frame(doc, ctx, separate, language, dir), top = header(doc, ctx);
-    var menu = top[1] && actionMenu(doc, top[1]), log = messageLog(doc, ctx), show = log[1];
-    var quick = quickReplies(doc, e, function (text) { say(text); }), row = inputRow(doc, p), input = row[1];
+    var dir = RTL.test(language) ? "rtl" : "ltr", where = place(ctx, p, separate, language, dir), doc = where[0];
+    var dialog = frame(doc, ctx, p, separate, language, dir), top = header(doc, ctx, p);
+    var menu = top[1] && actionMenu(doc, top[1]), log = messageLog(doc, ctx, p), show = log[1];
+    var quick = quickReplies(doc, e, p, function (text) { say(text); }), row = inputRow(doc, p), input = row[1];
     [top[0], menu && menu[0], log[0], quick, row[0]].forEach(function (part) { if (part) dialog.appendChild(part); });
 
     var saved = e.authenticated ? null : tokenFor(ctx);
