@@ -214,7 +214,9 @@ def _engagement(e: dict[str, Any], position: int, links: dict[str, dict[int, Any
             }
         },
         predefined_content=e.get("predefined_content", []),
-        window_design=WindowDesign.from_dict({"props": e["window"]}).to_dict(),
+        window_design=WindowDesign.from_dict(
+            {"props": e["window"], "elements": e.get("window_elements", [])}
+        ).to_dict(),
         entry_point=links["entry_points"].get(e["entry_point"]) if e["entry_point"] else None,
         behavior=links["behaviors"].get(e["behavior"]) if e["behavior"] else None,
         wizard_stage="done",

@@ -110,19 +110,28 @@ def design_to_manifest(design: Design, rewrite: RewriteImage, where: str) -> dic
     props["label"] = accessible_name(design)  # follows the state's visible text
     for name in _image_specs(DESIGN_PROPS):
         props[name] = rewrite(props[name], (props["width"], props["height"]), where)
-    for element in raw["elements"]:
-        p = element["props"]
-        for name in _image_specs(ELEMENT_PROPS[element["kind"]]):
-            p[name] = rewrite(p[name], (p["width"], p["height"]), where)
+    _element_images(raw["elements"], rewrite, where)
     return raw
 
 
+def _element_images(elements: list[dict[str, Any]], rewrite: RewriteImage, where: str) -> None:
+    """Each element's images as bundle files, at the size the element shows them."""
+    for element in elements:
+        p = element["props"]
+        for name in _image_specs(ELEMENT_PROPS[element["kind"]]):
+            p[name] = rewrite(p[name], (p["width"], p["height"]), where)
+
+
 def _window(e: Engagement, rewrite: RewriteImage, where: str) -> dict[str, Any]:
-    props = window_design_of(Session.object_session(e), e).props
+    """The window design as the manifest carries it: "window" (its props) and "window_elements"."""
+    design = window_design_of(Session.object_session(e), e)
+    props = design.props
     for name in _image_specs(WINDOW_PROPS):
         width, height = WINDOW_IMAGE_BOXES.get(name, (None, props["height"]))
         props[name] = rewrite(props[name], (width or props["width"], height), where)
-    return props
+    elements = [element.to_dict() for element in design.elements]
+    _element_images(elements, rewrite, where)
+    return {"window": props, "window_elements": elements}
 
 
 def _automatic_messages(e: Engagement) -> dict[str, str]:
@@ -344,7 +353,7 @@ def _engagement(
             for p in e.predefined_content or []
             if isinstance(p, dict)
         ],
-        "window": _window(e, rewrite, where),
+        **_window(e, rewrite, where),
     }
 
 

@@ -58,8 +58,7 @@ def fill_vocabulary(schema: dict[str, Any]) -> dict[str, Any]:
     rule = top["entry_points"]["items"]["properties"]["rules"]["items"]["properties"]
     rule["match"]["enum"] = _plain(UrlMatch)
     schema["$defs"]["match"]["enum"] = _plain(MatchMode)
-    element = schema["$defs"]["design"]["properties"]["elements"]["items"]["properties"]
-    element["kind"]["enum"] = list(ELEMENT_PROPS)
+    schema["$defs"]["element"]["properties"]["kind"]["enum"] = list(ELEMENT_PROPS)
     _condition_types(schema, "audience", AUDIENCE_CONDITIONS)
     _condition_types(schema, "behavior", BEHAVIOR_CONDITIONS)
     return schema

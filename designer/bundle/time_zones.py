@@ -13,6 +13,7 @@ moment outside it the runtime takes the span's nearest offset.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,6 +38,12 @@ def _offset(zone: ZoneInfo, at: datetime) -> int:
 
 def transitions(name: str, first_year: int, last_year: int) -> list[list[int | None]] | None:
     """[[minute, offset], ...] from first_year through last_year; None for an unknown zone."""
+    found = _transitions(name, first_year, last_year)
+    return None if found is None else [list(pair) for pair in found]
+
+
+@cache  # the same for every build: the preview rebuilds the bundle at each edit
+def _transitions(name: str, first_year: int, last_year: int) -> tuple[tuple, ...] | None:
     try:
         zone = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -61,7 +68,7 @@ def transitions(name: str, first_year: int, last_year: int) -> list[list[int | N
             out.append([int(high.timestamp() // 60), _offset(zone, high)])
         day = following
     out.append([int(end.timestamp() // 60), None])
-    return out
+    return tuple(tuple(pair) for pair in out)
 
 
 def time_zones(manifest: dict[str, Any]) -> dict[str, list[list[int | None]]]:

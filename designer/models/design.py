@@ -59,6 +59,15 @@ class Element:
         return cls(str(raw.get("id", "")), kind, _clean(ELEMENT_PROPS[kind], raw.get("props", {})))
 
 
+def next_element_id(elements: list[Element], kind: str) -> str:
+    """The first of kind1, kind2, … that no element has."""
+    taken = {e.id for e in elements}
+    n = 1
+    while f"{kind}{n}" in taken:
+        n += 1
+    return f"{kind}{n}"
+
+
 @dataclass
 class Design:
     """One state's design: the engagement's own box and its elements, in z-order."""
@@ -81,11 +90,7 @@ class Design:
         return next((e for e in self.elements if e.id == element_id), None)
 
     def next_id(self, kind: str) -> str:
-        taken = {e.id for e in self.elements}
-        n = 1
-        while f"{kind}{n}" in taken:
-            n += 1
-        return f"{kind}{n}"
+        return next_element_id(self.elements, kind)
 
     def copy(self) -> Design:
         return Design.from_dict(copy.deepcopy(self.to_dict()))
@@ -139,13 +144,32 @@ class StateDesigns:
         )
 
 
+# What a designer adds to the conversation window: drawn over it at their place (x, y from
+# the window's top-left corner), as the engagement's elements are drawn in its box.
+WINDOW_ELEMENT_KINDS = ("text", "image", "button", "shape")
+
+
 @dataclass
 class WindowDesign:
     props: dict[str, Any] = field(default_factory=lambda: defaults(WINDOW_PROPS))
+    elements: list[Element] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"props": dict(self.props)}
+        # a design without added elements keeps the record it always had
+        if not self.elements:
+            return {"props": dict(self.props)}
+        return {"props": dict(self.props), "elements": [e.to_dict() for e in self.elements]}
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any] | None) -> WindowDesign:
-        return cls(_clean(WINDOW_PROPS, (raw or {}).get("props", {})))
+        raw = raw or {}
+        found = raw.get("elements")
+        elements = [
+            Element.from_dict(e)
+            for e in (found if isinstance(found, list) else [])
+            if isinstance(e, dict) and e.get("kind") in WINDOW_ELEMENT_KINDS
+        ]
+        return cls(_clean(WINDOW_PROPS, raw.get("props", {})), elements)
+
+    def element(self, element_id: str) -> Element | None:
+        return next((e for e in self.elements if e.id == element_id), None)

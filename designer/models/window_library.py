@@ -41,8 +41,10 @@ class LibraryWindow(Versioned, Timestamps, Base):
         return sorted(users, key=lambda e: (e.campaign.name, e.name))
 
     def in_words(self) -> str:
-        p = self.window().props
-        return f"{p['theme']} theme, “{p['header_text']}”, {p['width']}×{p['height']} px"
+        design = self.window()
+        p, n = design.props, len(design.elements)
+        added = f", {n} added element{'s' if n != 1 else ''}" if n else ""
+        return f"{p['theme']} theme, “{p['header_text']}”, {p['width']}×{p['height']} px{added}"
 
 
 def linked_id(e: Engagement) -> int | None:

@@ -55,6 +55,12 @@ log = logging.getLogger(__name__)
 NARROW = 900  # below this width the panel stacks its parts
 DECISIONS_JS = "JSON.stringify(window.EngagementTag && EngagementTag.decisions ? EngagementTag.decisions() : null)"
 NEW_VISIT_JS = "try { sessionStorage.clear(); localStorage.clear(); } catch (e) {}"
+# The tag's preview hook takes the new manifest in place; false when the page has no tag
+# (yet) to take it, and the page is loaded again instead.
+HAND_OVER_JS = (
+    "(function (m) { var t = window.EngagementTag;"
+    " if (!t || !t.preview_manifest) return false; t.preview_manifest(m); return true; })(%s)"
+)
 
 
 class PreviewPanel(QWidget):
@@ -139,9 +145,29 @@ class PreviewPanel(QWidget):
         self.show_campaign(campaign_id)
 
     def refresh(self) -> None:
-        """Rebuild the bundle from the store and show it (call after each edit)."""
-        if self.engine.rebuild():
+        """Rebuild the bundle from the store and show it (call after each edit).
+
+        The running pages are handed the new manifest in place: no reload, so the
+        simulated visitor's state, the page's scroll and an open conversation stay.
+        A change of the tag's own code or styles loads the pages again.
+        """
+        code = self.engine.files.code_names()
+        if not self.engine.rebuild():
+            return
+        manifest = self.engine.files.manifest_text()
+        if self.engine.files.code_names() != code or not manifest:
             self.reload()
+            return
+        for browser in self.browsers:
+            self._prepare(browser)  # a later load (a typed address) fetches this bundle
+            browser.run_js(
+                HAND_OVER_JS % manifest, lambda taken, b=browser: self._on_handed(b, taken)
+            )
+
+    def _on_handed(self, browser: PreviewBrowser, taken: object) -> None:
+        if taken is not True and browser in self.browsers:
+            self._prepare(browser)
+            browser.load(self._url_for(browser.profile))
 
     def reload(self) -> None:
         for browser in self.browsers:

@@ -104,6 +104,16 @@ class PreviewFiles:
         names = (n for n in sorted(self.bundle) if n.startswith(prefix) and n.endswith(suffix))
         return next(names, None)
 
+    def code_names(self) -> set[str]:
+        """The bundle's code and styles (tag, draw, window, stylesheet): a page running other
+        ones must load again to run these."""
+        return {n for n in self.bundle if n.endswith((".js", ".css"))}
+
+    def manifest_text(self) -> str:
+        """The bundle's manifest as JSON text ("" when there is no bundle)."""
+        name = self.bundle_file("engagements.", ".json")
+        return self.bundle[name].decode("utf-8") if name else ""
+
     def snippet(self) -> bytes:
         """The install snippet for the current bundle, or nothing when there is no bundle."""
         tag, manifest = self.bundle_file("tag.", ".js"), self.bundle_file("engagements.", ".json")

@@ -3,8 +3,10 @@
 First preview: from the main window's Preview action (the first in the process
 also starts QtWebEngine) to the first engagement drawn on the sample page; then
 a new panel once QtWebEngine runs. Edit to repaint: a studio edit saved to the
-store (the button's text), the panel refreshed, until the page shows the new
-text and has painted a frame. Goal: under 150 ms.
+store (the button's text), the panel refreshed (the bundle rebuilt and its
+manifest handed to the running page in place), until the page shows the new
+text and has painted a frame. Goals: first preview under 150 ms once
+QtWebEngine runs; edit to repaint at most 50 ms.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.preview_driver import set_button_text
 from tests.moments import MONDAY_10
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,18 +41,6 @@ def _wait(browser, source: str, step_ms: int = 2) -> None:
             raise SystemExit(f"bench_preview: the page never got to {source!r} in 20 s")
         QTimer.singleShot(step_ms, loop.quit)
         loop.exec()
-
-
-def _set_button_text(store, text: str) -> None:
-    from designer.models.engagement import Engagement
-
-    with store.edit() as s:
-        e = s.query(Engagement).filter_by(name="Message us button").one()
-        designs = e.state_designs()
-        for element in designs.online.elements:
-            if element.kind == "text":
-                element.props["text"] = text
-        e.set_state_designs(designs)
 
 
 def _first_from_the_click(path: Path) -> float:
@@ -122,7 +113,7 @@ def main() -> None:
         for n in range(EDITS):
             text = f"Ask us anything {n}"
             started = time.perf_counter()
-            _set_button_text(store, text)
+            set_button_text(store, text)
             panel.refresh()
             _wait(
                 browser,
@@ -133,7 +124,7 @@ def main() -> None:
             _wait(browser, "window.__painted === true")
             times.append((time.perf_counter() - started) * 1000)
         print(
-            f"edit to repaint: median {statistics.median(times):.0f} ms over {EDITS} edits (goal < 150 ms)"
+            f"edit to repaint: median {statistics.median(times):.0f} ms over {EDITS} edits (goal ≤ 50 ms)"
         )
         panel.close()
         panel.deleteLater()

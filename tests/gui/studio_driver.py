@@ -103,3 +103,16 @@ def redo(editor) -> None:
 
 def props(editor, element_id: str) -> dict:
     return editor.doc.design.element(element_id).props
+
+
+def open_window_studio(qtbot, store, size: tuple[int, int], fmt: str = "overlay"):
+    """A shown window studio for the engagement of format fmt, once its page's picture is there."""
+    from designer.views.studio.window_studio import WindowStudioEditor
+
+    editor = WindowStudioEditor(app_session(store), engagement_id(store, fmt))
+    qtbot.addWidget(editor)
+    editor.resize(*size)
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.waitUntil(lambda: editor.on_page.snapshot is not None, timeout=60000)
+    return editor

@@ -5,37 +5,25 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent
+from PySide6.QtCore import QDateTime
 
 from designer.models.campaign import Campaign
 from designer.models.store import Store
 from designer.preview.served_files import sample_page
 from designer.preview.shots import moment_in_time_frame
+from tests.gui.preview_driver import sample_panel
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def panel(qapp, tmp_path_factory):
-    from designer.preview.panel import PreviewPanel
-
     store = Store.open(tmp_path_factory.mktemp("simulator") / "sample.sqlite")
     with store.read() as s:
         moment = moment_in_time_frame(s.query(Campaign).filter_by(name="Winter sale").one())
-    p = PreviewPanel(store)
-    p.resize(1500, 900)
-    p.show()
-    sim = p.simulator
     # A visitor outside the control groups, with agents online, inside the time frame.
-    sim.control_group.setCurrentIndex(sim.control_group.findData("out"))
-    sim.agent_state.setCurrentIndex(sim.agent_state.findData("online"))
-    sim.clock.setDateTime(QDateTime(moment.replace(tzinfo=None)))
-    sim.set_clock.setChecked(True)
-    yield p
-    p.close()
-    p.deleteLater()
-    # The panel's pages go before its web profile, now rather than at exit.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with sample_panel(store, moment, width=1500) as p:
+        yield p
     store.close()
 
 

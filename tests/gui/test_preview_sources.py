@@ -7,9 +7,9 @@ import http.server
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent
 
 from designer.models.store import Store
+from tests.gui.preview_driver import sample_panel
 from tests.moments import MONDAY_10
 
 pytestmark = pytest.mark.slow
@@ -22,22 +22,10 @@ SHOWN_JS = "!!document.querySelector('ed-engagement')"
 
 @pytest.fixture(scope="module")
 def panel(qapp, tmp_path_factory):
-    from designer.preview.panel import PreviewPanel
-
     store = Store.open(tmp_path_factory.mktemp("sources") / "sample.sqlite")
-    p = PreviewPanel(store)
-    p.resize(1400, 900)
-    p.show()
-    sim = p.simulator
-    sim.control_group.setCurrentIndex(sim.control_group.findData("out"))
-    sim.agent_state.setCurrentIndex(sim.agent_state.findData("online"))
     # The visitor's clock inside the sample campaign's hours and days, whatever the real time.
-    sim.clock.setDateTime(QDateTime(MONDAY_10.replace(tzinfo=None)))  # London is on GMT
-    sim.set_clock.setChecked(True)
-    yield p
-    p.close()
-    p.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with sample_panel(store, MONDAY_10) as p:
+        yield p
     store.close()
 
 

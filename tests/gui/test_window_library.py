@@ -91,3 +91,28 @@ def test_new_makes_a_window_design_nothing_uses_yet(main_window, tmp_path):
     with window.store.read() as s:
         item = s.scalars(select(LibraryWindow)).one()
         assert item.window().props["header_text"] == "Hello"
+
+
+def test_elements_added_in_the_window_studio_go_to_the_library_and_stay(main_window, tmp_path):
+    from designer.views.studio.window_studio import WindowStudioEditor
+
+    window = main_window(tmp_path / "s.sqlite")
+    with window.store.read() as s:
+        rescue = s.scalars(select(Engagement.id).where(Engagement.name == "Checkout rescue")).one()
+    studio = WindowStudioEditor(window.session, rescue)
+    added = studio.add_element("text")
+    studio._on_save_to_library("Branded")  # the name the dialog hands over
+    with window.store.read() as s:
+        item = s.scalars(select(LibraryWindow).where(LibraryWindow.name == "Branded")).one()
+        assert [e.id for e in item.window().elements] == [added]
+        item_id = item.id
+    studio.deleteLater()
+    page = _page(window, item_id)
+    assert list(page.elements.items) == [added]  # shown on the library's window too
+    assert "1 added element" in page.words.text()
+    with answering("Change it"):
+        type_into(page.design_form.editors["header_text"], "Ask Ana")
+    with window.store.read() as s:
+        design = s.get(LibraryWindow, item_id).window()
+        assert design.props["header_text"] == "Ask Ana"
+        assert [e.id for e in design.elements] == [added]  # a props edit keeps the elements

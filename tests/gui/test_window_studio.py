@@ -9,18 +9,12 @@ from PySide6.QtTest import QTest
 
 from designer.models.engagement import Engagement
 from designer.views.studio.window_studio import WindowStudioEditor, window_notes
-from tests.gui.studio_driver import app_session, engagement_id
+from tests.gui.studio_driver import app_session, engagement_id, open_window_studio
 
 
 @pytest.fixture
 def window_studio(qtbot, store):
-    editor = WindowStudioEditor(app_session(store), engagement_id(store, "overlay"))
-    qtbot.addWidget(editor)
-    editor.resize(1100, 760)
-    editor.show()
-    qtbot.waitExposed(editor)
-    qtbot.waitUntil(lambda: editor.on_page.snapshot is not None, timeout=60000)
-    return editor
+    return open_window_studio(qtbot, store, (1100, 760))
 
 
 def saved(editor) -> dict:

@@ -37,6 +37,21 @@ def _shared(store: Store, names: tuple[str, ...]) -> int:
         return item.id
 
 
+def _imported_rescue(files: dict[str, bytes], tmp_path) -> WindowDesign:
+    """The window design "Checkout rescue" shows once the bundle files are imported anew."""
+    folder = tmp_path / "site"
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    other = Store.open(tmp_path / "other.sqlite", seed=False)
+    import_bundle(other, folder)
+    with other.read() as s:
+        e = s.scalars(select(Engagement).where(Engagement.name == "Checkout rescue")).one()
+        design = window_design_of(s, e)
+    other.close()
+    return design
+
+
 def test_engagements_linking_a_design_show_it_and_are_its_users(store: Store) -> None:
     item_id = _shared(store, ("Checkout rescue", "Product expert"))
     with store.read() as s:
@@ -67,17 +82,8 @@ def test_a_bundle_with_a_library_design_imports_back_with_the_design(
     store: Store, tmp_path
 ) -> None:
     _shared(store, ("Checkout rescue",))
-    folder = tmp_path / "site"
-    folder.mkdir()
-    for name, data in build_bundle(store, include_drafts=True).files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(data)
-    other = Store.open(tmp_path / "other.sqlite", seed=False)
-    import_bundle(other, folder)
-    with other.read() as s:
-        e = s.scalars(select(Engagement).where(Engagement.name == "Checkout rescue")).one()
-        assert window_design_of(s, e).props["header_text"] == "Talk to Northwind"
-    other.close()
+    design = _imported_rescue(build_bundle(store, include_drafts=True).files, tmp_path)
+    assert design.props["header_text"] == "Talk to Northwind"
 
 
 def test_deleting_a_library_design_leaves_its_users_with_a_copy(store: Store) -> None:
@@ -89,3 +95,36 @@ def test_deleting_a_library_design_leaves_its_users_with_a_copy(store: Store) ->
         e = s.scalars(select(Engagement).where(Engagement.name == "Checkout rescue")).one()
         assert linked_id(e) is None
         assert window_design_of(s, e).props["header_text"] == "Talk to Northwind"
+
+
+def test_window_elements_are_kept_checked_exported_and_imported_back(
+    store: Store, tmp_path
+) -> None:
+    raw = {
+        "props": {"header_text": "Talk to Northwind"},
+        "elements": [
+            {"id": "text1", "kind": "text", "props": {"text": "Open 9 to 17", "x": 24, "y": 380}},
+            {"id": "close1", "kind": "close", "props": {}},  # not a kind the window takes
+            "not an element",
+        ],
+    }
+    design = WindowDesign.from_dict(raw)
+    assert [(e.id, e.props["text"], e.props["y"]) for e in design.elements] == [
+        ("text1", "Open 9 to 17", 380)
+    ]
+    assert "elements" not in WindowDesign().to_dict()  # a design without any keeps its record
+    item_id = _shared(store, ("Checkout rescue",))
+    with store.edit() as s:
+        s.get(LibraryWindow, item_id).design = design.to_dict()
+        assert "1 added element" in s.get(LibraryWindow, item_id).in_words()
+    files = build_bundle(store, include_drafts=True).files
+    engagements = {e["name"]: e for e in _manifest(files)["engagements"]}
+    (added,) = engagements["Checkout rescue"]["window_elements"]
+    assert (added["kind"], added["props"]["text"], added["props"]["x"]) == (
+        "text",
+        "Open 9 to 17",
+        24,
+    )
+    assert engagements["Cart toaster"]["window_elements"] == []
+    design = _imported_rescue(files, tmp_path)
+    assert [el.props["text"] for el in design.elements] == ["Open 9 to 17"]

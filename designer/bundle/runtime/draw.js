@@ -76,7 +76,7 @@
         node = font(make(ctx.launcher ? "span" : "button", "ed-button", p.text), p);
         if (!ctx.launcher) node.type = "button";
         css(node, { background: p.fill || "#1a56db", "border-radius": (p.radius || 0) + "px" });
-        if (!ctx.launcher) node.addEventListener("click", function () { act(e, p.action, p.url, node); });
+        if (!ctx.launcher) node.addEventListener("click", function () { (ctx.act || act)(e, p.action, p.url, node); });
       } else if (el.kind === "shape") {
         node = make(inline, "ed-shape");
         node.setAttribute("aria-hidden", "true");
@@ -177,6 +177,7 @@
       loadWindowModule(function () {
         windowModule(Object.assign(tag.window_context(), {
           engagement: e, target: how[0], reason: tag.say([how[1], tag.blocked]), popup: popup, launcher: launcher, safe_url: safeUrl,
+          element: function (el, inWindow) { return renderElement(e, el, { act: inWindow }); },  // an element added to the window
           host: function () {  // the embedded window's own shadow root, above the engagements in the top layer
             var made = shadowHost("ed-window", e.language, { position: "fixed", inset: "0", "pointer-events": "none", "z-index": "1" });
             topLayer(made[0]);

@@ -41,6 +41,8 @@ function moved() { if (location.href !== seen) routed(seen = location.href); }
 W.addEventListener("popstate", moved);
 W.addEventListener("hashchange", moved);
 
+function clear() { Object.keys(shown).forEach(function (zone) { shown[zone].el.remove(); delete shown[zone]; }); }
+
 var api = {
   push: function () { Array.prototype.forEach.call(arguments, push); },
   decisions: function () {
@@ -56,9 +58,10 @@ var api = {
   on: function (name, fn) { if (typeof fn === "function") (listeners[name] = listeners[name] || []).push(fn); },
   preview: function (options) {  // this visitor's simulation only; nothing is stored
     preview = options && typeof options === "object" ? Object.assign({}, options) : {};
-    Object.keys(shown).forEach(function (zone) { shown[zone].el.remove(); delete shown[zone]; });  // a new simulation starts from an empty page
+    clear();  // a new simulation starts from an empty page
     if (manifest) evaluate();
   },
+  preview_manifest: function (data) { start(data, 1); },  // the designer's preview: an edit, shown in place
   transport: function (t) { transport = t && typeof t.send === "function" ? t : null; },
   visitor_id: function () { return profile.id; }
 };

@@ -1,5 +1,6 @@
 /* Start: tracking scroll, exit intent and page elements, reading the manifest and the
-   stylesheet, and loading them. */
+   stylesheet, and loading them; in the designer's preview, each edit's manifest handed in
+   place (no reload). */
 function track() {
   var ticking = false, slots = manifest.engagements.some(function (e) { return e.zone === "embedded"; });
   W.addEventListener("scroll", function () {
@@ -41,7 +42,9 @@ function load(path, integrity) {  // a bundle file, checked against its integrit
   });
 }
 
-function start(data) {
+var tracking = 0;
+function start(data, handed) {  // handed: a newer manifest from the designer's preview, taken in place
+  if (manifest && !handed) return;  // the preview handed one while this page's own was loading
   if (!data || data.format !== "engagement-designer/manifest" || !Array.isArray(data.engagements)) {
     warn("the manifest is not an engagement bundle manifest");
     return;
@@ -54,8 +57,10 @@ function start(data) {
   ["campaigns", "entry_points", "behaviors"].forEach(function (k) { data[k] = data[k] || []; });
   data.time_zones = data.time_zones || {};
   manifest = data;
+  undrawable = {};
+  clear();  // drawn again from the new designs; the visitor, the visit and open windows stay
   evaluate();
-  track();
+  if (!tracking++) track();
 }
 
 take(queued);

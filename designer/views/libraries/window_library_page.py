@@ -33,9 +33,10 @@ from designer.views.shell.sentences import confirm
 from designer.views.studio.image_import import read_asset
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import PropertyForm
+from designer.views.studio.window_elements import WindowElements
 from designer.views.studio.window_item import WindowItem
 from designer.views.studio.window_library_bar import link_command
-from designer.views.studio.window_studio import FittingView
+from designer.views.studio.window_view import FittingView
 
 KIND = "window"
 
@@ -53,9 +54,12 @@ class WindowLibraryPage(LibraryPage):
         self.words = QLabel()
         self.words.setWordWrap(True)
         form.addRow("In words", self.words)
-        self.window_item = WindowItem(PixmapCache(partial(read_asset, self.session.store)))
+        pixmaps = PixmapCache(partial(read_asset, self.session.store))
+        self.window_item = WindowItem(pixmaps)
         self.scene = QGraphicsScene(self)
         self.scene.addItem(self.window_item)
+        # the elements added in the window studio, shown (they are edited there)
+        self.elements = WindowElements(self.window_item, pixmaps)
         self.view = FittingView(self.scene)
         self.view.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName("The window design with a sample conversation")
@@ -89,9 +93,11 @@ class WindowLibraryPage(LibraryPage):
             users = [f"{u.campaign.name} › {u.name}" for u in r.used_by()]
             self.users.setText(", ".join(users) if users else "Nothing uses it yet.")
             self.words.setText(r.in_words())
-            props = r.window().props
+            design = r.window()
+        props = design.props
         self.design_form.set_values(props)
         self.window_item.sync(props)
+        self.elements.sync(design.elements)
         self.scene.setSceneRect(QRectF(-32, -32, props["width"] + 64, props["height"] + 84))
         self.view.fit()
 
@@ -113,8 +119,10 @@ class WindowLibraryPage(LibraryPage):
 
         def write(s: Session, props: dict[str, Any]) -> None:
             row = s.get(LibraryWindow, item_id)
-            if row is not None:
-                row.design = WindowDesign(dict(props)).to_dict()
+            if row is not None:  # its props change; the elements added to it stay
+                design = row.window()
+                design.props = dict(props)
+                row.design = design.to_dict()
 
         label = self.design_form.specs[name].label.lower()
         self.session.push(

@@ -37,6 +37,11 @@ NAMES = {
     "about": "information-outline",
     "sample": "lightbulb-on-outline",
     "url_tester": "sitemap-outline",
+    # what the window studio adds to the conversation window
+    "element_text": "format-text",
+    "element_image": "image-outline",
+    "element_button": "gesture-tap-button",
+    "element_shape": "shape-outline",
     # places
     "go_campaign": "bullhorn-outline",
     "go_account": "account-cog-outline",

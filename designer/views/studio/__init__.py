@@ -9,5 +9,9 @@ How it fits together, as in orange-canvas-core:
   studio_canvas, rulers            the view: zoom, fit, rulers, image drops, its own keys
   inspector, property_form         fields from the PropSpec declarations, with live checks
   studio_editor                    StudioEditor(session, engagement_id): all of the above
-  window_studio, window_item       WindowStudioEditor(session, engagement_id)
+  window_studio, window_item       WindowStudioEditor(session, engagement_id): the window
+  window_view, window_page         its canvas view (parts clicked) and the page around it
+  window_elements                  elements added to the window: items, drag, resize, keys
+  window_element_tools             the row that adds them and the selected one's fields
+  window_checks                    the notes beside the window's own fields
 """

@@ -58,13 +58,13 @@ def link_command(session: EditSession, engagement_id: int, item_id: int | None) 
 
 
 def save_command(
-    session: EditSession, engagement_id: int, name: str, props: dict[str, Any]
+    session: EditSession, engagement_id: int, name: str, shown: WindowDesign
 ) -> WriteValue:
-    """Put props in the library as name and link the engagement to it."""
+    """Put the design shown (its props and elements) in the library as name and link to it."""
     with session.store.read() as s:
         old_link = dict(s.get(Engagement, engagement_id).window_design or {})
         new_id = (s.scalar(select(func.max(LibraryWindow.id))) or 0) + 1
-    design = WindowDesign.from_dict({"props": props}).to_dict()
+    design = WindowDesign.from_dict(shown.to_dict()).to_dict()
     old = {"row": None, "link": old_link}
     new = {"row": new_id, "link": {"library": new_id}}
 
