@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from designer.bundle.build import runtime_files
 from designer.bundle.files import integrity
 from designer.bundle.forecast_manifest import DRAFT, forecast_manifest
+from designer.models import clock
 from designer.models.forecast_model import checked_model
 from designer.models.forecast_population import (
     Period,
@@ -92,7 +93,7 @@ def plan(
     manifest = forecast_manifest(store, which)
     zone = manifest["account"].get("time_zone") or "UTC"
     zone = zone if valid_time_zone(zone) else "UTC"
-    start = start or datetime.now(ZoneInfo(zone)).date()
+    start = start or clock.now(ZoneInfo(zone)).date()
     return ForecastPlan(
         manifest=manifest,
         model=checked_model(model) if model is not None else load_model(store),

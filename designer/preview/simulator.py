@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.models import clock as app_clock
 from designer.models.vocabulary import MarketingSource
 from designer.preview.visitor import AGENT_STATES, CONTROL_GROUP, DEVICES, VISITOR_TYPES, Visitor
 
@@ -105,7 +106,7 @@ class VisitorSimulator(QWidget):
         form.addRow("Agent state", self.agent_state)
         self.set_clock = QCheckBox("Set the clock", self)
         self.set_clock.setAccessibleName("Set the clock")
-        self.clock = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.clock = QDateTimeEdit(app_clock.now().astimezone().replace(tzinfo=None), self)
         self.clock.setAccessibleName(f"Clock ({self.zone.key})")
         self.clock.setDisplayFormat("ddd d MMM yyyy HH:mm")
         self.clock.setCalendarPopup(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from designer.models import clock
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
 from designer.models.libraries import TargetAudience
@@ -202,7 +203,7 @@ class CampaignPage(QScrollArea):
         with QSignalBlocker(on), QSignalBlocker(edit):
             on.setChecked(value is not None)
             edit.setEnabled(value is not None)
-            edit.setDateTime(QDateTime(value) if value else QDateTime.currentDateTime())
+            edit.setDateTime(QDateTime(value or clock.now().astimezone().replace(tzinfo=None)))
 
     def _on_date_edited(self, field: str, retry: bool = True) -> None:
         on, edit = self.dates[field]

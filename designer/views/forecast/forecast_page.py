@@ -9,11 +9,11 @@ exported as CSV.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.models import clock
 from designer.models import forecast_report as report
 from designer.models.forecast_results import Forecast
 from designer.models.store import Store
@@ -97,7 +98,7 @@ class ForecastPage(QWidget):
 
     def _controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.start = QDateEdit(QDate.currentDate(), self)
+        self.start = QDateEdit(clock.now().astimezone().date(), self)
         self.start.setAccessibleName("First day")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("ddd d MMM yyyy")
@@ -281,7 +282,7 @@ class ForecastPage(QWidget):
 
         self.runs = runs
         draft = runs[-1][1]
-        stamp = datetime.now().strftime("%H:%M")
+        stamp = clock.now().astimezone().strftime("%H:%M")
         self.status.setText(
             f"{draft.visitors:,} visitors, {draft.pages:,} pages over {draft.period.days} days from "
             f"{draft.period.label(0)} ({draft.period.time_zone}); forecast at {stamp}."

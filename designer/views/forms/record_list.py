@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.models import clock as app_clock
 from designer.views.account.week_calendar import clock
 
 
@@ -85,7 +86,7 @@ class RecordList(QWidget):
 
     def _input(self, c: Column) -> QWidget:
         if c.kind == "date":
-            w = QDateEdit(QDate.currentDate())
+            w = QDateEdit(app_clock.now().astimezone().date())
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd")
             return w
