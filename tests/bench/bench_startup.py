@@ -27,7 +27,9 @@ from pathlib import Path
 RUNS = 9
 GOAL = 3.0
 # Reports the first paint of the first QMainWindow shown, then quits. QApplication.exec is
-# wrapped before the app runs so the app's own start-up path is timed unchanged.
+# wrapped before the app runs so the app's own start-up path is timed unchanged. The app's
+# child imports designer.cli first, as the real start does: what is imported after PySide6
+# pays for shiboken's import hook, so the order is part of the figure.
 FIRST_PAINT = r"""
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -36,12 +38,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow) and not hasattr(self, "at"):
-            self.at = time.monotonic()
+            self.at, self.cpu = time.monotonic(), time.process_time()
             QTimer.singleShot(0, self.report)
         return False
 
     def report(self):
-        print(f"SHOWN {self.at:.6f} {' '.join(sorted(sys.modules))}", flush=True)
+        print(f"SHOWN {self.at:.6f} {self.cpu:.6f} {' '.join(sorted(sys.modules))}", flush=True)
         QApplication.instance().quit()
 
 first = FirstPaint()
@@ -96,8 +98,10 @@ def _sample_store(folder: Path) -> Path:
     return path
 
 
-def _shown_after(code: str, args: list[str], root: Path, env: dict) -> tuple[float, set[str]]:
-    """Seconds from spawn to the first paint, and the modules imported by then."""
+def _shown_after(
+    code: str, args: list[str], root: Path, env: dict
+) -> tuple[float, float, set[str]]:
+    """Seconds from spawn to the first paint, the child's CPU seconds by then, its modules."""
     started = time.monotonic()
     out = subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -111,8 +115,8 @@ def _shown_after(code: str, args: list[str], root: Path, env: dict) -> tuple[flo
     if line is None:
         print(out.stdout, out.stderr)
         raise SystemExit("the window did not show")
-    at, *modules = line.split()[1:]
-    return float(at) - started, set(modules)
+    at, cpu, *modules = line.split()[1:]
+    return float(at) - started, float(cpu), set(modules)
 
 
 def main() -> None:
@@ -130,21 +134,26 @@ def main() -> None:
         store = _sample_store(folder)
         _shown_after(BARE, [], root, env)
         _shown_after(APP, [str(store)], root, env)
-        app_times, bare_times, modules = [], [], set()
+        wall: dict[str, list[float]] = {"app": [], "bare": []}
+        cpu: dict[str, list[float]] = {"app": [], "bare": []}
+        modules: set[str] = set()
         for _ in range(RUNS):
-            bare, _ = _shown_after(BARE, [], root, env)
-            app, modules = _shown_after(APP, [str(store)], root, env)
-            bare_times.append(bare)
-            app_times.append(app)
-        app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
+            for name, code, args in (("bare", BARE, []), ("app", APP, [str(store)])):
+                seconds, cpu_seconds, modules_now = _shown_after(code, args, root, env)
+                wall[name].append(seconds)
+                cpu[name].append(cpu_seconds)
+                modules = modules_now if name == "app" else modules
         print(f"process start to main window shown, medians of {RUNS} alternating runs:")
-        print(
-            f"  the app            {app_med:.3f} s (min {min(app_times):.3f}, max {max(app_times):.3f})"
-        )
-        print(
-            f"  a bare PySide6 one {bare_med:.3f} s (min {min(bare_times):.3f}, max {max(bare_times):.3f})"
-        )
-        print(f"  ratio {app_med / bare_med:.2f}x (goal at most {GOAL:.0f}x)")
+        print("                      wall clock                  CPU time by the first paint")
+        for name, label in (("app", "the app"), ("bare", "a bare PySide6 window")):
+            w, c = wall[name], cpu[name]
+            print(
+                f"  {label:22}{statistics.median(w):.3f} s (min {min(w):.3f}, max {max(w):.3f})"
+                f"   {statistics.median(c):.3f} s"
+            )
+        ratio = statistics.median(wall["app"]) / statistics.median(wall["bare"])
+        cpu_ratio = statistics.median(cpu["app"]) / statistics.median(cpu["bare"])
+        print(f"  ratio {ratio:.2f}x wall, {cpu_ratio:.2f}x CPU (goal at most {GOAL:.0f}x)")
         heavy = sorted(h for h in HEAVY if h in modules)
         ours = sum(m.startswith("designer.") for m in modules)
         print(f"  imported by the first paint: {len(modules)} modules, {ours} of them designer's")
