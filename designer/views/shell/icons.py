@@ -114,9 +114,14 @@ def _font_family() -> str:
 
 @cache
 def _charmap() -> dict[str, str]:
-    """Icon name -> the glyph's character in the font."""
+    """Icon name -> its code point in the font, as hex ("0xf01c9")."""
     text = resources.files("designer.resources").joinpath("icons", CHARMAP).read_text("utf-8")
-    return {name: chr(int(code, 16)) for name, code in json.loads(text).items()}
+    return json.loads(text)
+
+
+def _glyph(name: str) -> str:
+    """The character of the font that draws the icon meaning name."""
+    return chr(int(_charmap()[NAMES[name]], 16))
 
 
 class GlyphIconEngine(QIconEngine):
@@ -161,7 +166,7 @@ def icon(name: str) -> QIcon:
         # readable on a selected row's highlight
         QIcon.Mode.Selected: palette.color(QPalette.ColorRole.HighlightedText).name(),
     }
-    return QIcon(GlyphIconEngine(_charmap()[NAMES[name]], colours))
+    return QIcon(GlyphIconEngine(_glyph(name), colours))
 
 
 def set_icon(target: QAction | QAbstractButton, name: str) -> None:
