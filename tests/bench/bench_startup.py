@@ -80,7 +80,6 @@ HEAVY = (
     "calmjs",
     "psycopg",
     "keyring",
-    "qtawesome",
     "PySide6.QtWebEngineWidgets",
     "designer.bundle.build",
     "designer.bundle.export",
