@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -104,18 +105,24 @@ def _is_dark() -> bool:
     return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def _icon_file(name: str) -> Traversable:
+    """A file of resources/icons. One name per joinpath: the frozen app's resources are a
+    namespace package, whose MultiplexedPath takes no more (Python 3.11)."""
+    return resources.files("designer.resources").joinpath("icons").joinpath(name)
+
+
 @cache
 def _font_family() -> str:
     """The icon font's family, loaded into the app once."""
-    data = resources.files("designer.resources").joinpath("icons", FONT).read_bytes()
-    loaded = QFontDatabase.addApplicationFontFromData(data)
-    return QFontDatabase.applicationFontFamilies(loaded)[0]
+    data = _icon_file(FONT).read_bytes()
+    families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFontFromData(data))
+    return families[0] if families else ""  # a broken install: plain glyphs, never a crash
 
 
 @cache
 def _charmap() -> dict[str, str]:
     """Icon name -> its code point in the font, as hex ("0xf01c9")."""
-    text = resources.files("designer.resources").joinpath("icons", CHARMAP).read_text("utf-8")
+    text = _icon_file(CHARMAP).read_text("utf-8")
     return json.loads(text)
 
 
