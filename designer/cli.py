@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from designer.bundle import cli_verbs as bundle_verbs
 from designer.models.design_checks import TextMeasure
 from designer.models.errors import StoreError
 from designer.models.store import Store
@@ -34,6 +35,7 @@ from designer.models.store_target import (
     shown,
     stat_or_none,
 )
+from designer.preview import cli_verbs as preview_verbs
 
 Verb = Callable[[argparse.Namespace], int]
 # Qt platforms that need a display, and the variable that says where it is.
@@ -144,21 +146,11 @@ def parser() -> argparse.ArgumentParser:
     sp = verb("new-store", cmd_new_store, "make a new store file")
     sp.add_argument("path")
     sp.add_argument("--sample", action="store_true", help="seed it with the sample campaigns")
-    for extra in _extra_verbs():
-        extra(verb)
+    # Verbs that live beside their layer: export and import; shots and forecast. Each
+    # imports its heavy modules (the bundle builder, QtWebEngine) only when it runs.
+    bundle_verbs.register(verb)
+    preview_verbs.register(verb)
     return p
-
-
-def _extra_verbs() -> list[Callable]:
-    """Verbs that live beside their layer (export, import, shots), added when present."""
-    found = []
-    for module in ("designer.bundle.cli_verbs", "designer.preview.cli_verbs"):
-        try:
-            found.append(__import__(module, fromlist=["register"]).register)
-        except ModuleNotFoundError as e:
-            if e.name != module:
-                raise
-    return found
 
 
 def say_error(sentence: object) -> int:

@@ -369,14 +369,3 @@ def bundle_files(
     return build_bundle(
         store, campaign_names, include_drafts, refuse_problems=refuse_problems
     ).files
-
-
-def preview_files(store: Store, campaign_ids: list[int] | None = None) -> dict[str, bytes]:
-    """{path: bytes} of a bundle for the preview, served with files.mime_type(path).
-
-    The campaigns (all when None) whatever their status, turned-off engagements
-    included, built despite problems: the designer previews work in progress.
-    """
-    return build_bundle(
-        store, None, True, refuse_problems=False, preview_ids=list(campaign_ids or [])
-    ).files

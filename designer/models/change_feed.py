@@ -111,10 +111,6 @@ class ChangeFeed:
         self._dirty = False
         return found
 
-    @property
-    def listening(self) -> bool:
-        return self._listener is not None or self._file is not None
-
     def close(self) -> None:
         if self._listener is not None:
             self._listener.close()

@@ -71,10 +71,6 @@ class Engagement(Versioned, Timestamps, Base):
     behavior: Mapped[Behavior | None] = relationship(back_populates="engagements")  # noqa: F821
 
     @property
-    def is_proactive(self) -> bool:
-        return self.zone == Zone.PROACTIVE
-
-    @property
     def zone_key(self) -> str:
         """The zone engagements compete in: left, right, proactive or embedded:<element id>."""
         return f"embedded:{self.element_id}" if self.zone == Zone.EMBEDDED else self.zone

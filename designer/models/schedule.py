@@ -59,13 +59,6 @@ def open_intervals_on(
     return [(s.get("start", 0), s.get("end", 0)) for s in todays]
 
 
-def open_minutes_on(mode: str, shifts: list[dict], occasions: list[dict], day: date) -> int:
-    """How many minutes of day (local to the campaign) the time frame allows."""
-    return sum(
-        max(0, end - start) for start, end in open_intervals_on(mode, shifts, occasions, day)
-    )
-
-
 def _minute_of(moment: datetime) -> int:
     return moment.hour * 60 + moment.minute + (1 if moment.second or moment.microsecond else 0)
 

@@ -100,11 +100,6 @@ class UrlMatch(StrEnum):
     REGEX = "regex"
 
 
-class MatchMode(StrEnum):
-    ALL = "all"
-    ANY = "any"
-
-
 class Platform(StrEnum):
     DESKTOP = "desktop"
     TABLET = "tablet"

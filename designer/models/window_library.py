@@ -71,11 +71,3 @@ def window_design_of(s: Session | None, e: Engagement) -> WindowDesign:
         if item is not None:
             return item.window()
     return e.get_window_design()
-
-
-def delete_window(s: Session, item: LibraryWindow) -> None:
-    """Delete item; every engagement using it keeps a copy of the design, so none changes."""
-    kept = item.window()
-    for e in item.used_by():
-        unlink(e, kept)
-    s.delete(item)

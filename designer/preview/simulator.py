@@ -65,6 +65,16 @@ class VisitorSimulator(QWidget):
         except (ZoneInfoNotFoundError, ValueError):
             self.zone = ZoneInfo("UTC")
         form = QFormLayout(self)
+        self._behavior_rows(form)
+        self._profile_rows(form)
+        self._situation_rows(form)
+        reset = QPushButton("Reset the visitor", self)
+        reset.clicked.connect(self.reset)
+        form.addRow(reset)
+        self._connect()
+
+    def _behavior_rows(self, form: QFormLayout) -> None:
+        """What the visitor does: time, pages, scrolling, leaving, the cart, errors seen."""
         self.time_on_page = _spin(self, "Time on page", "Real time", 86400, " s")
         forward = QPushButton(f"+{FAST_FORWARD_SECONDS} s", self)
         forward.setAccessibleName(f"Fast-forward {FAST_FORWARD_SECONDS} seconds")
@@ -90,6 +100,9 @@ class VisitorSimulator(QWidget):
         self.products = self._line("Products in cart", "jacket, scarf", form)
         self.error_message = self._line("Visitor error", "message the page showed", form)
         self.error_code = self._line("Error code", "e.g. 402", form)
+
+    def _profile_rows(self, form: QFormLayout) -> None:
+        """Who the visitor is: customer, where they came from, new or returning, device."""
         self.customer_type = self._line("Customer type", "e.g. vip", form)
         self.customer_status = self._line("Customer status", "e.g. gold", form)
         sources = {"": "As the page says"} | {
@@ -102,6 +115,9 @@ class VisitorSimulator(QWidget):
         form.addRow("New or returning", self.visitor_type)
         self.device = _choices(self, "Device", DEVICES)
         form.addRow("Device", self.device)
+
+    def _situation_rows(self, form: QFormLayout) -> None:
+        """What the visitor meets: the agents' state, the clock, the control group's draw."""
         self.agent_state = _choices(self, "Agent state", AGENT_STATES)
         form.addRow("Agent state", self.agent_state)
         self.set_clock = QCheckBox("Set the clock", self)
@@ -115,9 +131,9 @@ class VisitorSimulator(QWidget):
         form.addRow("", self.clock)
         self.control_group = _choices(self, "Control group", CONTROL_GROUP)
         form.addRow("Control group", self.control_group)
-        reset = QPushButton("Reset the visitor", self)
-        reset.clicked.connect(self.reset)
-        form.addRow(reset)
+
+    def _connect(self) -> None:
+        """Every field's change emits the visitor it now describes."""
         for spin in (self.time_on_page, self.pages_viewed, self.scroll_depth):
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
             spin.valueChanged.connect(self._on_changed)

@@ -227,7 +227,7 @@ def test_a_destination_that_cannot_be_a_bundle_is_a_sentence(store: Store, tmp_p
 
 
 def test_preview_files_hold_work_in_progress_with_its_images(store: Store) -> None:
-    from designer.bundle.build import preview_files
+    from designer.preview.store_bundle import preview_bundle as preview_files
 
     add_picture(store)
     with store.edit() as s:

@@ -66,7 +66,6 @@ def test_set_format_puts_the_engagement_in_a_zone_the_format_allows(
     e.set_format(fmt, asked)
     assert (e.format, e.zone) == (fmt.value, zone)
     assert Zone(e.zone) in FORMAT_ZONES[fmt]
-    assert e.is_proactive == (zone == "proactive")
 
 
 def test_zone_key_tells_embedded_slots_apart() -> None:

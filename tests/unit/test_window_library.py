@@ -12,7 +12,6 @@ from designer.models import Engagement, LibraryWindow
 from designer.models.design import WindowDesign
 from designer.models.store import Store
 from designer.models.window_library import (
-    delete_window,
     link,
     linked_id,
     window_design_of,
@@ -84,17 +83,6 @@ def test_a_bundle_with_a_library_design_imports_back_with_the_design(
     _shared(store, ("Checkout rescue",))
     design = _imported_rescue(build_bundle(store, include_drafts=True).files, tmp_path)
     assert design.props["header_text"] == "Talk to Northwind"
-
-
-def test_deleting_a_library_design_leaves_its_users_with_a_copy(store: Store) -> None:
-    item_id = _shared(store, ("Checkout rescue",))
-    with store.edit() as s:
-        delete_window(s, s.get(LibraryWindow, item_id))
-    with store.read() as s:
-        assert s.scalars(select(LibraryWindow)).first() is None
-        e = s.scalars(select(Engagement).where(Engagement.name == "Checkout rescue")).one()
-        assert linked_id(e) is None
-        assert window_design_of(s, e).props["header_text"] == "Talk to Northwind"
 
 
 def test_window_elements_are_kept_checked_exported_and_imported_back(

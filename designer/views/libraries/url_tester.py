@@ -61,14 +61,21 @@ class UrlTester(QWidget):
         self.session = session
         self.answers: list[UrlAnswer] = []
         self.setAccessibleName("URL tester")
-        title = QLabel("URL tester")
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        intro = QLabel(
-            "Which entry points and engagements each page of the site gets, matched as the "
-            "web tag matches them. Paste URLs (one a line; a path like /cart is on the site "
-            "address below) or load the site's sitemap.xml."
-        )
-        intro.setWordWrap(True)
+        self._make_inputs()
+        self._make_results()
+        self._lay_out()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)  # one test for a burst of typing
+        self._timer.timeout.connect(self.run)
+        self.urls.textChanged.connect(self._timer.start)
+        self.base.editingFinished.connect(self.run)
+        self.load.clicked.connect(self._on_load)
+        session.changed.connect(self._on_changed)
+        self.run()
+
+    def _make_inputs(self) -> None:
+        """The URLs to test, the site address a path is on, and the sitemap button."""
         self.urls = QPlainTextEdit()
         self.urls.setAccessibleName("URLs to test")
         self.urls.setPlaceholderText(SAMPLE_TEXT)
@@ -80,6 +87,9 @@ class UrlTester(QWidget):
         set_icon(self.load, "url_tester")
         self.load.setAccessibleName("Load a sitemap")
         self.load.setToolTip("Test every page a sitemap.xml file lists")
+
+    def _make_results(self) -> None:
+        """Sentences, counts, what each URL gets, and URLs per entry point."""
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("URL tester messages")
@@ -90,6 +100,9 @@ class UrlTester(QWidget):
         self.results.setRootIsDecorated(True)  # a URL unfolds into its engagements
         self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the path stays in view
         self.counts = _table(["Entry point", "URLs", "Engagements"], "URLs per entry point")
+
+    def _lay_out(self) -> None:
+        """Inputs and counts on the left, what each URL gets on the right, under the intro."""
         left = QWidget()
         col = QVBoxLayout(left)
         col.setContentsMargins(0, 0, 0, 0)
@@ -109,20 +122,19 @@ class UrlTester(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        title = QLabel("URL tester")
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        intro = QLabel(
+            "Which entry points and engagements each page of the site gets, matched as the "
+            "web tag matches them. Paste URLs (one a line; a path like /cart is on the site "
+            "address below) or load the site's sitemap.xml."
+        )
+        intro.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(title)
         box.addWidget(intro)
         box.addWidget(self.message)
         box.addWidget(split, 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)  # one test for a burst of typing
-        self._timer.timeout.connect(self.run)
-        self.urls.textChanged.connect(self._timer.start)
-        self.base.editingFinished.connect(self.run)
-        self.load.clicked.connect(self._on_load)
-        session.changed.connect(self._on_changed)
-        self.run()
 
     def set_urls(self, urls: list[str]) -> None:
         self.urls.setPlainText("\n".join(urls))

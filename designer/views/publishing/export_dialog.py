@@ -52,7 +52,28 @@ class ExportDialog(QDialog):
         self.setObjectName("export_dialog")
         self.setWindowTitle("Export a bundle")
         self.setAccessibleName("Export a bundle")
-        last = last_destination(store, "export")
+        kind_row, where = self._destination(last_destination(store, "export"))
+        self._campaign_choice()
+        self.drafts = QCheckBox("Include &drafts and turned-off engagements (for testing)")
+        buttons = QDialogButtonBox()
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_export)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Write to", kind_row)
+        form.addRow("", where)
+        form.addRow("Campaigns", self.all_published)
+        form.addRow("", self.chosen)
+        form.addRow("", self.campaigns)
+        form.addRow("", self.drafts)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(buttons)
+        self.resize(560, 420)
+
+    def _destination(self, last: str) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """A folder or a .zip file, and where: the last export's destination to start with."""
         self.as_folder = QRadioButton("A &folder")
         self.as_zip = QRadioButton("A .&zip file")
         kinds = QButtonGroup(self)
@@ -72,6 +93,10 @@ class ExportDialog(QDialog):
         kind_row.addWidget(self.as_folder)
         kind_row.addWidget(self.as_zip)
         kind_row.addStretch(1)
+        return kind_row, where
+
+    def _campaign_choice(self) -> None:
+        """Every published campaign, or those ticked in the store's list."""
         self.all_published = QRadioButton("&All published campaigns")
         self.chosen = QRadioButton("&Only the campaigns ticked below")
         which = QButtonGroup(self)
@@ -80,7 +105,7 @@ class ExportDialog(QDialog):
         self.all_published.setChecked(True)
         self.campaigns = QListWidget()
         self.campaigns.setAccessibleName("Campaigns to export")
-        with store.read() as s:
+        with self.store.read() as s:
             for name, status in s.execute(
                 select(Campaign.name, Campaign.status).order_by(Campaign.name)
             ):
@@ -90,23 +115,6 @@ class ExportDialog(QDialog):
                 self.campaigns.addItem(item)
         self.campaigns.setEnabled(False)
         self.chosen.toggled.connect(self.campaigns.setEnabled)
-        self.drafts = QCheckBox("Include &drafts and turned-off engagements (for testing)")
-        buttons = QDialogButtonBox()
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_export)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow("Write to", kind_row)
-        form.addRow("", where)
-        form.addRow("Campaigns", self.all_published)
-        form.addRow("", self.chosen)
-        form.addRow("", self.campaigns)
-        form.addRow("", self.drafts)
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(buttons)
-        self.resize(560, 420)
 
     def chosen_names(self) -> list[str] | None:
         if not self.chosen.isChecked():

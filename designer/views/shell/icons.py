@@ -1,17 +1,38 @@
-"""The app's icons: Material Design Icons (Apache 2.0) through qtawesome, in the theme's colours.
+"""The app's icons: Material Design Icons (Apache 2.0) drawn from their font, in the theme's colours.
 
 Each icon is named here for what it means in the app, once; widgets ask for
 `icon("publish")`. An icon is drawn in the palette's text colour, so after a
-theme change `recolour(window)` draws every named icon again.
+theme change `recolour(window)` draws every named icon again. The font and its
+charmap live in resources/icons; a glyph is drawn at any size, in any colour.
 """
 
 from __future__ import annotations
 
-import qtawesome
-from PySide6.QtGui import QAction, QIcon, QPalette
+import json
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from designer.models.formats import FORMATS
+
+FONT = "materialdesignicons6-webfont-6.9.96.ttf"
+CHARMAP = "materialdesignicons6-webfont-charmap-6.9.96.json"
+# The glyph is drawn a little smaller than the icon: the font's bearing fills the rest.
+GLYPH_SHARE = 0.875
 
 NAMES = {
     # commands
@@ -111,22 +132,75 @@ def _is_dark() -> bool:
     return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def _icon_file(name: str) -> Traversable:
+    """A file of resources/icons. One name per joinpath: the frozen app's resources are a
+    namespace package, whose MultiplexedPath takes no more (Python 3.11)."""
+    return resources.files("designer.resources").joinpath("icons").joinpath(name)
+
+
+@cache
+def _font_family() -> str:
+    """The icon font's family, loaded into the app once."""
+    data = _icon_file(FONT).read_bytes()
+    families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFontFromData(data))
+    return families[0] if families else ""  # a broken install: plain glyphs, never a crash
+
+
+@cache
+def _charmap() -> dict[str, str]:
+    """Icon name -> its code point in the font, as hex ("0xf01c9")."""
+    text = _icon_file(CHARMAP).read_text("utf-8")
+    return json.loads(text)
+
+
+def _glyph(name: str) -> str:
+    """The character of the font that draws the icon meaning name."""
+    return chr(int(_charmap()[NAMES[name]], 16))
+
+
+class GlyphIconEngine(QIconEngine):
+    """One glyph of the icon font, in a colour for each mode (normal, active, disabled...)."""
+
+    def __init__(self, glyph: str, colours: dict[QIcon.Mode, str]) -> None:
+        super().__init__()
+        self.glyph = glyph
+        self.colours = colours
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.save()
+        painter.setPen(QColor(self.colours.get(mode, self.colours[QIcon.Mode.Normal])))
+        font = QFont(_font_family())
+        font.setPixelSize(max(1, round(GLYPH_SHARE * rect.height())))
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.glyph)
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return GlyphIconEngine(self.glyph, dict(self.colours))
+
+
 def icon(name: str) -> QIcon:
     """The icon meaning name, drawn for the current theme."""
-    dark = _is_dark()
-    text = QApplication.palette().color(QPalette.ColorRole.WindowText).name()
-    colour = (DARK_COLOURS.get(name) if dark else None) or COLOURS.get(name, text)
-    disabled = QApplication.palette().color(
-        QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText
-    )
-    selected = QApplication.palette().color(QPalette.ColorRole.HighlightedText).name()
-    return qtawesome.icon(
-        f"mdi6.{NAMES[name]}",
-        color=colour,
-        color_active=colour,  # a hovered button keeps its colour
-        color_disabled=disabled.name(),
-        color_selected=selected,  # readable on a selected row's highlight
-    )
+    palette = QApplication.palette()
+    text = palette.color(QPalette.ColorRole.WindowText).name()
+    colour = (DARK_COLOURS.get(name) if _is_dark() else None) or COLOURS.get(name, text)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    colours = {
+        QIcon.Mode.Normal: colour,
+        QIcon.Mode.Active: colour,  # a hovered button keeps its colour
+        QIcon.Mode.Disabled: disabled.name(),
+        # readable on a selected row's highlight
+        QIcon.Mode.Selected: palette.color(QPalette.ColorRole.HighlightedText).name(),
+    }
+    return QIcon(GlyphIconEngine(_glyph(name), colours))
 
 
 def set_icon(target: QAction | QAbstractButton, name: str) -> None:

@@ -3,250 +3,301 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from designer.views.forecast.forecast_page import open_forecast
-from designer.views.shell import about_dialog
 from designer.views.shell.icons import NAMES, recolour, set_icon
 from designer.views.shell.palette import apply_palette
 from designer.views.store import store_files
 
 Key = QKeySequence.StandardKey
+Window = Any  # the MainWindow (a view above this module)
 
 
-def build_menus(w) -> dict[str, QAction]:  # noqa: ANN001 - the MainWindow
-    actions: dict[str, QAction] = {}
+@dataclass(frozen=True)
+class Command:
+    """One menu command: its name (also its icon's), text, slot(window), key and tooltip."""
 
-    def act(menu: QMenu, name: str, text: str, slot: Callable, key=None, tip: str = "") -> QAction:  # noqa: ANN001
-        a = QAction(text, w)
-        a.setObjectName(name)
-        if key is not None:
+    name: str
+    text: str
+    slot: Callable[[Window], object]
+    key: QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+
+
+class Menus:
+    """Adds commands to menus as QActions, named, with key, tooltip and icon."""
+
+    def __init__(self, w: Window) -> None:
+        self.w = w
+        self.actions: dict[str, QAction] = {}
+
+    def add(self, menu: QMenu, command: Command) -> QAction:
+        a = QAction(command.text, self.w)
+        a.setObjectName(command.name)
+        if command.key is not None:
+            key = command.key
             a.setShortcut(QKeySequence(key) if isinstance(key, str) else key)
-        a.setToolTip(tip or text.replace("&", "").rstrip("…"))
+        a.setToolTip(command.tip or command.text.replace("&", "").rstrip("…"))
         a.setStatusTip(a.toolTip())
-        a.triggered.connect(lambda _=False: slot())
-        if name in NAMES:
-            set_icon(a, name)
+        a.triggered.connect(lambda _=False, w=self.w: command.slot(w))
+        if command.name in NAMES:
+            set_icon(a, command.name)
         menu.addAction(a)
-        actions[name] = a
+        self.actions[command.name] = a
         return a
 
-    bar = w.menuBar()
-    file = bar.addMenu("&File")
-    act(
-        file,
+
+def _separator(m: Menus, menu: QMenu) -> None:
+    menu.addSeparator()
+
+
+def _recent_menu(m: Menus, menu: QMenu) -> None:
+    recent = menu.addMenu("Open &recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(m.w, recent))
+
+
+def _dock_toggles(m: Menus, menu: QMenu) -> None:
+    menu.addAction(m.w.tree_dock.toggleViewAction())
+    menu.addAction(m.w.problems_dock.toggleViewAction())
+    m.w.problems_dock.toggleViewAction().setShortcut(QKeySequence("F8"))
+
+
+def _theme_menu(m: Menus, menu: QMenu) -> None:
+    theme = menu.addMenu("&Theme")
+    for mode in ("system", "light", "dark"):
+        m.add(theme, Command(f"theme_{mode}", mode.capitalize(), partial(_set_theme, mode=mode)))
+
+
+def _open_forecast(w: Window) -> None:
+    from designer.views.forecast.forecast_page import open_forecast  # not needed at start-up
+
+    open_forecast(w)
+
+
+def _show_about(w: Window) -> None:
+    from designer.views.shell.about_dialog import show_about  # not needed at start-up
+
+    show_about(w)
+
+
+FILE = (
+    Command(
         "new_store",
         "&New store…",
-        lambda: store_files.new_store(w),
+        lambda w: store_files.new_store(w),
         Key.New,
         "Make an empty campaign store",
-    )
-    act(
-        file,
+    ),
+    Command(
         "open_store",
         "&Open store…",
-        lambda: store_files.open_store(w),
+        lambda w: store_files.open_store(w),
         Key.Open,
         "Open a campaign store file",
-    )
-    act(
-        file,
+    ),
+    Command(
         "connect_store",
         "Connect to a &team store…",
-        lambda: store_files.connect_team_store(w),
-        None,
-        "Open a campaign store on a PostgreSQL server the team shares",
-    )
-    recent = file.addMenu("Open &recent")
-    recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
-    act(
-        file,
+        lambda w: store_files.connect_team_store(w),
+        tip="Open a campaign store on a PostgreSQL server the team shares",
+    ),
+    _recent_menu,
+    Command(
         "save_copy",
         "Save a &copy…",
-        lambda: store_files.save_copy(w),
+        lambda w: store_files.save_copy(w),
         "Ctrl+Shift+S",
         "Write a consistent copy of the store to another file",
-    )
-    file.addSeparator()
-    act(
-        file,
+    ),
+    _separator,
+    Command(
         "export",
         "&Export…",
-        w.export_bundle,
+        lambda w: w.export_bundle(),
         "Ctrl+Shift+E",
         "Write a bundle of published (or chosen) campaigns to a folder or a .zip file",
-    )
-    file.addSeparator()
-    act(file, "quit", "&Quit", w.close, Key.Quit)
-
-    edit = bar.addMenu("&Edit")
-    undo = act(
-        edit,
+    ),
+    _separator,
+    Command("quit", "&Quit", lambda w: w.close(), Key.Quit),
+)
+EDIT = (
+    Command(
         "undo",
         "&Undo",
-        lambda: w.session.undo_stack.undo(),
+        lambda w: w.session.undo_stack.undo(),
         Key.Undo,
         "Take back the last change",
-    )
-    redo = act(
-        edit,
+    ),
+    Command(
         "redo",
         "&Redo",
-        lambda: w.session.undo_stack.redo(),
+        lambda w: w.session.undo_stack.redo(),
         "Ctrl+Shift+Z",
         "Make the change again",
-    )
-    edit.addSeparator()
-    act(edit, "new_campaign", "New &campaign", w.new_campaign, "Ctrl+Shift+N")
-    act(
-        edit,
+    ),
+    _separator,
+    Command("new_campaign", "New &campaign", lambda w: w.new_campaign(), "Ctrl+Shift+N"),
+    Command(
         "edit",
         "Ed&it",
-        w.edit_selected,
-        None,
-        "Open the selected engagement in the wizard, or the selected campaign's page",
-    )
-    act(
-        edit,
+        lambda w: w.edit_selected(),
+        tip="Open the selected engagement in the wizard, or the selected campaign's page",
+    ),
+    Command(
         "add_engagement",
         "Add &engagement…",
-        w.add_engagement,
+        lambda w: w.add_engagement(),
         "Ctrl+E",
         "Make an engagement in the selected campaign with the wizard",
-    )
-    act(
-        edit,
+    ),
+    Command(
         "duplicate",
         "&Duplicate",
-        w.duplicate_selected,
+        lambda w: w.duplicate_selected(),
         "Ctrl+D",
         "Copy the selected campaign or engagement",
-    )
-    act(
-        edit,
+    ),
+    Command(
         "delete",
         "De&lete…",
-        w.delete_selected,
+        lambda w: w.delete_selected(),
         Key.Delete,
         "Delete the selected campaign or engagement",
-    )
-    act(
-        edit,
+    ),
+    Command(
         "find",
         "&Find",
-        lambda: w.tree.search.setFocus(),
+        lambda w: w.tree.search.setFocus(),
         Key.Find,
         "Search campaigns and engagements",
-    )
-
-    def follow_stack() -> None:
-        if w.session is None:  # the window is closing
-            return
-        stack = w.session.undo_stack
-        undo.setEnabled(stack.canUndo())
-        redo.setEnabled(stack.canRedo())
-        # The text stays short for the toolbar; what would be undone is in the tooltip.
-        undo.setToolTip(
-            f"Undo: {stack.undoText()} (Ctrl+Z)" if stack.canUndo() else "Nothing to undo"
-        )
-        redo.setToolTip(
-            f"Redo: {stack.redoText()} (Ctrl+Shift+Z)" if stack.canRedo() else "Nothing to redo"
-        )
-        undo.setStatusTip(undo.toolTip())
-        redo.setStatusTip(redo.toolTip())
-
-    w.follow_stack = follow_stack
-    go = bar.addMenu("&Go")
-    for i, (name, text) in enumerate(
-        (
-            ("campaign", "&Campaigns"),
-            ("account", "&Account settings"),
-            ("entry_point", "&Entry points"),
-            ("audience", "Target a&udiences"),
-            ("behavior", "&Behaviors"),
-        ),
-        1,
-    ):
-        act(go, f"go_{name}", text, lambda n=name: w.go_to(n), f"Ctrl+{i}")
-    act(
-        go,
+    ),
+)
+PLACES = (
+    ("campaign", "&Campaigns"),
+    ("account", "&Account settings"),
+    ("entry_point", "&Entry points"),
+    ("audience", "Target a&udiences"),
+    ("behavior", "&Behaviors"),
+)
+GO = (
+    *(
+        Command(f"go_{name}", text, lambda w, n=name: w.go_to(n), f"Ctrl+{i}")
+        for i, (name, text) in enumerate(PLACES, 1)
+    ),
+    Command(
         "url_tester",
         "&URL tester…",
-        lambda: w.show_url_tester(),
+        lambda w: w.show_url_tester(),
         "Ctrl+U",
         "Which entry points and engagements the site's pages get: paste URLs or load a sitemap",
-    )
-    campaign = bar.addMenu("&Campaign")
-    act(
-        campaign,
+    ),
+)
+CAMPAIGN = (
+    Command(
         "publish",
         "&Publish…",
-        lambda: w.publish(),
+        lambda w: w.publish(),
         "Ctrl+P",
         "Check the selected campaign, then write the site's whole bundle and record versions",
-    )
-    act(
-        campaign,
+    ),
+    Command(
         "publish_site",
         "Publish the &site bundle…",
-        lambda: w.publish_site(),
+        lambda w: w.publish_site(),
         "Ctrl+Shift+P",
         "Write the site's bundle as the store is now (every published campaign)",
-    )
-    act(
-        campaign,
+    ),
+    Command(
         "toggle_enabled",
         "&Disable",
-        lambda: w.campaign_page.toggle(),
+        lambda w: w.campaign_page.toggle(),
         "Ctrl+Shift+D",
         "Enable or disable what is selected: an engagement, or the campaign",
-    )
-    act(campaign, "forecast", "&Forecast…", lambda: open_forecast(w), "Ctrl+Shift+F")
-    view = bar.addMenu("&View")
-    act(
-        view,
+    ),
+    Command("forecast", "&Forecast…", _open_forecast, "Ctrl+Shift+F"),
+)
+VIEW = (
+    Command(
         "preview",
         "&Preview",
-        lambda: w.show_preview(),
+        lambda w: w.show_preview(),
         "F5",
         "Show the selection in the live preview (Ctrl+Shift+F5 goes back to the editor only)",
-    )
-    act(
-        view,
+    ),
+    Command(
         "editor",
         "&Editor only",
-        lambda: w.workspace.set_mode("editor"),
+        lambda w: w.workspace.set_mode("editor"),
         "Ctrl+Shift+F5",
         "Hide the preview and give the editor the whole window",
-    )
-    view.addAction(w.tree_dock.toggleViewAction())
-    view.addAction(w.problems_dock.toggleViewAction())
-    w.problems_dock.toggleViewAction().setShortcut(QKeySequence("F8"))
-    theme = view.addMenu("&Theme")
-    for mode in ("system", "light", "dark"):
-        act(theme, f"theme_{mode}", mode.capitalize(), lambda m=mode: _set_theme(w, m))
-    help_ = bar.addMenu("&Help")
-    act(
-        help_,
+    ),
+    _dock_toggles,
+    _theme_menu,
+)
+HELP = (
+    Command(
         "shortcuts",
         "&Keyboard shortcuts",
-        lambda: _show_shortcuts(w, actions),
+        lambda w: _show_shortcuts(w, w.actions_by_name),
         "F1",
         "Every command that has a key, and its key",
-    )
-    act(help_, "about", "&About", lambda: about_dialog.show_about(w), tip="Version and store")
+    ),
+    Command("about", "&About", _show_about, tip="Version and store"),
+)
+MENUS = (
+    ("&File", FILE),
+    ("&Edit", EDIT),
+    ("&Go", GO),
+    ("&Campaign", CAMPAIGN),
+    ("&View", VIEW),
+    ("&Help", HELP),
+)
+TOOLBAR = ("undo", "redo", "new_campaign", "add_engagement", "publish", "preview")
+
+
+def build_menus(w: Window) -> dict[str, QAction]:
+    """The menu bar (MENUS) and the toolbar; the actions by name."""
+    m = Menus(w)
+    for title, entries in MENUS:
+        menu = w.menuBar().addMenu(title)
+        for entry in entries:
+            if isinstance(entry, Command):
+                m.add(menu, entry)
+            else:
+                entry(m, menu)
     toolbar = w.addToolBar("Main")
     toolbar.setObjectName("main_toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.setMovable(False)
-    for name in ("undo", "redo", "new_campaign", "add_engagement", "publish", "preview"):
-        toolbar.addAction(actions[name])
-    w.actions_by_name = actions
+    for name in TOOLBAR:
+        toolbar.addAction(m.actions[name])
+    w.actions_by_name = m.actions
+    w.follow_stack = partial(_follow_stack, w)
     connect_stack(w)
-    return actions
+    return m.actions
+
+
+def _follow_stack(w: Window) -> None:
+    """Undo and Redo enabled, and their tooltips, as the undo stack is now."""
+    if w.session is None:  # the window is closing
+        return
+    stack = w.session.undo_stack
+    undo, redo = w.actions_by_name["undo"], w.actions_by_name["redo"]
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
+    # The text stays short for the toolbar; what would be undone is in the tooltip.
+    undo.setToolTip(f"Undo: {stack.undoText()} (Ctrl+Z)" if stack.canUndo() else "Nothing to undo")
+    redo.setToolTip(
+        f"Redo: {stack.redoText()} (Ctrl+Shift+Z)" if stack.canRedo() else "Nothing to redo"
+    )
+    undo.setStatusTip(undo.toolTip())
+    redo.setStatusTip(redo.toolTip())
 
 
 def connect_stack(w) -> None:  # noqa: ANN001
@@ -309,7 +360,7 @@ def _show_shortcuts(w, actions: dict[str, QAction]) -> None:  # noqa: ANN001
     box.exec()
 
 
-def _set_theme(w, mode: str) -> None:  # noqa: ANN001
+def _set_theme(w: Window, mode: str) -> None:
     QSettings().setValue("view/theme", mode)
     apply_palette(QApplication.instance(), mode)
     recolour(w)  # icons are drawn in the theme's text colour

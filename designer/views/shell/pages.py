@@ -58,9 +58,6 @@ class Pages(QStackedWidget):
             self.made.emit(name, page)
         return self._pages[name]
 
-    def built(self, name: str) -> QWidget | None:
-        return self._pages.get(name)
-
     def current_name(self) -> str:
         w = self.currentWidget()
         return next((n for n, p in self._pages.items() if p is w), "empty")

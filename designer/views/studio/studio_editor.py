@@ -77,6 +77,14 @@ class StudioEditor(QWidget):
         )
         self.canvas = StudioCanvas(self.scene)
         self.actions = StudioActions(session, engagement_id, self.doc, self.scene)
+        self._make_parts(snapshots)
+        self._lay_out()
+        self._connect()
+        self._show_first()
+
+    def _make_parts(self, snapshots: PageSnapshots | None) -> None:
+        """The inspector, the bars above the canvas, the tools and the page behind the design."""
+        fmt = self.fmt
         self.inspector = StudioInspector(self.doc, self.actions, fmt, self.import_image)
         self.state_bar = StateBar(fmt)
         self.message = QLabel()
@@ -97,6 +105,8 @@ class StudioEditor(QWidget):
             self.actions.set_design_props,
             self,
         )
+
+    def _lay_out(self) -> None:
         splitter = QSplitter()
         splitter.addWidget(CanvasFrame(self.canvas))
         splitter.addWidget(self.inspector)
@@ -109,6 +119,10 @@ class StudioEditor(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.cut_off)
         layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        """The document, the scene and the bars drive each other; the session reaches all."""
+        session = self.session
         self.scene.selectionChanged.connect(self._on_selection)
         self.doc.state_changed.connect(self._on_state_changed)
         self.doc.design_changed.connect(self._on_design_changed)
@@ -135,12 +149,15 @@ class StudioEditor(QWidget):
                 [c.disconnect(on_elements) for c in doc_events],
             )
         )
+
+    def _show_first(self) -> None:
+        """The state and placement now, and the page last shown behind this engagement."""
         self.state_bar.show_document(self.doc, self.scene.note)
         self.inspector.show_selection([])
         self._show_placement()
         self.backdrop.remember_as = key = (
-            str(session.store.path or session.store.label),
-            engagement_id,
+            str(self.session.store.path or self.session.store.label),
+            self.engagement_id,
         )
         self.backdrop.show(
             *self.backdrop.snapshots.chosen.get(
@@ -191,6 +208,17 @@ class StudioEditor(QWidget):
     # Actions
 
     def _build_actions(self) -> None:
+        """The toolbar: tools, edits, stacking order, zoom and fitting; keys work on the canvas."""
+        self._add_tools()
+        self.toolbar.addSeparator()
+        self._add_edits()
+        self.toolbar.addSeparator()
+        self._add_stacking()
+        self.toolbar.addSeparator()
+        self._add_view()
+
+    def _add_tools(self) -> None:
+        """Select, one tool per element kind, and an image from a file."""
         bar = self.toolbar
         tools = QActionGroup(self)
         self.tool_actions: dict[str, QAction] = {}
@@ -215,7 +243,10 @@ class StudioEditor(QWidget):
                 short="From file…",
             )
         )
-        bar.addSeparator()
+
+    def _add_edits(self) -> None:
+        """Undo and redo, the clipboard, duplicate and delete."""
+        bar = self.toolbar
         stack = self.session.undo_stack
         for action, key, slot in (
             (stack.createUndoAction(self, "Undo"), QKeySequence.StandardKey.Undo, stack.undo),
@@ -234,18 +265,22 @@ class StudioEditor(QWidget):
             ("Delete", QKeySequence.StandardKey.Delete, a.delete),
         ):
             bar.addAction(self._action(label, key, lambda _=False, f=slot: f()))
-        bar.addSeparator()
+
+    def _add_stacking(self) -> None:
+        a = self.actions
         for label, short, key, where in (
             ("Bring to front", "Front", "Ctrl+Shift+]", "front"),
             ("Bring forward", "Forward", "Ctrl+]", "forward"),
             ("Send backward", "Backward", "Ctrl+[", "backward"),
             ("Send to back", "Back", "Ctrl+Shift+[", "back"),
         ):
-            bar.addAction(
+            self.toolbar.addAction(
                 self._action(label, key, lambda _=False, w=where: a.restack(w), short=short)
             )
-        bar.addSeparator()
-        c = self.canvas
+
+    def _add_view(self) -> None:
+        """Zoom, fitting the box to its text, and the grid."""
+        bar, a, c = self.toolbar, self.actions, self.canvas
         for label, short, key, slot in (
             ("Zoom in", "+", QKeySequence.StandardKey.ZoomIn, c.zoom_in),
             ("Zoom out", "−", QKeySequence.StandardKey.ZoomOut, c.zoom_out),
