@@ -100,6 +100,13 @@ class UrlMatch(StrEnum):
     REGEX = "regex"
 
 
+class MatchMode(StrEnum):
+    """How a behavior's or an audience's conditions combine: all of them, or any one."""
+
+    ALL = "all"
+    ANY = "any"
+
+
 class Platform(StrEnum):
     DESKTOP = "desktop"
     TABLET = "tablet"
