@@ -1,22 +1,65 @@
-"""The DevTools endpoint the preview emulates devices through listens for the preview only."""
+"""No open door: the preview's mobile emulation opens no endpoint another process can reach,
+and a preview page reads no local file but the host page the designer chose."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
-from PySide6.QtNetwork import QAbstractSocket, QNetworkRequest
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtNetwork import QHostAddress, QTcpServer
+
+UNIX_ACCEPTING = 0x10000  # __SO_ACCEPTCON in /proc/net/unix's Flags: a listening socket
 
 
-def _open(qtbot, url: str, origin: bytes | None):
-    from PySide6.QtWebSockets import QWebSocket
+def _process_tree(root: int) -> set[int]:
+    """root and every process it started (QtWebEngine's renderers, GPU and utility processes)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        parents[int(stat.parent.name)] = int(fields[1])
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, ppid in parents.items() if ppid in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return tree
 
-    socket = QWebSocket()
-    request = QNetworkRequest(QUrl(url))
-    if origin:
-        request.setRawHeader(b"Origin", origin)
-    with qtbot.waitSignals([socket.stateChanged], timeout=5000):
-        socket.open(request)
-    qtbot.wait(500)
-    return socket
+
+def _socket_inodes(pids: set[int]) -> set[str]:
+    inodes = set()
+    for pid in pids:
+        try:
+            fds = list(Path(f"/proc/{pid}/fd").iterdir())
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[len("socket:[") : -1])
+    return inodes
+
+
+def listening_sockets(pid: int) -> list[str]:
+    """Every socket the process (and its children) listens on: TCP, TCP6 and Unix."""
+    inodes = _socket_inodes(_process_tree(pid))
+    found = []
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                found.append(f"{table} {fields[1]}")
+    for line in Path("/proc/net/unix").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[3], 16) & UNIX_ACCEPTING and fields[6] in inodes:
+            found.append(f"unix {fields[7] if len(fields) > 7 else '(unnamed)'}")
+    return found
 
 
 def _close(browser, engine) -> None:  # noqa: ANN001 - a PreviewBrowser and its PreviewEngine
@@ -27,24 +70,37 @@ def _close(browser, engine) -> None:  # noqa: ANN001 - a PreviewBrowser and its 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_devtools_listen_on_localhost_and_refuse_web_pages(qtbot, store):
+def test_a_phone_preview_is_truly_emulated_and_the_app_listens_on_no_socket(qtbot, store):
+    import json
+
     from designer.preview.browser import PreviewBrowser
     from designer.preview.engine import PreviewEngine
     from designer.preview.profiles import PHONE
-    from designer.preview.scheme import devtools_address
+    from designer.preview.served_files import SITE_HOST, page_url
 
-    host, port = devtools_address()
-    assert host == "127.0.0.1"
+    # The listing sees a listening socket of this process when there is one.
+    server = QTcpServer()
+    assert server.listen(QHostAddress.SpecialAddress.LocalHost, 0)
+    port = f":{server.serverPort():04X}"
+    assert any(s.startswith("tcp ") and s.endswith(port) for s in listening_sockets(os.getpid()))
+    server.close()
+    assert not any(s.endswith(port) for s in listening_sockets(os.getpid()))
+
     engine = PreviewEngine(store)
-    browser = PreviewBrowser(engine, PHONE)
+    browser = PreviewBrowser(engine, PHONE, pixel_ratio=PHONE.device_pixel_ratio)
     browser.show()
     try:
-        url = f"ws://{host}:{port}/devtools/page/{browser.page.devToolsId()}"
-        ours = _open(qtbot, url, None)
-        page = _open(qtbot, url, b"https://example.com")
-        assert ours.state() == QAbstractSocket.SocketState.ConnectedState
-        assert page.state() != QAbstractSocket.SocketState.ConnectedState
-        ours.close()
+        assert browser.load_now(page_url(SITE_HOST, "/"))
+        device = json.loads(
+            browser.evaluate(
+                "JSON.stringify([innerWidth, devicePixelRatio, navigator.maxTouchPoints,"
+                " matchMedia('(pointer: coarse)').matches])"
+            )
+        )
+        assert device == [PHONE.width, PHONE.device_pixel_ratio, 1, True]
+        assert browser.capture_png_now()[:8] == b"\x89PNG\r\n\x1a\n"  # pictures come through too
+        assert listening_sockets(os.getpid()) == []
+        assert "QTWEBENGINE_REMOTE_DEBUGGING" not in os.environ
     finally:
         _close(browser, engine)
 
