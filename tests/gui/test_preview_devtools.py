@@ -118,6 +118,10 @@ def test_a_host_page_reads_no_local_file_but_its_own(qtbot, store, tmp_path):
     host = tmp_path / "site" / "host.html"
     host.parent.mkdir()
     host.write_text("<!doctype html><title>Host</title><p>My shop</p>")
+    (host.parent / "shop.css").write_text("p { color: teal }")
+    (host.parent / "notes.txt").write_text("not for web pages either")
+    (host.parent / ".git").mkdir()
+    (host.parent / ".git" / "config.js").write_text("a hidden folder's file")
     engine = PreviewEngine(store)
     engine.files.local_file = host
     browser = PreviewBrowser(engine, PHONE)
@@ -125,11 +129,18 @@ def test_a_host_page_reads_no_local_file_but_its_own(qtbot, store, tmp_path):
     try:
         assert browser.load_now(page_url(LOCAL_HOST, "/host.html"))
         assert browser.evaluate("document.title") == "Host"
-        tries = {"file": f"file://{secret}", "system file": "file:///etc/hostname"}
+        tries = {
+            "file": f"file://{secret}",
+            "system file": "file:///etc/hostname",
+            "its style": "shop.css",  # the page's own files, beside it, are its to read
+            "a file beside it": "notes.txt",
+            "a hidden folder": ".git/config.js",
+            "above its folder": "../secret.txt",
+        }
         browser.evaluate(
             "window.__read = {};"
             + "".join(
-                f"fetch({json.dumps(url)}).then(r => r.text()).then("
+                f"fetch({json.dumps(url)}).then(r => r.ok ? r.text() : 'refused').then("
                 f"t => window.__read[{json.dumps(name)}] = t,"
                 f" e => window.__read[{json.dumps(name)}] = 'refused');"
                 for name, url in tries.items()
@@ -138,7 +149,14 @@ def test_a_host_page_reads_no_local_file_but_its_own(qtbot, store, tmp_path):
         done = browser.wait_until(f"Object.keys(window.__read).length === {len(tries)}", 10_000)
         read = json.loads(browser.evaluate("JSON.stringify(window.__read)"))
         assert done, read
-        assert read == {"file": "refused", "system file": "refused"}
+        assert read == {
+            "file": "refused",
+            "system file": "refused",
+            "its style": "p { color: teal }",
+            "a file beside it": "refused",
+            "a hidden folder": "refused",
+            "above its folder": "refused",
+        }
         assert engine.files.serve(LOCAL_HOST, "/../secret.txt") is None  # nor through the scheme
     finally:
         _close(browser, engine)
