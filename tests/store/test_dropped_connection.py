@@ -135,6 +135,29 @@ def test_the_window_keeps_a_typed_change_behind_a_banner_until_the_server_is_bac
     assert "Traceback" not in caplog.text and "internal error" not in caplog.text
 
 
+def test_others_changes_arrive_again_once_the_server_is_back(
+    qtbot, own_server: PgServer, team_url: str
+) -> None:
+    from designer.views.store.live_refresh import LiveRefresh
+    from tests.store.two_designers import other_designer
+
+    store = Store.open(team_url)
+    live = LiveRefresh(store)
+    noticed: list[str] = []
+    live.noticed.connect(noticed.append)
+    campaign_id, _name = _campaign(store)
+    own_server.stop_server()
+    try:
+        qtbot.wait(2500)  # the feed's polls and reconnection attempts meanwhile fail quietly
+    finally:
+        own_server.start()
+    other_designer(team_url, "rename", "campaigns", campaign_id, "Renamed by Bea")
+    qtbot.waitUntil(lambda: bool(noticed), timeout=20_000)
+    assert noticed == ["Bea changed the campaign “Renamed by Bea”."]
+    live.stop()
+    store.close()
+
+
 def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_error(
     qapp, caplog
 ) -> None:

@@ -22,7 +22,9 @@ from designer.models.errors import StaleEdit, StoreError, StoreUnreachable
 if TYPE_CHECKING:
     from designer.views.editing.edit_session import StoreCommand
 
-RETRY_MS = 2000
+# Retried by itself every RETRY_MS, waiting twice as long after each failure up to
+# RETRY_MOST_MS (each try may wait for the server's connect timeout); Retry tries at once.
+RETRY_MS, RETRY_MOST_MS = 2000, 10_000
 WAITING = "The team store cannot be reached; your last change will be saved when it is back."
 READ_ONLY = (
     "The team store cannot be reached, so this change was not made: your last change is "
@@ -42,7 +44,7 @@ class WaitingEdit(QObject):
         self._record = False
         self.timer = QTimer(self)
         self.timer.setInterval(RETRY_MS)
-        self.timer.timeout.connect(self.retry)
+        self.timer.timeout.connect(self._on_timer)
 
     @property
     def waiting(self) -> bool:
@@ -52,7 +54,7 @@ class WaitingEdit(QObject):
         """Keep command's write of value; once saved, record=True puts it on the undo stack
         (a new edit), False leaves the stack as it is (an undo or redo already moved it)."""
         self.command, self._value, self._record = command, value, record
-        self.timer.start()
+        self.timer.start(RETRY_MS)
         self.waiting_changed.emit(True)
 
     def retry(self) -> bool:
@@ -79,6 +81,10 @@ class WaitingEdit(QObject):
         if record:
             session._record(command)  # saved now: on the undo stack like any edit
         return True
+
+    def _on_timer(self) -> None:
+        if not self.retry():
+            self.timer.start(min(self.timer.interval() * 2, RETRY_MOST_MS))
 
     def _done(self) -> None:
         self.timer.stop()
