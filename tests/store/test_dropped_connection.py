@@ -84,6 +84,38 @@ def test_an_edit_made_while_the_server_is_down_waits_and_is_saved_when_it_is_bac
     store.close()
 
 
+def test_a_waiting_edit_someone_else_overtook_is_refused_with_their_name(
+    qapp, qtbot, own_server: PgServer, team_url: str
+) -> None:
+    """Bea renames the campaign while this designer's rename waits: it never overwrites hers."""
+    from tests.store.two_designers import other_designer
+
+    store = Store.open(team_url)
+    session = EditSession(store)
+    campaign_id, name = _campaign(store)
+    failed: list[str] = []
+    saved: list[bool] = []
+    session.failed.connect(failed.append)
+    session.waiting.saved.connect(lambda: saved.append(True))
+    own_server.stop_server()
+    try:
+        assert session.push(_rename(campaign_id, name, "Mine, waiting"))
+        session.waiting.timer.stop()  # this test says when the retry comes
+    finally:
+        own_server.start()
+    other_designer(team_url, "rename", "campaigns", campaign_id, "Bea's, first")
+    with qtbot.waitSignal(session.waiting.waiting_changed) as ended:
+        assert session.waiting.retry()
+    assert ended.args == [False] and saved == []
+    assert failed == [
+        "This campaign was just changed by Bea on another computer; "
+        "it now shows that change — make yours again."
+    ]
+    assert _campaign(store) == (campaign_id, "Bea's, first")
+    assert session.undo_stack.count() == 0
+    store.close()
+
+
 def test_connections_cut_by_the_server_are_replaced_without_the_designer_noticing(
     qapp, own_server: PgServer, team_url: str
 ) -> None:

@@ -101,6 +101,7 @@ class MainWindow(WindowEdits, QMainWindow):
         self.live.noticed.connect(self._on_others_changed)
         self.banner = WaitingBanner(self.session.waiting, self.workspace)
         self.session.waiting.waiting_changed.connect(self._on_waiting)
+        self.session.waiting.saved.connect(self._on_waiting_saved)
         self.workspace.layout().insertWidget(0, self.banner)
         self.tree = CampaignTree(self.session)
         self.tree_dock.setWidget(self.tree)
@@ -155,10 +156,11 @@ class MainWindow(WindowEdits, QMainWindow):
         self.store.close()
 
     def _on_waiting(self, waiting: bool) -> None:
-        if waiting:
-            self.statusBar().showMessage(self.banner.label.text())
-        else:
-            self.statusBar().showMessage("The team store is back; your change was saved.", 10_000)
+        text = self.banner.label.text() if waiting else "The team store is back."
+        self.statusBar().showMessage(text, 0 if waiting else 10_000)
+
+    def _on_waiting_saved(self) -> None:
+        self.statusBar().showMessage("The team store is back; your change was saved.", 10_000)
 
     def _on_others_changed(self, sentence: str) -> None:
         self.statusBar().showMessage(sentence, 10_000)

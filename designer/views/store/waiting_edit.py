@@ -36,6 +36,7 @@ class WaitingEdit(QObject):
     """At most one waiting edit per session; `waiting_changed` says when one starts and ends."""
 
     waiting_changed = Signal(bool)
+    saved = Signal()  # the waiting edit is in the store now (else it was refused, with a sentence)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class WaitingEdit(QObject):
         self._done()
         if record:
             session._record(command)  # saved now: on the undo stack like any edit
+        self.saved.emit()
         return True
 
     def _on_timer(self) -> None:
