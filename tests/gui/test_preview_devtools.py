@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtNetwork import QHostAddress, QTcpServer
 
+ROOT = Path(__file__).resolve().parents[2]
 UNIX_ACCEPTING = 0x10000  # __SO_ACCEPTCON in /proc/net/unix's Flags: a listening socket
 
 
@@ -70,15 +71,17 @@ def _close(browser, engine) -> None:  # noqa: ANN001 - a PreviewBrowser and its 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_a_phone_preview_is_truly_emulated_and_the_app_listens_on_no_socket(qtbot, store):
+def test_a_phone_preview_is_truly_emulated_and_the_app_listens_on_no_socket(store_path, store):
+    """The app's process (a phone preview in a process of its own, told to open a DevTools
+    port as an inherited setting would) and its QtWebEngine processes listen on nothing."""
     import json
+    import socket
+    import subprocess
+    import sys
 
-    from designer.preview.browser import PreviewBrowser
-    from designer.preview.engine import PreviewEngine
     from designer.preview.profiles import PHONE
-    from designer.preview.served_files import SITE_HOST, page_url
 
-    # The listing sees a listening socket of this process when there is one.
+    # The listing sees a listening socket of a process when there is one.
     server = QTcpServer()
     assert server.listen(QHostAddress.SpecialAddress.LocalHost, 0)
     port = f":{server.serverPort():04X}"
@@ -86,23 +89,27 @@ def test_a_phone_preview_is_truly_emulated_and_the_app_listens_on_no_socket(qtbo
     server.close()
     assert not any(s.endswith(port) for s in listening_sockets(os.getpid()))
 
-    engine = PreviewEngine(store)
-    browser = PreviewBrowser(engine, PHONE, pixel_ratio=PHONE.device_pixel_ratio)
-    browser.show()
-    try:
-        assert browser.load_now(page_url(SITE_HOST, "/"))
-        device = json.loads(
-            browser.evaluate(
-                "JSON.stringify([innerWidth, devicePixelRatio, navigator.maxTouchPoints,"
-                " matchMedia('(pointer: coarse)').matches])"
-            )
-        )
-        assert device == [PHONE.width, PHONE.device_pixel_ratio, 1, True]
-        assert browser.capture_png_now()[:8] == b"\x89PNG\r\n\x1a\n"  # pictures come through too
-        assert listening_sockets(os.getpid()) == []
-        assert "QTWEBENGINE_REMOTE_DEBUGGING" not in os.environ
-    finally:
-        _close(browser, engine)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        free = s.getsockname()[1]
+    env = dict(os.environ, QTWEBENGINE_REMOTE_DEBUGGING=f"127.0.0.1:{free}")
+    env["QTWEBENGINE_CHROMIUM_FLAGS"] += f" --remote-debugging-port={free}"
+    with subprocess.Popen(
+        [sys.executable, "-m", "tests.gui.phone_preview", str(store_path)],
+        cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    ) as app:  # fmt: skip
+        try:
+            shown = json.loads(app.stdout.readline())
+            sockets = listening_sockets(app.pid)
+        finally:
+            app.stdin.close()
+            app.wait(timeout=60)
+    assert shown == {
+        "loaded": True,
+        "device": [PHONE.width, PHONE.device_pixel_ratio, 1, True],  # truly a phone
+        "png": True,  # pictures come through the same channel
+    }
+    assert sockets == []
 
 
 def test_a_host_page_reads_no_local_file_but_its_own(qtbot, store, tmp_path):
