@@ -51,14 +51,20 @@ def _rename(campaign_id: int, old: str, new: str):
     return set_fields(Campaign, "campaign", campaign_id, "Rename", {"name": old}, {"name": new})
 
 
-def test_an_edit_made_while_the_server_is_down_waits_and_is_saved_when_it_is_back(
-    qapp, qtbot, own_server: PgServer, team_url: str
-) -> None:
+def _session(team_url: str) -> tuple[Store, EditSession, int, str, list[str]]:
+    """A store and its edit session, its first campaign, and the sentences it says."""
     store = Store.open(team_url)
     session = EditSession(store)
     campaign_id, name = _campaign(store)
     failed: list[str] = []
     session.failed.connect(failed.append)
+    return store, session, campaign_id, name, failed
+
+
+def test_an_edit_made_while_the_server_is_down_waits_and_is_saved_when_it_is_back(
+    qapp, qtbot, own_server: PgServer, team_url: str
+) -> None:
+    store, session, campaign_id, name, failed = _session(team_url)
     own_server.stop_server()
     try:
         with qtbot.waitSignal(session.waiting.waiting_changed) as shown:
@@ -90,12 +96,8 @@ def test_a_waiting_edit_someone_else_overtook_is_refused_with_their_name(
     """Bea renames the campaign while this designer's rename waits: it never overwrites hers."""
     from tests.store.two_designers import other_designer
 
-    store = Store.open(team_url)
-    session = EditSession(store)
-    campaign_id, name = _campaign(store)
-    failed: list[str] = []
+    store, session, campaign_id, name, failed = _session(team_url)
     saved: list[bool] = []
-    session.failed.connect(failed.append)
     session.waiting.saved.connect(lambda: saved.append(True))
     own_server.stop_server()
     try:
@@ -119,12 +121,8 @@ def test_a_waiting_edit_someone_else_overtook_is_refused_with_their_name(
 def test_connections_cut_by_the_server_are_replaced_without_the_designer_noticing(
     qapp, own_server: PgServer, team_url: str
 ) -> None:
-    store = Store.open(team_url)
-    session = EditSession(store)
-    campaign_id, name = _campaign(store)
+    store, session, campaign_id, name, failed = _session(team_url)
     assert own_server.terminate_clients(team_url.rsplit("/", 1)[1]) >= 1
-    failed: list[str] = []
-    session.failed.connect(failed.append)
     assert session.push(_rename(campaign_id, name, "After the cut"))
     assert failed == [] and not session.waiting.waiting
     assert _campaign(store) == (campaign_id, "After the cut")
