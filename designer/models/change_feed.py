@@ -22,7 +22,9 @@ from designer.models.errors import StoreError
 if TYPE_CHECKING:
     from designer.models.store import Store
 
-RECONNECT_EVERY = 1.0  # seconds between attempts to listen again after a dropped connection
+# Seconds between attempts to listen again after a dropped connection, doubling up to the
+# most while the server stays away (each attempt may wait for its connect timeout).
+RECONNECT_EVERY, RECONNECT_MOST = 1.0, 10.0
 
 
 class ChangeFeed:
@@ -34,6 +36,7 @@ class ChangeFeed:
         self._file: sqlite3.Connection | None = None
         self._data_version: int | None = None
         self._next_try = 0.0
+        self._retry_after = RECONNECT_EVERY
         self._dirty = True  # read the log on the first poll
         self._seen: set[int] = set()
         with store.read() as s:
@@ -53,7 +56,6 @@ class ChangeFeed:
         import psycopg
 
         url = self.store.engine.url
-        self._next_try = time.monotonic() + RECONNECT_EVERY
         conn = None
         try:
             conn = psycopg.connect(
@@ -66,8 +68,11 @@ class ChangeFeed:
             if conn is not None:
                 conn.close()
             self._listener = None
+            self._next_try = time.monotonic() + self._retry_after
+            self._retry_after = min(self._retry_after * 2, RECONNECT_MOST)
             return
         self._listener, self._dirty = conn, True
+        self._retry_after = RECONNECT_EVERY
 
     def _version(self) -> int:
         assert self._file is not None

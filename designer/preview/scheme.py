@@ -2,16 +2,16 @@
 
 `register_scheme()` must run before the QApplication is constructed (Qt's
 rule for custom schemes); the app's `run_app` and the tests' setup call it.
-It also opens QtWebEngine's DevTools endpoint on 127.0.0.1 at a free port,
-which the preview uses for true mobile emulation. Neither starts QtWebEngine:
-that happens when a preview is first shown.
+It also makes sure QtWebEngine opens no DevTools endpoint (the preview's mobile
+emulation speaks to its pages in-process, see devtools.py). Neither starts
+QtWebEngine: that happens when a preview is first shown.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import socket
+import re
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtWebEngineCore import (
@@ -25,16 +25,23 @@ from designer.preview.served_files import SCHEME, PreviewFiles
 log = logging.getLogger(__name__)
 DEVTOOLS_ENV = "QTWEBENGINE_REMOTE_DEBUGGING"
 FLAGS_ENV = "QTWEBENGINE_CHROMIUM_FLAGS"
+# Chromium flags that would open a DevTools endpoint any local process could drive.
+_ENDPOINT_FLAGS = re.compile(r"--remote-debugging-(port|address|pipe)(=\S*)?")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _no_devtools_endpoint() -> None:
+    """Drop what would make QtWebEngine listen for DevTools clients (an inherited setting)."""
+    if os.environ.pop(DEVTOOLS_ENV, None) is not None:
+        log.info("preview: %s ignored; the app opens no DevTools endpoint", DEVTOOLS_ENV)
+    flags = os.environ.get(FLAGS_ENV, "")
+    if _ENDPOINT_FLAGS.search(flags):
+        os.environ[FLAGS_ENV] = " ".join(_ENDPOINT_FLAGS.sub("", flags).split())
+        log.info("preview: remote debugging flags ignored; the app opens no DevTools endpoint")
 
 
 def register_scheme() -> None:
-    """Register ed-preview:// and the DevTools endpoint; call before QApplication exists."""
+    """Register ed-preview:// (and open no DevTools endpoint); call before QApplication exists."""
+    _no_devtools_endpoint()
     if QWebEngineUrlScheme.schemeByName(SCHEME.encode()).name():
         return
     scheme = QWebEngineUrlScheme(SCHEME.encode())
@@ -44,24 +51,10 @@ def register_scheme() -> None:
     scheme.setFlags(flag.SecureScheme | flag.CorsEnabled | flag.FetchApiAllowed)
     QWebEngineUrlScheme.registerScheme(scheme)
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    os.environ.setdefault(DEVTOOLS_ENV, f"127.0.0.1:{_free_port()}")
-    # Web pages (which always send an Origin) may not drive the endpoint; our socket sends none.
-    flags = os.environ.get(FLAGS_ENV, "")
-    if "--remote-allow-origins" not in flags:
-        os.environ[FLAGS_ENV] = f"{flags} --remote-allow-origins=http://127.0.0.1".strip()
 
 
 def scheme_registered() -> bool:
     return bool(QWebEngineUrlScheme.schemeByName(SCHEME.encode()).name())
-
-
-def devtools_address() -> tuple[str, int] | None:
-    """Where QtWebEngine's DevTools endpoint listens, or None when it was not opened."""
-    value = os.environ.get(DEVTOOLS_ENV, "")
-    host, _, port = value.rpartition(":")
-    if not port.isdigit():
-        return None
-    return host or "127.0.0.1", int(port)
 
 
 class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):

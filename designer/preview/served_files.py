@@ -83,6 +83,14 @@ def mime_type(path: str) -> str:
     return "text/javascript" if guess == "application/javascript" else guess
 
 
+def _page_asset(name: str) -> bool:
+    """Whether a file is of a kind web pages load (a page, style, script, image, font, media)."""
+    mime = mime_type(name)
+    return mime in ("text/html", "text/css", "text/javascript", "application/json") or (
+        mime.split("/")[0] in ("image", "font", "audio", "video")
+    )
+
+
 @dataclass(frozen=True)
 class Served:
     mime: str
@@ -144,9 +152,14 @@ class PreviewFiles:
         return None
 
     def _local(self, path: str) -> Served | None:
+        """The chosen host page, or a file of a web page's kind beside it (its styles,
+        scripts, images, fonts): never a hidden file or folder, nor any other kind of file."""
         folder = self.local_file.parent.resolve()
         wanted = (folder / path.lstrip("/")).resolve()
         if not wanted.is_relative_to(folder) or not wanted.is_file():
+            return None
+        hidden = any(part.startswith(".") for part in wanted.relative_to(folder).parts)
+        if wanted != self.local_file.resolve() and (hidden or not _page_asset(wanted.name)):
             return None
         try:
             body = wanted.read_bytes()

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from designer.models import Campaign
 from designer.models.errors import StoreError
 from designer.models.store import Store
 from designer.views.editing.edit_session import EditSession, SetFields
+from designer.views.store.waiting_edit import READ_ONLY, WAITING
+from tests.gui.conftest import isolated_settings as isolated_settings  # fixtures used here
+from tests.gui.conftest import main_window as main_window
 from tests.store.pg_server import PgServer
 
 
@@ -47,39 +51,140 @@ def _rename(campaign_id: int, old: str, new: str):
     return SetFields(Campaign, campaign_id, "Rename", {"name": old}, {"name": new})
 
 
-def test_an_edit_made_while_the_server_is_down_is_a_sentence_and_the_store_unchanged(
-    qapp, own_server: PgServer, team_url: str
-) -> None:
+def _session(team_url: str) -> tuple[Store, EditSession, int, str, list[str]]:
+    """A store and its edit session, its first campaign, and the sentences it says."""
     store = Store.open(team_url)
     session = EditSession(store)
     campaign_id, name = _campaign(store)
     failed: list[str] = []
     session.failed.connect(failed.append)
+    return store, session, campaign_id, name, failed
+
+
+def test_an_edit_made_while_the_server_is_down_waits_and_is_saved_when_it_is_back(
+    qapp, qtbot, own_server: PgServer, team_url: str
+) -> None:
+    store, session, campaign_id, name, failed = _session(team_url)
     own_server.stop_server()
     try:
-        assert not session.push(_rename(campaign_id, name, "Not saved"))
-        assert len(failed) == 1 and "cannot be reached" in failed[0]
-        assert "internal error" not in failed[0]
+        with qtbot.waitSignal(session.waiting.waiting_changed) as shown:
+            assert session.push(_rename(campaign_id, name, "Saved later"))
+        assert shown.args == [True] and session.waiting.waiting
+        assert failed == []
+        # Meanwhile the window is read-only: another edit is refused with a sentence.
+        assert not session.push(_rename(campaign_id, "Saved later", "Not now"))
+        assert failed == [READ_ONLY]
+        assert not session.waiting.retry()  # Retry while it is still down: still waiting
+        with pytest.raises(StoreError) as caught:
+            _campaign(store)  # reading says so too, in a sentence
+        assert "cannot be reached" in str(caught.value)
     finally:
         own_server.start()
-    assert _campaign(store) == (campaign_id, name)  # reconnects by itself; nothing half-saved
-    assert session.push(_rename(campaign_id, name, "Saved now"))
-    assert _campaign(store) == (campaign_id, "Saved now")
+    with qtbot.waitSignal(session.waiting.waiting_changed, timeout=20_000) as hidden:
+        pass  # the session retries by itself
+    assert hidden.args == [False]
+    assert _campaign(store) == (campaign_id, "Saved later")
+    assert session.undo_stack.count() == 1  # the saved edit is undoable like any other
+    session.undo_stack.undo()
+    assert _campaign(store) == (campaign_id, name)
+    store.close()
+
+
+def test_a_waiting_edit_someone_else_overtook_is_refused_with_their_name(
+    qapp, qtbot, own_server: PgServer, team_url: str
+) -> None:
+    """Bea renames the campaign while this designer's rename waits: it never overwrites hers."""
+    from tests.store.two_designers import other_designer
+
+    store, session, campaign_id, name, failed = _session(team_url)
+    saved: list[bool] = []
+    session.waiting.saved.connect(lambda: saved.append(True))
+    own_server.stop_server()
+    try:
+        assert session.push(_rename(campaign_id, name, "Mine, waiting"))
+        session.waiting.timer.stop()  # this test says when the retry comes
+    finally:
+        own_server.start()
+    other_designer(team_url, "rename", "campaigns", campaign_id, "Bea's, first")
+    with qtbot.waitSignal(session.waiting.waiting_changed) as ended:
+        assert session.waiting.retry()
+    assert ended.args == [False] and saved == []
+    assert failed == [
+        "This campaign was just changed by Bea on another computer; "
+        "it now shows that change — make yours again."
+    ]
+    assert _campaign(store) == (campaign_id, "Bea's, first")
+    assert session.undo_stack.count() == 0
     store.close()
 
 
 def test_connections_cut_by_the_server_are_replaced_without_the_designer_noticing(
     qapp, own_server: PgServer, team_url: str
 ) -> None:
-    store = Store.open(team_url)
-    session = EditSession(store)
-    campaign_id, name = _campaign(store)
+    store, session, campaign_id, name, failed = _session(team_url)
     assert own_server.terminate_clients(team_url.rsplit("/", 1)[1]) >= 1
-    failed: list[str] = []
-    session.failed.connect(failed.append)
     assert session.push(_rename(campaign_id, name, "After the cut"))
-    assert failed == []
+    assert failed == [] and not session.waiting.waiting
     assert _campaign(store) == (campaign_id, "After the cut")
+    store.close()
+
+
+def test_the_window_keeps_a_typed_change_behind_a_banner_until_the_server_is_back(
+    qtbot, main_window, own_server: PgServer, team_url: str, caplog, tmp_path
+) -> None:
+    """The designer types a description while the server is stopped: the banner says the
+    change waits (no dialog, no traceback), Retry saves it once the server runs again."""
+    from tests.gui.app_driver import type_into
+
+    window = main_window(team_url)
+    campaign_id, _name = _campaign(window.store)
+    window.tree.select("campaign", campaign_id)
+    description = window.campaign_page.bind.widget_for("description")
+    assert not window.banner.isVisible()
+    qtbot.wait(500)  # the first paint's validation read is done
+    own_server.stop_server()
+    try:
+        type_into(description, "Saved when the server is back")
+        qtbot.waitUntil(window.banner.isVisible, timeout=5000)
+        assert window.banner.label.text() == WAITING
+        assert window.statusBar().currentMessage() == WAITING
+        assert window.banner.retry_button.isEnabled()
+        assert description.text() == "Saved when the server is back"  # nothing typed is lost
+        qtbot.mouseClick(window.banner.retry_button, Qt.MouseButton.LeftButton)
+        qtbot.wait(1500)  # Retry and the change feed's polls meanwhile: still waiting, quietly
+        assert window.banner.isVisible()
+        window.grab().save(str(tmp_path / "waiting-banner.png"))
+    finally:
+        own_server.start()
+    qtbot.mouseClick(window.banner.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=20_000)
+    assert window.statusBar().currentMessage() == "The team store is back; your change was saved."
+    with window.store.read() as s:
+        assert s.get(Campaign, campaign_id).description == "Saved when the server is back"
+    assert window.session.undo_stack.count() == 1  # undoable like any other change
+    assert "Traceback" not in caplog.text and "internal error" not in caplog.text
+
+
+def test_others_changes_arrive_again_once_the_server_is_back(
+    qtbot, own_server: PgServer, team_url: str
+) -> None:
+    from designer.views.store.live_refresh import LiveRefresh
+    from tests.store.two_designers import other_designer
+
+    store = Store.open(team_url)
+    live = LiveRefresh(store)
+    noticed: list[str] = []
+    live.noticed.connect(noticed.append)
+    campaign_id, _name = _campaign(store)
+    own_server.stop_server()
+    try:
+        qtbot.wait(2500)  # the feed's polls and reconnection attempts meanwhile fail quietly
+    finally:
+        own_server.start()
+    other_designer(team_url, "rename", "campaigns", campaign_id, "Renamed by Bea")
+    qtbot.waitUntil(lambda: bool(noticed), timeout=20_000)
+    assert noticed == ["Bea changed the campaign “Renamed by Bea”."]
+    live.stop()
     store.close()
 
 

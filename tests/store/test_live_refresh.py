@@ -9,13 +9,16 @@ import pytest
 from designer.models.store import Store
 from designer.views.editing.edit_session import EditSession
 from designer.views.store.live_refresh import LiveRefresh
+from tests.gui.conftest import isolated_settings as isolated_settings  # fixtures used here
+from tests.gui.conftest import main_window as main_window
 from tests.store.two_designers import other_designer, start_other_designer
 
 
 @pytest.fixture
 def watching(qapp, any_store: Store):
     session = EditSession(any_store)
-    live = LiveRefresh(session)
+    live = LiveRefresh(any_store)
+    live.changed.connect(session.changed)
     yield session, live
     live.stop()
 
@@ -76,6 +79,32 @@ def test_live_refresh_latency_is_measured(
     record_property("live_refresh_ms", [round(d * 1000) for d in delays])
     print(f"live refresh on {session.store.engine.dialect.name}: "
           f"median {delays[2] * 1000:.0f} ms, worst {delays[-1] * 1000:.0f} ms")  # fmt: skip
+
+
+def test_another_designers_rename_appears_in_the_open_window_by_itself(
+    main_window, store_target: str, qtbot
+) -> None:
+    """Two processes on one store (a SQLite file, a PostgreSQL database): Bea's rename
+    reaches this window's tree, its campaign page and its status bar with no action here."""
+    window = main_window(store_target)
+    campaign_id = _first_campaign(window.store)
+    assert window.tree.select("campaign", campaign_id)
+    assert window.campaign_page.campaign_id == campaign_id
+    arrived: list[float] = []
+    window.live.noticed.connect(lambda _sentence: arrived.append(time.time()))
+    bea = start_other_designer(store_target, "rename-many", "campaigns", campaign_id, "Bea's", 1, 0)
+    qtbot.waitUntil(lambda: bool(arrived), timeout=20_000)  # the window's event loop runs meanwhile
+    out, errors = bea.communicate(timeout=60)
+    assert bea.returncode == 0, errors
+    committed = float(
+        next(line for line in out.splitlines() if line.startswith("renamed")).split()[2]
+    )
+    names = [window.tree.tree.topLevelItem(i).text(0) for i in range(window.tree.campaign_count())]
+    assert "Bea's 0" in names
+    assert window.campaign_page.title.text() == "Bea's 0"
+    assert window.statusBar().currentMessage() == "Bea changed the campaign “Bea's 0”."
+    print(f"the window on {window.store.engine.dialect.name} showed it "
+          f"{(arrived[0] - committed) * 1000:.0f} ms after Bea's commit")  # fmt: skip
 
 
 def test_pruning_the_log_keeps_its_numbering_going(store: Store) -> None:

@@ -17,8 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from designer.models.changes import entity_of
-from designer.models.errors import StaleEdit, StoreError
+from designer.models.errors import StaleEdit, StoreError, StoreUnreachable
 from designer.models.store import Store
+from designer.views.store.waiting_edit import READ_ONLY, WaitingEdit
 
 # A constraint of the store refused the edit (a taken name, a row removed meanwhile).
 CONFLICT = (
@@ -42,6 +43,8 @@ class EditSession(QObject):
         self.undo_stack = QUndoStack(self)
         # True when another window edits the same store: edits are refused with a sentence.
         self.read_only = False
+        # An edit the team store's server could not take yet: saved when it is back.
+        self.waiting = WaitingEdit(self)
 
     def read_only_sentence(self) -> str:
         return (
@@ -56,8 +59,14 @@ class EditSession(QObject):
             return False
         if isinstance(command, StoreCommand):
             command.session = self
+            if self.waiting.waiting:
+                self.failed.emit(READ_ONLY)
+                return False
             try:
                 command.apply(True)
+            except StoreUnreachable:
+                self.waiting.hold(command, True, record=True)
+                return True
             except StaleEdit as e:
                 self.refused_stale(command, e)
                 return False
@@ -139,8 +148,13 @@ class StoreCommand(QUndoCommand):
 
     def _safe(self, forward: bool) -> None:
         assert self.session is not None
+        if self.session.waiting.waiting:
+            self.session.failed.emit(READ_ONLY)
+            return
         try:
             self.apply(forward)
+        except StoreUnreachable:
+            self.session.waiting.hold(self, forward, record=False)
         except StaleEdit as e:
             self.setObsolete(True)  # it would only wipe the other's change: off the stack
             self.session.refused_stale(self, e)

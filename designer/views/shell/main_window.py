@@ -22,7 +22,9 @@ from designer.views.shell.sentences import show_error
 from designer.views.shell.welcome import WelcomeBanner
 from designer.views.shell.window_edits import WindowEdits
 from designer.views.shell.workspace import Workspace
+from designer.views.store.live_refresh import LiveRefresh
 from designer.views.store.store_lock import StoreLock
+from designer.views.store.waiting_banner import WaitingBanner
 
 if TYPE_CHECKING:  # made on first use (pages.py), named here for the properties' types
     from designer.views.account.account_page import AccountPage
@@ -93,6 +95,14 @@ class MainWindow(WindowEdits, QMainWindow):
         self.session = EditSession(store, self)
         self.session.read_only = read_only
         self.session.failed.connect(lambda sentence: show_error(self, sentence))
+        # Others' changes, as the session's own: every view follows them.
+        self.live = LiveRefresh(store, self)
+        self.live.changed.connect(self.session.changed)
+        self.live.noticed.connect(self._on_others_changed)
+        self.banner = WaitingBanner(self.session.waiting, self.workspace)
+        self.session.waiting.waiting_changed.connect(self._on_waiting)
+        self.session.waiting.saved.connect(self._on_waiting_saved)
+        self.workspace.layout().insertWidget(0, self.banner)
         self.tree = CampaignTree(self.session)
         self.tree_dock.setWidget(self.tree)
         self.problems = ProblemsPanel(self.session)
@@ -137,11 +147,23 @@ class MainWindow(WindowEdits, QMainWindow):
             self.workspace.set_preview(None)  # no empty preview is left behind
             self.preview.deleteLater()
             self.preview = None
-        for w in (self.tree, self.problems, self.pages):
+        for w in (self.tree, self.problems, self.pages, self.banner):
             w.deleteLater()
+        self.live.stop()
+        self.live.deleteLater()
         self.session.deleteLater()
         self.lock.release()
         self.store.close()
+
+    def _on_waiting(self, waiting: bool) -> None:
+        text = self.banner.label.text() if waiting else "The team store is back."
+        self.statusBar().showMessage(text, 0 if waiting else 10_000)
+
+    def _on_waiting_saved(self) -> None:
+        self.statusBar().showMessage("The team store is back; your change was saved.", 10_000)
+
+    def _on_others_changed(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 10_000)
 
     def _say_counts(self) -> None:
         with self.store.read() as s:

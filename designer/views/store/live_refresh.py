@@ -2,8 +2,12 @@
 
 A team store's feed has a socket that wakes the window the moment another
 designer commits; a timer polls SQLite's data version (and retries a dropped
-listener). Each change becomes the `changed` signal views already follow, and a
-status-bar sentence says who changed what.
+listener). Each change becomes a `changed` signal (the window passes it on as its
+session's, which views already follow), and a status-bar sentence says who changed what.
+
+It holds the store only, not the session or the window: Qt objects that point back
+at their owners sit in reference cycles, which the garbage collector breaks at
+whatever moment it runs, deleting Qt objects under code still using them.
 """
 
 from __future__ import annotations
@@ -11,20 +15,20 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from designer.models.change_feed import ChangeFeed
-from designer.views.editing.edit_session import EditSession
+from designer.models.store import Store
 
 POLL_MS = 250
 
 
 class LiveRefresh(QObject):
-    """Follows one EditSession's store; `noticed` carries the sentence for the status bar."""
+    """Follows one store; `changed` as EditSession's, `noticed` the status bar's sentence."""
 
+    changed = Signal(str, int)
     noticed = Signal(str)
 
-    def __init__(self, session: EditSession, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.feed = ChangeFeed(session.store)
+        self.feed = ChangeFeed(store)
         self._socket: QSocketNotifier | None = None
         self._watch_socket()
         self.timer = QTimer(self)
@@ -53,7 +57,7 @@ class LiveRefresh(QObject):
         for change in changes:
             if (change.entity, change.entity_id) not in done:
                 done.add((change.entity, change.entity_id))
-                self.session.changed.emit(change.entity, change.entity_id)
+                self.changed.emit(change.entity, change.entity_id)
         last = changes[-1].sentence()
         more = len(changes) - 1
         self.noticed.emit(last if not more else f"{last} ({more} more changes by others)")
