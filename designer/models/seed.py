@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from designer.models import clock
@@ -12,6 +15,7 @@ from designer.models.account import AccountSettings, Skill, WorkingShift, accoun
 from designer.models.campaign import Campaign
 from designer.models.design import WindowDesign
 from designer.models.engagement import Engagement
+from designer.models.errors import StoreError
 from designer.models.gallery import template
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
 from designer.models.settings import default_messages
@@ -230,3 +234,39 @@ def _winter_sale_engagements(
         element_id="promo-slot",
         content_url="https://example.com/delivery",
     )
+
+
+# What the sample adds (children first, the order they are removed in) and changes.
+SAMPLE_ROWS = (Engagement, Campaign, WorkingShift, Skill, EntryPoint, Behavior, TargetAudience)
+SAMPLE_ACCOUNT_FIELDS = ("account_name", "time_zone", "currency")
+
+
+@dataclass
+class SampleAdded:
+    """What add_sample put in a store: the new rows' ids, and the account's values before."""
+
+    rows: dict[type, set[int]] = field(default_factory=dict)
+    account: dict[str, Any] = field(default_factory=dict)
+
+
+def add_sample(s: Session) -> SampleAdded:
+    """The sample campaigns and libraries in an empty store (a StoreError when it has some)."""
+    if s.scalar(select(Campaign.id).limit(1)) is not None:
+        raise StoreError("The store has campaigns now; the sample is for an empty store.")
+    before = {m: set(s.scalars(select(m.id))) for m in SAMPLE_ROWS}
+    account = account_row(s)
+    kept = {k: getattr(account, k) for k in SAMPLE_ACCOUNT_FIELDS} if account else {}
+    seed_sample(s)
+    s.flush()
+    added = {m: set(s.scalars(select(m.id))) - before[m] for m in SAMPLE_ROWS}
+    return SampleAdded(added, kept)
+
+
+def remove_sample(s: Session, added: SampleAdded) -> None:
+    """Take back what add_sample added, and the account's values it changed."""
+    for model in SAMPLE_ROWS:
+        if added.rows.get(model):
+            s.execute(delete(model).where(model.id.in_(added.rows[model])))
+    account = account_row(s)
+    for key, value in added.account.items():
+        setattr(account, key, value)
