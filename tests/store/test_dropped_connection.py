@@ -129,27 +129,32 @@ def test_connections_cut_by_the_server_are_replaced_without_the_designer_noticin
     store.close()
 
 
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [("description", "Saved when the server is back"), ("name", "Winter sale, renamed offline")],
+)
 def test_the_window_keeps_a_typed_change_behind_a_banner_until_the_server_is_back(
-    qtbot, main_window, own_server: PgServer, team_url: str, caplog, tmp_path
+    qtbot, main_window, own_server: PgServer, team_url: str, caplog, tmp_path, field, typed
 ) -> None:
-    """The designer types a description while the server is stopped: the banner says the
-    change waits (no dialog, no traceback), Retry saves it once the server runs again."""
+    """The designer types a description or a new name while the server is stopped: the
+    banner says the change waits (no dialog, no traceback), Retry saves it once the server
+    runs again."""
     from tests.gui.app_driver import type_into
 
     window = main_window(team_url)
     campaign_id, _name = _campaign(window.store)
     window.tree.select("campaign", campaign_id)
-    description = window.campaign_page.bind.widget_for("description")
+    description = window.campaign_page.bind.widget_for(field)
     assert not window.banner.isVisible()
     qtbot.wait(500)  # the first paint's validation read is done
     own_server.stop_server()
     try:
-        type_into(description, "Saved when the server is back")
+        type_into(description, typed)
         qtbot.waitUntil(window.banner.isVisible, timeout=5000)
         assert window.banner.label.text() == WAITING
         assert window.statusBar().currentMessage() == WAITING
         assert window.banner.retry_button.isEnabled()
-        assert description.text() == "Saved when the server is back"  # nothing typed is lost
+        assert description.text() == typed  # nothing typed is lost
         qtbot.mouseClick(window.banner.retry_button, Qt.MouseButton.LeftButton)
         qtbot.wait(1500)  # Retry and the change feed's polls meanwhile: still waiting, quietly
         assert window.banner.isVisible()
@@ -160,7 +165,7 @@ def test_the_window_keeps_a_typed_change_behind_a_banner_until_the_server_is_bac
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=20_000)
     assert window.statusBar().currentMessage() == "The team store is back; your change was saved."
     with window.store.read() as s:
-        assert s.get(Campaign, campaign_id).description == "Saved when the server is back"
+        assert getattr(s.get(Campaign, campaign_id), field) == typed
     assert window.session.undo_stack.count() == 1  # undoable like any other change
     assert "Traceback" not in caplog.text and "internal error" not in caplog.text
 

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from designer.models import clock
 from designer.models.campaign import Campaign
 from designer.models.engagement import Engagement
+from designer.models.errors import StoreUnreachable
 from designer.models.libraries import TargetAudience
 from designer.models.schedule import time_frame_problem
 from designer.models.settings import CAMPAIGN_SETTINGS
@@ -190,10 +191,15 @@ class CampaignPage(QScrollArea):
     def _name_problem(self, name: str) -> str | None:
         if not name:
             return "A campaign needs a name; the old name was kept."
-        with self.session.store.read() as s:
-            taken = s.scalar(
-                select(Campaign.id).where(Campaign.name == name, Campaign.id != self.campaign_id)
-            )
+        try:
+            with self.session.store.read() as s:
+                taken = s.scalar(
+                    select(Campaign.id).where(
+                        Campaign.name == name, Campaign.id != self.campaign_id
+                    )
+                )
+        except StoreUnreachable:  # the rename waits with the edit; the store's rule checks it
+            return None
         return (
             f"Another campaign is already called “{name}”; choose another name." if taken else None
         )
