@@ -208,6 +208,7 @@ def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_e
         with answering("OK", "OK") as dialogs:
             unreachable = StoreUnreachable("The team store x on h cannot be reached.")
             sys.excepthook(StoreUnreachable, unreachable, None)
+            sys.excepthook(StoreUnreachable, unreachable, None)  # the next click: no dialog
             busy = StoreError("campaigns.sqlite is busy: another program is writing to it.")
             sys.excepthook(StoreError, busy, None)
     finally:
@@ -215,5 +216,5 @@ def test_a_store_failure_escaping_a_view_is_its_sentence_and_never_an_internal_e
     assert [d.strip() for d in dialogs.seen] == [
         "The team store x on h cannot be reached.",
         "campaigns.sqlite is busy: another program is writing to it.",
-    ]
+    ]  # an outage is said once in a dialog, then in the status bar while it lasts
     assert "Traceback" not in caplog.text
