@@ -2,8 +2,9 @@
    visitor-page against a page that is only what the tag reads (window, document, location,
    history, storage, clock, fetch), and loads draw.js and the stylesheet from the bundle's
    files as a browser does (integrity checked) once an engagement is to show; the drawing is
-   counted rather than painted (countedDrawing, below), so impressions are the tag's own. The visitor's signals are the events a real page would fire:
-   the site's pushes, scroll, the tag's one-second timer, exit intent, a click on Close.
+   counted rather than painted (countedDrawing, below), so impressions are the tag's own.
+   The visitor's signals are the events a real page would fire: the site's pushes, scroll,
+   the tag's one-second timer, exit intent, a click on Close.
    The decision is the tag's; this file only plays the page and writes down what it saw.
    Run by designer/preview/forecast_engine.py in blank QtWebEngine pages; see forecast_engine.py. */
 var ForecastHarness = (function () {
