@@ -167,7 +167,7 @@ var ForecastHarness = (function () {
     doc.currentScript = { define: function (fn) { factory = fn; } };
     win.innerWidth = 1280; win.innerHeight = 800;
     real(win, doc, new URL(site + "/"));
-    if (!factory) return;
+    if (!factory) throw new Error("draw.js defined no drawing code");  // the tag will say so, painting
     var drawer = factory({
       sheet: new StyleSheet(), asset: function (path) { return new URL(path, site + "/_engagements/").href; },
       act: noop, decline: noop, shown: {}, window_target: function () { return ["embedded", ""]; },
@@ -305,7 +305,9 @@ var ForecastHarness = (function () {
       tagFactory = factory; files = bundle; tagName = names.tag; manifestName = names.manifest;
       site = origin; sitePages = pages;
       var data = files[manifestName].data, drawing = files[names.draw];
-      if (drawing && drawing.run) { tryDrawing(data, drawing.run); drawing.run = countedDrawing; }
+      if (drawing && drawing.run) {
+        try { tryDrawing(data, drawing.run); drawing.run = countedDrawing; } catch (e) { cannotDraw.clear(); }  // else painted
+      }
       // Events no rule reads change no decision: the page fires only those some behavior reads.
       var seconds = {};
       reads = {};
