@@ -5,7 +5,10 @@ harness (forecast_harness.js) and the tag and its drawing code exactly as the
 bundle ships them (runtime_file("tag.js"), runtime_file("draw.js")), each
 wrapped in a function of the page globals it reads so each visitor-page gets a
 fresh tag on a stand-in page, which serves it the manifest, draw.js and the
-stylesheet when it fetches them. Chromium's V8 decides
+stylesheet when it fetches them. The harness tries every design once with the
+shipped draw.js, then counts drawings rather than painting them (the tag's
+decisions and sentences are the same; a design draw.js cannot draw fails the
+same way). Chromium's V8 decides
 about 3x as many visitor-pages per CPU second as QJSEngine on this work (measured
 by tests/bench/bench_forecast.py), so the engine is a page, one per core, each
 on a host of its own and so in a renderer process of its own.

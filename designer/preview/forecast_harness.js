@@ -1,11 +1,12 @@
 /* The forecast's stand-in page: the bundle's own tag (tag.js as shipped) runs once per
    visitor-page against a page that is only what the tag reads (window, document, location,
    history, storage, clock, fetch), and loads draw.js and the stylesheet from the bundle's
-   files as a browser does (integrity checked) once an engagement is to show, so impressions
-   are the drawings draw.js makes. The visitor's signals are the events a real page would fire:
-   the site's pushes, scroll, the tag's one-second timer, exit intent, a click on Close.
+   files as a browser does (integrity checked) once an engagement is to show; the drawing is
+   counted rather than painted (countedDrawing, below), so impressions are the tag's own.
+   The visitor's signals are the events a real page would fire: the site's pushes, scroll,
+   the tag's one-second timer, exit intent, a click on Close.
    The decision is the tag's; this file only plays the page and writes down what it saw.
-   Run by designer/preview/forecast_engine.py in a QJSEngine; see forecast_engine.py. */
+   Run by designer/preview/forecast_engine.py in blank QtWebEngine pages; see forecast_engine.py. */
 var ForecastHarness = (function () {
   "use strict";
   var RealDate = Date, tagFactory = null, files = {}, tagName = "", manifestName = "", site = "", sitePages = [];
@@ -136,6 +137,49 @@ var ForecastHarness = (function () {
     if (s.onload) s.onload({});
   }
 
+  /* Drawing, counted rather than painted: the tag still loads draw.js (its integrity checked)
+     and hands it its context, but what runs is this stand-in, which puts a host element where
+     draw.js puts it (the top layer, or the page element) and gives a proactive design with a
+     Close element the visitor's click. A design the shipped draw.js cannot draw (tried once per
+     engine, in load) fails here with draw.js's own message, so the tag's reasons are the same. */
+  var cannotDraw = new Map();
+  function countedDrawing(win, doc) {
+    doc.currentScript.define(function (tag) {
+      var layer = null;
+      function draw(e, design) {
+        if (cannotDraw.has(design)) throw new Error(cannotDraw.get(design));
+        var host = doc.createElement("ed-engagement");
+        if (e.zone === "proactive" && (design.elements || []).some(function (el) { return el.kind === "close"; })) {
+          host.close = function () { tag.decline(e); };
+        }
+        if (e.zone === "embedded") return doc.getElementById(e.element_id).appendChild(host);
+        if (!layer || !layer.isConnected) layer = doc.documentElement.appendChild(doc.createElement("ed-layer"));
+        return layer.appendChild(host);
+      }
+      return { draw: draw, arrange: noop, follow: noop };
+    });
+  }
+  function tryDrawing(data, real) {  // the shipped draw.js on a scratch page, each design once
+    var doc = new Node("#document"), html = doc.appendChild(new Node("html")), win = new Node("#window"), factory = null;
+    doc.documentElement = html; doc.head = html.appendChild(new Node("head")); doc.body = html.appendChild(new Node("body"));
+    doc.createElement = function (tag) { return new Node(tag); };
+    doc.getElementById = function () { return doc.body.appendChild(new Node("div")); };
+    doc.currentScript = { define: function (fn) { factory = fn; } };
+    win.innerWidth = 1280; win.innerHeight = 800;
+    real(win, doc, new URL(site + "/"));
+    if (!factory) throw new Error("draw.js defined no drawing code");  // the tag will say so, painting
+    var drawer = factory({
+      sheet: new StyleSheet(), asset: function (path) { return new URL(path, site + "/_engagements/").href; },
+      act: noop, decline: noop, shown: {}, window_target: function () { return ["embedded", ""]; },
+      say: String, blocked: "", files: data.files || {}, nonce: ""
+    });
+    (data.engagements || []).forEach(function (e) {
+      Object.keys(e.designs || {}).forEach(function (state) {
+        try { drawer.draw(e, e.designs[state]); } catch (err) { cannotDraw.set(e.designs[state], err.message); }
+      });
+    });
+  }
+
   function random(seed) {  // mulberry32: the visitor's browser randomness, the same every run
     var a = seed >>> 0;
     return function () {
@@ -209,10 +253,7 @@ var ForecastHarness = (function () {
       html.children.forEach(function (layer) {
         if (layer.tagName !== "ed-layer") return;
         layer.children.slice().forEach(function (host) {
-          var root = host.shadowRoot && host.shadowRoot.children[0];
-          if (!root || !/ed-zone-proactive/.test(root.className)) return;
-          var close = root.find(function (n) { return n.className === "ed-close"; });
-          if (close) { clock.t += 2000; close.fire("click", { stopPropagation: noop }); }
+          if (host.close) { clock.t += 2000; host.close(); }
         });
       });
     }
@@ -263,7 +304,10 @@ var ForecastHarness = (function () {
     load: function (factory, bundle, names, origin, pages) {
       tagFactory = factory; files = bundle; tagName = names.tag; manifestName = names.manifest;
       site = origin; sitePages = pages;
-      var data = files[manifestName].data;
+      var data = files[manifestName].data, drawing = files[names.draw];
+      if (drawing && drawing.run) {
+        try { tryDrawing(data, drawing.run); drawing.run = countedDrawing; } catch (e) { cannotDraw.clear(); }  // else painted
+      }
       // Events no rule reads change no decision: the page fires only those some behavior reads.
       var seconds = {};
       reads = {};

@@ -37,33 +37,35 @@ def _positive(text: str) -> int:
     return value
 
 
-def cmd_forecast(args: argparse.Namespace) -> int:
-    _headless()
-    from PySide6.QtWebEngineCore import QWebEngineProfile  # noqa: F401 - before the application
-    from PySide6.QtWidgets import QApplication
-
-    from designer.bundle.errors import BundleError
-    from designer.bundle.forecast_manifest import DRAFT, PUBLISHED
-    from designer.bundle.forecast_plan import plan
-    from designer.models import forecast_report as report
+def _open_store(target: str | None):  # noqa: ANN202 - a Store, or None when it cannot be opened
+    """The store to forecast, or None after saying on stderr why it cannot be opened."""
     from designer.models.errors import StoreError
     from designer.models.store import Store, default_store_path
-    from designer.preview.forecast_engine import ForecastFailed, run_forecast
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - QtWebEngine needs it
-    target = getattr(args, "store", None) or str(default_store_path())
+    target = target or str(default_store_path())
     if "://" not in target and not Path(target).expanduser().exists():
         print(
             f"engagement-designer: there is no store at {target}; give an existing store, "
             f"or make one with: engagement-designer new-store {target}",
             file=sys.stderr,
         )
-        return 2
+        return None
     try:
-        store = Store.open(target, seed=False)
+        return Store.open(target, seed=False)
     except StoreError as e:
         print(f"engagement-designer: {e}", file=sys.stderr)
-        return 2
+        return None
+
+
+def _run(store, args: argparse.Namespace) -> list | None:  # noqa: ANN001 - a Store
+    """[(title, Forecast)]: the draft, after the published version with --compare; None after
+    saying on stderr why it could not run. Closes the store."""
+    from designer.bundle.errors import BundleError
+    from designer.bundle.forecast_manifest import DRAFT, PUBLISHED
+    from designer.bundle.forecast_plan import plan
+    from designer.models.errors import StoreError
+    from designer.preview.forecast_engine import ForecastFailed, run_forecast
+
     try:
         draft = plan(store, args.start, args.days, args.visitors, args.seed, DRAFT)
         runs = [("The draft", draft)]
@@ -72,31 +74,46 @@ def cmd_forecast(args: argparse.Namespace) -> int:
                 store, draft.period.start, args.days, args.visitors, args.seed, PUBLISHED
             )
             runs.insert(0, ("The published version", published))
-        results = [(title, run_forecast(p)) for title, p in runs]
+        return [(title, run_forecast(p)) for title, p in runs]
     except (BundleError, StoreError, ForecastFailed) as e:
         print(f"engagement-designer: {e}", file=sys.stderr)
-        return 2
+        return None
     finally:
         store.close()
-    if args.json:
-        out = {
-            title.removeprefix("The ").replace(" ", "_"): report.as_dict(f) for title, f in results
-        }
-        if args.compare:
-            head, *rows = report.comparison_table(results[0][1], results[1][1])
-            out["differences"] = [dict(zip(head, r, strict=True)) for r in rows]
-        print(json.dumps(out if args.compare else out["draft"], indent=2, ensure_ascii=False))
-        return 0
+
+
+def _print_json(results: list, compare: bool) -> None:
+    from designer.models import forecast_report as report
+
+    out = {title.removeprefix("The ").replace(" ", "_"): report.as_dict(f) for title, f in results}
+    if compare:
+        head, *rows = report.comparison_table(results[0][1], results[1][1])
+        out["differences"] = [dict(zip(head, r, strict=True)) for r in rows]
+    print(json.dumps(out if compare else out["draft"], indent=2, ensure_ascii=False))
+
+
+def _print_tables(results: list, compare: bool) -> None:
+    from designer.models import forecast_report as report
+
     for title, f in results:
         print(report.text_report(f, title))
-    if args.compare:
+    if compare:
+        table = report.comparison_table(results[0][1], results[1][1])
         print("Published version and draft:")
-        print(
-            "\n".join(
-                "  " + line
-                for line in report.aligned(report.comparison_table(results[0][1], results[1][1]))
-            )
-        )
+        print("\n".join("  " + line for line in report.aligned(table)))
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    _headless()
+    from PySide6.QtWebEngineCore import QWebEngineProfile  # noqa: F401 - before the application
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - QtWebEngine needs it
+    store = _open_store(getattr(args, "store", None))
+    results = _run(store, args) if store is not None else None
+    if results is None:
+        return 2
+    (_print_json if args.json else _print_tables)(results, args.compare)
     return 0
 
 

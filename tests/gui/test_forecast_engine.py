@@ -228,3 +228,31 @@ def test_impressions_need_the_drawing_code_the_bundle_ships(qapp, tmp_path: Path
     (row,) = report.reasons_table(f)[1:]
     assert row[4].startswith(f"The bundle's file {draw} failed its integrity check or did not load")
     assert row[1] == "Not ready in the bundle" and row[2] == 300
+
+
+def test_a_design_draw_js_cannot_draw_is_reported_as_on_a_site(qapp, tmp_path: Path) -> None:
+    """The forecast counts drawings rather than painting them, but a design the shipped
+    draw.js cannot draw still shows nowhere, with the tag's sentence and draw.js's own error,
+    while the other engagements show as before."""
+    store = make_store(
+        tmp_path / "u.sqlite",
+        [
+            {
+                "name": "Everyone",
+                "control": 0,
+                "engagements": [("Chat", "sales-sticky"), ("Banner", "sales-sticky")],
+            }
+        ],
+        account_control=0,
+    )
+    p = plan(store, MONDAY, 1, 300, 1, "draft", one_page_model())
+    chat, banner = p.manifest["engagements"]
+    banner["zone_key"] = banner["zone"] = "left"  # not contesting the chat's zone
+    for design in chat["designs"].values():
+        design["elements"] = "damaged"  # not a list: draw.js stops on it
+    f = run_forecast(p)
+    assert f.reach(banner["id"]) == 1.0
+    assert f.reach(chat["id"]) == 0
+    (row,) = [r for r in report.reasons_table(f)[1:] if r[0] == "Chat"]
+    assert row[4].startswith("The engagement could not be drawn (")
+    assert "export the bundle again" in row[4] and row[2] == 300

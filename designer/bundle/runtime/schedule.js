@@ -1,13 +1,18 @@
 /* Time: the campaign's time frame and the scheduler's hours, in their local clocks.
    The manifest's time_zones give each zone's UTC offsets over a span of years, so no
    Intl (whose first use loads the browser's zone data: a long task) is needed. */
+var clocks = {};  // zone -> the last local time worked out (asked again and again within a minute)
 function localTime(zone, at) {  // throws for a zone the manifest does not know
-  var minute = Math.floor(at.getTime() / 60000), changes = manifest.time_zones[zone || "UTC"], off, i = 0;
+  var minute = Math.floor(at.getTime() / 60000), last = clocks[zone];
+  return last && last.at === minute ? last : (clocks[zone] = localMinute(zone, minute));
+}
+function localMinute(zone, minute) {
+  var changes = manifest.time_zones[zone || "UTC"], off, i = 0;
   while (i < changes.length && changes[i][0] <= minute) off = changes[i++][1];
   if (off == null) off = changes[i ? changes.length - 2 : 0][1];  // outside the exported span: its nearest offset
   var local = new Date((minute + off) * 60000), stamp = local.toISOString().slice(0, 16);
   return {
-    date: stamp.slice(0, 10), stamp: stamp, text: stamp.slice(11),
+    at: minute, date: stamp.slice(0, 10), stamp: stamp, text: stamp.slice(11),
     minute: local.getUTCHours() * 60 + local.getUTCMinutes(), weekday: (local.getUTCDay() + 6) % 7
   };
 }

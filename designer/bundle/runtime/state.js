@@ -35,10 +35,12 @@ function store(kind) {
 }
 var local = store("localStorage"), session = store("sessionStorage");
 
+var hashes = {};  // each text's number, worked out once: every decision asks again
 function hash(text) {  // FNV-1a, 32 bits: a stable number for a visitor and a purpose
+  if (hashes[text] >= 0) return hashes[text];
   var h = 2166136261;
   for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); }
-  return h >>> 0;
+  return hashes[text] = h >>> 0;
 }
 function randomId() {
   var bytes = new Uint8Array(16);
