@@ -246,6 +246,40 @@
     if (launcher) launcher.focus();
   }
 
+  // The action menu: End the conversation (endIt), or Save it as a text file.
+  function menuActions(doc, menu, log, endIt) {
+    menu[1].addEventListener("click", endIt);
+    menu[2].addEventListener("click", function () {
+      var lines = Array.prototype.map.call(log.querySelectorAll(".ed-bubble"), function (b) { return b.textContent; });
+      var a = make(doc, "a");
+      a.href = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/plain" }));
+      a.download = "conversation.txt";
+      doc.body.appendChild(a);
+      a.click();
+      doc.body.removeChild(a);
+    });
+  }
+
+  // What a button added to the window does: close it, open its link, or go to the message field.
+  function elementAction(ctx, close, input) {
+    return function (_e, action, url) {
+      if (action === "close") close();
+      else if (action === "open_url") { var href = ctx.safe_url(url); if (href) W.open(href, "_blank", "noopener"); }
+      else input.focus();
+    };
+  }
+
+  // The input row sends what the visitor typed (nothing when it is blank).
+  function sendOnSubmit(form, input, say) {
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var text = input.value.trim();
+      if (!text) return;
+      input.value = "";
+      say(text);
+    });
+  }
+
   function openWindow(ctx) {
     var e = ctx.engagement, p = e.window || {}, already = open[e.id];
     if (already) {  // a second click brings the open conversation forward instead of a second one
@@ -290,34 +324,13 @@
       transport.send(conversation, text, deliver);
     }
     top[2].addEventListener("click", close);
-    if (menu) {
-      menu[1].addEventListener("click", function () {
-        transport.end(conversation);
-        if (saved) { saved.record.messages = []; saved.record.expires = 0; ctx.local.set("ed_conversation_" + e.id, saved.record); saved = null; }
-        close();
-      });
-      menu[2].addEventListener("click", function () {
-        var lines = Array.prototype.map.call(log[0].querySelectorAll(".ed-bubble"), function (b) { return b.textContent; });
-        var a = make(doc, "a");
-        a.href = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/plain" }));
-        a.download = "conversation.txt";
-        doc.body.appendChild(a);
-        a.click();
-        doc.body.removeChild(a);
-      });
-    }
-    addedElements(dialog, ctx, function (_e, action, url) {
-      if (action === "close") close();
-      else if (action === "open_url") { var href = ctx.safe_url(url); if (href) W.open(href, "_blank", "noopener"); }
-      else input.focus();
+    if (menu) menuActions(doc, menu, log[0], function () {
+      transport.end(conversation);
+      if (saved) { saved.record.messages = []; saved.record.expires = 0; ctx.local.set("ed_conversation_" + e.id, saved.record); saved = null; }
+      close();
     });
-    row[0].addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      var text = input.value.trim();
-      if (!text) return;
-      input.value = "";
-      say(text);
-    });
+    addedElements(dialog, ctx, elementAction(ctx, close, input));
+    sendOnSubmit(row[0], input, say);
     trapFocus(dialog, where[1], close);
     if (separate) ctx.popup.addEventListener("pagehide", close);
 
