@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.browser import manifests as m
 from tests.browser.pages import ACTIVE, shown
 
@@ -252,3 +254,30 @@ def test_escape_returns_focus_to_the_launcher_drawn_again_meanwhile(site, open_p
     )  # the offline design replaces it
     page.keyboard.press("Escape")
     assert page.evaluate(f"{ACTIVE}.textContent") == "Leave us a message"
+
+
+def test_the_action_menu_downloads_the_transcript_and_ends_the_conversation(site, open_page):
+    url = site.publish(m.manifest(m.engagement(1), idle_time_days=2))
+    page = open_page(url)
+    page.get_by_role("button", name="Message us").click()
+    box = page.get_by_role("textbox", name="Type a message")
+    box.fill("Where is my order?")
+    box.press("Enter")
+    page.locator(".ed-window .ed-bubble").nth(2).wait_for()
+    menu = page.get_by_role("button", name="Conversation actions")
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download transcript").click()
+    assert download.value.suggested_filename == "conversation.txt"
+    assert Path(download.value.path()).read_text("utf-8") == (
+        f"Agent: {m.GREETING}\nYou: Where is my order?\nAgent: {m.AWAY}\n"
+    )
+    page.get_by_role("button", name="End conversation").click()
+    _dialog(page).wait_for(state="detached")
+    ended = page.evaluate("JSON.parse(localStorage.getItem('ed_conversation_1'))")
+    assert ended["messages"] == [] and ended["expires"] == 0  # the thread is forgotten
+    page.get_by_role("button", name="Message us").click()
+    bubbles = page.locator(".ed-window .ed-bubble")
+    bubbles.first.wait_for()
+    assert bubbles.all_text_contents() == ["Agent: " + m.GREETING]  # a new conversation
