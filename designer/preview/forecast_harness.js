@@ -203,7 +203,8 @@ var ForecastHarness = (function () {
   var SCREENS = { desktop: [1920, 1080, 1280, 800], tablet: [820, 1180, 820, 1180], phone: [390, 844, 390, 844] };
 
   /* One visitor-page: a fresh page with the tag on it; returns the impressions it made. */
-  function page(v, p, index, clock, rnd, seen) {
+  // The page a visitor-page happens on: its document, window, storage and screen.
+  function pageWorld(v, p, index, rnd) {
     var info = sitePages[p.p], screenSize = SCREENS[v.device] || SCREENS.desktop, touch = v.device !== "desktop";
     var width = v.device === "phone" && !v.meta ? 980 : screenSize[2], height = screenSize[3];
     var doc = new Node("#document"), html = doc.appendChild(new Node("html"));
@@ -234,20 +235,18 @@ var ForecastHarness = (function () {
     win.requestAnimationFrame = function (fn) { fn(); return 1; };
     win.console = { warn: function (m) { if (warnings.length < 20 && warnings.indexOf(String(m)) < 0) warnings.push(String(m)); }, error: noop, log: noop };
     win.open = function () { return null; };
-    var history = { pushState: noop, replaceState: noop };  // a multi-page site: no route changes within a page
-    var impressions = [];
-    var queue = pushes(p, info);
-    queue.push(function (api) {
-      api.on("impression", function (d) { impressions.push([d.engagement, index, d.state === "online" ? 0 : d.state === "busy" ? 2 : 1, clock.t]); });
-      api.on("decline", function (d) { seen.declined.push(d.engagement); });
-    });
-    win.EngagementTag = queue;
-    function FakeDate(value) { return arguments.length ? new RealDate(value) : new RealDate(clock.t); }
-    FakeDate.now = function () { return clock.t; };
-    var nav = { maxTouchPoints: touch ? 5 : 0 }, scr = { width: screenSize[0], height: screenSize[1] };
-    tagFactory(win, doc, location, history, scr, nav, FakeDate, fetchFile, Soon, StyleSheet);
-    var api = win.EngagementTag, start = clock.t, seconds = p.s, end = start + seconds * 1000;
-    function tick(at) { clock.t = Math.max(clock.t, at); timers.forEach(function (fn) { fn(); }); }
+    return {
+      doc: doc, html: html, win: win, location: location, timers: timers, height: height, info: info,
+      history: { pushState: noop, replaceState: noop },  // a multi-page site: no route changes within a page
+      nav: { maxTouchPoints: touch ? 5 : 0 }, scr: { width: screenSize[0], height: screenSize[1] }
+    };
+  }
+
+  // The visitor's time on the page: the tag's timers, a scroll, a close of what shows, an exit.
+  function playVisit(world, p, clock) {
+    var html = world.html, win = world.win, doc = world.doc;
+    var start = clock.t, seconds = p.s, end = start + seconds * 1000;
+    function tick(at) { clock.t = Math.max(clock.t, at); world.timers.forEach(function (fn) { fn(); }); }
     function declineShown() {  // the visitor closes the invitation, as a real one clicks its Close
       if (!(p.f & 1)) return;
       html.children.forEach(function (layer) {
@@ -264,23 +263,42 @@ var ForecastHarness = (function () {
     moments.forEach(function (m) {
       if (m.scroll) {
         clock.t = Math.max(clock.t, m.t);
-        win.scrollY = (p.sc / 100) * Math.max(0, doc.documentElement.scrollHeight - height);
+        win.scrollY = (p.sc / 100) * Math.max(0, doc.documentElement.scrollHeight - world.height);
         win.fire("scroll", {});
       } else tick(m.t);
       declineShown();
     });
     if (p.f & 2 && reads.exit) { clock.t = Math.max(clock.t, end - 1000); doc.fire("mouseout", { relatedTarget: null, clientY: 0 }); declineShown(); }
     clock.t = Math.max(clock.t, end);
-    var decisions = api.decisions(), last = [];
+  }
+
+  // Each reason the tag gave for not showing an engagement, once per visitor.
+  function tallyMisses(decisions, seen) {
     decisions.forEach(function (d) {
-      if (d.shows) { last.push(-1); return; }
+      if (d.shows) return;
       var s = sentenceId(d.reason);
-      last.push(s);
       var mine = seen.misses[d.id] = seen.misses[d.id] || [];
       if (mine.indexOf(s) < 0) mine.push(s);
     });
+  }
+
+  function page(v, p, index, clock, rnd, seen) {
+    var world = pageWorld(v, p, index, rnd), win = world.win, impressions = [];
+    var queue = pushes(p, world.info);
+    queue.push(function (api) {
+      api.on("impression", function (d) { impressions.push([d.engagement, index, d.state === "online" ? 0 : d.state === "busy" ? 2 : 1, clock.t]); });
+      api.on("decline", function (d) { seen.declined.push(d.engagement); });
+    });
+    win.EngagementTag = queue;
+    function FakeDate(value) { return arguments.length ? new RealDate(value) : new RealDate(clock.t); }
+    FakeDate.now = function () { return clock.t; };
+    tagFactory(win, world.doc, world.location, world.history, world.scr, world.nav, FakeDate, fetchFile, Soon, StyleSheet);
+    var api = win.EngagementTag;
+    playVisit(world, p, clock);
+    tallyMisses(api.decisions(), seen);
     return impressions;
   }
+
 
   /* A visitor: their pages one after the other, the browser's storage kept between them. */
   function visitor(v) {
