@@ -75,6 +75,26 @@ def test_side_by_side_at_1600_shows_the_campaign_page_without_scrolling_sideways
     assert window.preview.width() >= 480
 
 
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1600, 1000)])
+def test_opening_an_engagement_at_every_stage_keeps_the_window_its_size(
+    main_window, qtbot, tmp_path, width, height
+):
+    window = main_window(tmp_path / "s.sqlite")
+    _sized(window, qtbot, width, height)
+    window.open_engagement(1)
+    wizard = window.wizard
+    for index, stage in enumerate(wizard.stages):
+        wizard._show(index)
+        qtbot.wait(50)
+        assert window.width() == width, stage.key  # no stage widens the window
+        assert window.minimumSizeHint().width() <= width, stage.key
+    for page in ("account", "entry_point", "audience", "behavior"):  # the libraries too
+        window.go_to(page)
+        qtbot.wait(50)
+        assert window.width() == width, page
+    assert _overflowing(window) == []
+
+
 def test_the_toolbar_keeps_its_commands_at_1280(main_window, qtbot, tmp_path):
     window = main_window(tmp_path / "s.sqlite")
     _sized(window, qtbot, 1280, 800)

@@ -98,14 +98,18 @@ class UrlRulesEditor(QWidget):
         )
 
     def _lay_out(self) -> None:
-        row = QHBoxLayout()
-        fields = (self.exclude, self.match, self.value, self.fragment)
-        for w in (*fields, self.add, self.update, self.remove):
+        row = QHBoxLayout()  # the rule as typed, then what to do with it: two rows, narrow
+        for w in (self.exclude, self.match, self.value, self.fragment):
             row.addWidget(w)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for w in (self.add, self.update, self.remove):
+            buttons.addWidget(w)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.list)
         box.addLayout(row)
+        box.addLayout(buttons)
         box.addWidget(self.problem)
         box.addWidget(self.section_edit)
         box.addStretch(1)  # spare height below the fields, not between them
