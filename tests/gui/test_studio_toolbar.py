@@ -33,3 +33,28 @@ def test_every_studio_command_has_an_icon_and_fits_in_one_row(qtbot, store):
     assert fit.text() == "Fit text" and fit.width() > fit.height() * 2  # words beside its icon
     for key, action in studio.page_bar.viewport_actions.items():
         assert not action.icon().isNull(), key
+
+
+def fill(button):
+    """The colour a button is filled with, left of its text."""
+    image = button.grab().toImage()
+    return image.pixelColor(6, image.height() // 2)
+
+
+def test_the_state_being_edited_reads_at_a_glance_in_dark_and_light(qtbot, store, qapp):
+    from designer.models.vocabulary import AgentState
+    from designer.views.shell.palette import apply_palette
+
+    before = qapp.palette()
+    try:
+        for theme in ("dark", "light"):
+            apply_palette(qapp, theme)
+            studio = open_studio(qtbot, store, "sticky_button")
+            buttons = studio.state_bar.state_buttons
+            assert buttons[AgentState.ONLINE].isChecked()
+
+            chosen, other = (fill(buttons[s]) for s in (AgentState.ONLINE, AgentState.OFFLINE))
+            assert chosen == qapp.palette().highlight().color(), theme
+            assert abs(chosen.lightness() - other.lightness()) > 40 or chosen.hue() != other.hue()
+    finally:
+        qapp.setPalette(before)

@@ -52,6 +52,14 @@ def _mobile_preset(row: Format, guide: Guideline) -> tuple[str, tuple[int, int]]
     return f"{label} {size[0]}×{size[1]}", size
 
 
+# The state being edited reads at a glance in both themes (Fusion's pressed shade does not
+# in dark): the theme's highlight.
+CHOSEN_STYLE = (
+    "QPushButton:checked { background-color: palette(highlight); color: palette(highlighted-text);"
+    " border: 1px solid palette(highlight); border-radius: 3px; padding: 4px 14px; }"
+)
+
+
 class StateBar(QWidget):
     state_chosen = Signal(object)  # AgentState
     start_from = Signal(object)  # AgentState to copy the current state's design from
@@ -72,6 +80,7 @@ class StateBar(QWidget):
         for state in AgentState:
             button = QPushButton(state.value.title())
             button.setCheckable(True)
+            button.setStyleSheet(CHOSEN_STYLE)
             button.setAccessibleName(f"Edit the {state} design")
             button.setToolTip(f"Show and edit the design visitors see when agents are {state}")
             button.clicked.connect(lambda _=False, s=state: self.state_chosen.emit(s))
