@@ -58,3 +58,15 @@ def test_the_state_being_edited_reads_at_a_glance_in_dark_and_light(qtbot, store
             assert abs(chosen.lightness() - other.lightness()) > 40 or chosen.hue() != other.hue()
     finally:
         qapp.setPalette(before)
+
+
+def test_the_window_studios_page_bar_fits_at_960_with_its_status_elided(qtbot, store):
+    from tests.gui.studio_driver import open_window_studio
+
+    editor = open_window_studio(qtbot, store, (960, 700))
+    bar = editor.on_page.bar
+    qtbot.wait(10)
+    assert not overflow_shown(bar)
+    status = bar.status
+    assert status.isVisible() and status.toolTip() == status.text() != ""
+    assert status.geometry().right() <= bar.width()

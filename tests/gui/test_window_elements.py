@@ -52,6 +52,9 @@ def test_a_text_added_to_the_window_is_saved_drawn_and_undone(window_studio):
     assert [i.element_id for i in items] == [added["id"]]
     assert items[0].parentItem() is editor.window_item  # it rides along with the window
     assert editor.side.currentWidget() is editor.element_panel  # its own fields
+    title = editor.element_panel.title.text()  # named by its words, never its id
+    assert title.startswith("Text “") and title.endswith("” in the window"), title
+    assert added["id"] not in title
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     editor.grab().save(str(ARTIFACTS / "window_studio_added_text.png"))
     editor.session.undo_stack.undo()

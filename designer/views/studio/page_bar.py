@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QLabel, QToolBar, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
 
 from designer.preview.page_snapshot import SAMPLE_CHOICES, PageChoice
 from designer.preview.profiles import PROFILES, ViewportProfile, profile
@@ -19,6 +27,35 @@ SHORT = {
     "phone-no-meta": "Phone, no meta",
 }
 LOCAL_FILE, WEB_ADDRESS = "Local file…", "Web address…"
+
+
+class StatusLabel(QLabel):
+    """The bar's last word on the page: it takes the room left and is elided to fit, so it
+    never pushes the bar's commands into the "»" menu. The whole text is its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(0)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setToolTip(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(40, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.width()
+        )
+        painter.drawText(
+            self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown
+        )
 
 
 class PageBar(QToolBar):
@@ -51,7 +88,7 @@ class PageBar(QToolBar):
         self.viewports.triggered.connect(self._on_viewport)
         dress_viewport_actions(self, self.viewport_actions)
         self.addSeparator()
-        self.status = QLabel()
+        self.status = StatusLabel()
         self.status.setAccessibleName("Page status")
         self.addWidget(self.status)
 

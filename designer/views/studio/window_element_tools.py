@@ -29,6 +29,16 @@ from designer.views.studio.property_form import PropertyForm
 from designer.views.studio.window_item import THEMES
 
 KIND_WORDS = {"text": "Text", "image": "Image", "button": "Button", "shape": "Shape"}
+
+
+def element_label(element: Element) -> str:
+    """How the designer knows an element: its words, else its kind and number (never its id)."""
+    words = " ".join(str(element.props.get("text") or "").split())
+    if words:
+        return f"{KIND_WORDS[element.kind]} “{words if len(words) <= 28 else words[:27] + '…'}”"
+    return f"{KIND_WORDS[element.kind]} {element.id.removeprefix(element.kind)}"
+
+
 KIND_TIPS = {
     "text": "Add a text to the window, e.g. your opening hours",
     "image": "Add an image to the window (choose its file in the fields)",
@@ -132,7 +142,7 @@ class ElementPanel(QWidget):
 
     def show_element(self, element: Element, backdrop: Design) -> None:
         self.element = element
-        self.title.setText(f"{KIND_WORDS[element.kind]} “{element.id}” in the window")
+        self.title.setText(f"{element_label(element)} in the window")
         self.note.setText(ACTION_NOTE if element.kind == "button" else "")
         self.note.setVisible(element.kind == "button")
         form = self.form(element.kind)
