@@ -150,7 +150,7 @@ class CampaignPage(QScrollArea):
         form = QFormLayout(box)
         self.dates: dict[str, tuple[QCheckBox, QDateTimeEdit]] = {}
         for field, label in (("starts_at", "Starts"), ("ends_at", "Ends")):
-            on, edit = QCheckBox(label), QDateTimeEdit()
+            on, edit = QCheckBox("on"), QDateTimeEdit()  # the row reads "Starts ☑ on <date>"
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
             edit.setAccessibleName(f"{label} at")
