@@ -42,6 +42,7 @@ def test_a_sitemap_shows_each_pages_entry_points_and_engagements(main_window, tm
     window.actions_by_name["url_tester"].trigger()
     tester = window.pages.page("url_tester")
     assert window.current_page() == "url_tester"
+    assert tester.summary.text().startswith("No URLs yet: paste your site's URLs")  # what to do
     assert tester.load_sitemap(_sitemap(tmp_path, PAGES))
     assert tester.message.text() == "7 pages from sitemap.xml."
     checkout = _row(tester, "https://shop.example.com/checkout/payment")

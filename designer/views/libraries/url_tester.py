@@ -55,6 +55,12 @@ def _not_addresses(n: int) -> str:
     return " 1 line is not a web address." if n == 1 else f" {n} lines are not web addresses."
 
 
+NOTHING_YET = (
+    "No URLs yet: paste your site's URLs at the left, one a line, or press Load sitemap.xml…. "
+    "Each page's entry points and engagements appear here."
+)
+
+
 class UrlTester(QWidget):
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +207,9 @@ class UrlTester(QWidget):
         tested = [a for a in self.answers if a.url is not None]
         covered = sum(bool(a.entry_points) for a in tested)
         engaged = sum(bool(a.engagements) for a in tested)
+        if not self.answers:  # nothing typed yet: say where to start
+            self.summary.setText(NOTHING_YET)
+            return
         self.summary.setText(
             f"{len(tested)} URLs: {covered} in an entry point, {engaged} with an engagement, "
             f"{len(tested) - covered} in none." + _not_addresses(len(self.answers) - len(tested))
