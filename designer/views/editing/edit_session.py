@@ -113,10 +113,12 @@ class StoreCommand(QUndoCommand):
         return entity_of(self.model)
 
     def forward(self, s: Session) -> None:
-        raise NotImplementedError
+        """Make the change in s; every command says how."""
+        raise TypeError(f"{type(self).__name__} says no forward step")
 
     def backward(self, s: Session) -> None:
-        raise NotImplementedError
+        """Take the change back in s; every command says how."""
+        raise TypeError(f"{type(self).__name__} says no backward step")
 
     def based_on(self, forward: bool) -> dict[str, Any] | None:
         """The values the step replaces, which must still be the row's (None: any)."""
