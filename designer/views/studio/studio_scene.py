@@ -8,7 +8,7 @@ document itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -239,16 +239,17 @@ class StudioScene(QGraphicsScene):
         area = rect.intersected(QRectF(0, 0, w, h))  # only the part being repainted
         if area.isEmpty():
             return
+        g = max(2, int(self.grid))
+        top, bottom, left, right = area.top(), area.bottom(), area.left(), area.right()
+        lines = [
+            QLineF(x, top, x, bottom) for x in range(int(left // g) * g, int(right) + 1, g)
+        ] + [QLineF(left, y, right, y) for y in range(int(top // g) * g, int(bottom) + 1, g)]
+        painter.save()
+        # hairlines on whole pixels: no antialiasing needed, and drawn in one call
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(QPen(QColor(120, 130, 150, 60), 0))
-        g = self.grid
-        x = int(area.left() // g) * g
-        while x <= area.right():
-            painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-            x += g
-        y = int(area.top() // g) * g
-        while y <= area.bottom():
-            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-            y += g
+        painter.drawLines(lines)
+        painter.restore()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.tool is not None and self.tool.press(event):
