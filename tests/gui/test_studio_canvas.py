@@ -337,3 +337,27 @@ def test_an_engagement_deleted_meanwhile_gives_a_sentence_not_a_crash(studio):
     assert "deleted meanwhile" in studio.message.text()
     assert props(studio, "button1")["x"] == 16  # the canvas shows what is saved: nothing moved
     assert studio.scene.items_by_id["button1"].pos().x() == 16
+
+
+def _pixel(studio, image, x: float, y: float):
+    from PySide6.QtCore import QPointF
+
+    p = studio.canvas.mapFromScene(QPointF(x, y))
+    ratio = image.devicePixelRatio()
+    return image.pixelColor(int(p.x() * ratio), int(p.y() * ratio))
+
+
+def test_the_grid_shown_while_dragging_lies_on_its_8_px_steps_at_any_zoom(studio, qtbot):
+    studio.scene.grid_visible = True  # as while a drag lasts
+    for zoom in (studio.canvas.actual_size, studio.canvas.zoom_in):
+        zoom()
+        studio.scene.update()
+        qtbot.wait(50)
+        image = studio.canvas.viewport().grab().toImage()
+        on_line, between = (_pixel(studio, image, x, 300.2) for x in (200, 204))
+        assert on_line != between, zoom.__name__  # x = 200 is a grid step, 204 is not
+    studio.scene.grid_visible = False
+    studio.scene.update()
+    qtbot.wait(50)
+    image = studio.canvas.viewport().grab().toImage()
+    assert _pixel(studio, image, 200, 300.2) == _pixel(studio, image, 204, 300.2)  # gone

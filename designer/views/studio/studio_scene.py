@@ -8,6 +8,8 @@ document itself.
 
 from __future__ import annotations
 
+from math import ceil
+
 from PySide6.QtCore import QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsSceneMouseEvent
@@ -20,6 +22,8 @@ from designer.views.studio.engagement_item import EngagementItem
 from designer.views.studio.overlay_items import GuidesItem, HandlesItem, VeilItem
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.snapping import Box
+
+GRID_PICTURE_PIXELS = 6_000_000  # beyond this (a big design zoomed in) lines are drawn
 
 
 class PagePicture(QGraphicsPixmapItem):
@@ -39,6 +43,8 @@ class StudioScene(QGraphicsScene):
         self, doc: DesignDocument, pixmaps: PixmapCache | None = None, parent=None
     ) -> None:
         super().__init__(parent)
+        self._grid_key: tuple | None = None  # what the grid's picture was drawn for
+        self._grid: QPixmap | None = None
         self.doc = doc
         self.items_by_id: dict[str, ElementItem] = {}
         self.pixmaps = pixmaps or PixmapCache()
@@ -239,7 +245,32 @@ class StudioScene(QGraphicsScene):
         area = rect.intersected(QRectF(0, 0, w, h))  # only the part being repainted
         if area.isEmpty():
             return
-        g = max(2, int(self.grid))
+        grid = self._grid_picture(w, h, max(2, int(self.grid)), scale)
+        if grid is None:  # too large a picture at this zoom: the lines themselves
+            self._draw_grid_lines(painter, area, max(2, int(self.grid)))
+            return
+        source = QRectF(
+            area.left() * scale, area.top() * scale, area.width() * scale, area.height() * scale
+        )
+        painter.drawPixmap(area, grid, source)  # a copy of the repainted part, pixel for pixel
+
+    def _grid_picture(self, w: int, h: int, g: int, scale: float) -> QPixmap | None:
+        """The grid over the design at this zoom, drawn once: a drag repaints by copying it."""
+        size = (ceil(w * scale), ceil(h * scale))
+        if size[0] * size[1] > GRID_PICTURE_PIXELS:
+            return None
+        if self._grid_key != (w, h, g, scale):
+            picture = QPixmap(*size)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            painter.scale(scale, scale)
+            self._draw_grid_lines(painter, QRectF(0, 0, w, h), g)
+            painter.end()
+            self._grid_key, self._grid = (w, h, g, scale), picture
+        return self._grid
+
+    @staticmethod
+    def _draw_grid_lines(painter: QPainter, area: QRectF, g: int) -> None:
         top, bottom, left, right = area.top(), area.bottom(), area.left(), area.right()
         lines = [
             QLineF(x, top, x, bottom) for x in range(int(left // g) * g, int(right) + 1, g)
