@@ -21,11 +21,10 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from designer.bundle import cli_verbs as bundle_verbs
-from designer.models.design_checks import TextMeasure
 from designer.models.errors import StoreError
-from designer.models.store import Store
 from designer.models.store_target import (
     check_exists,
     chosen,
@@ -36,6 +35,12 @@ from designer.models.store_target import (
     stat_or_none,
 )
 from designer.preview import cli_verbs as preview_verbs
+
+# The store and its ORM are imported by the verbs that open one, and by the app only once
+# its window shows: `import designer.cli` brings in no SQLAlchemy.
+if TYPE_CHECKING:
+    from designer.models.design_checks import TextMeasure
+    from designer.models.store import Store
 
 Verb = Callable[[argparse.Namespace], int]
 # Qt platforms that need a display, and the variable that says where it is.
@@ -96,6 +101,8 @@ def _refuse_existing(target: str) -> None:
 
 
 def cmd_new_store(args: argparse.Namespace) -> int:
+    from designer.models.store import Store
+
     _refuse_existing(args.path)
     Store.open(args.path, seed=args.sample).close()
     print(f"Made {shown(args.path)}{' with the sample campaigns' if args.sample else ''}.")

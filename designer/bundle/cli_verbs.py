@@ -17,7 +17,6 @@ from pathlib import Path
 
 from designer.bundle.errors import BundleError
 from designer.models.errors import StoreError
-from designer.models.store import Store
 from designer.models.store_target import chosen, is_url, kind_of_file, open_existing, stat_or_none
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -91,6 +90,7 @@ def _remove_store_files(path: Path) -> None:
 def _import_into(args: argparse.Namespace, bundle: Path) -> str:
     """Import; a new store is made under a hidden name and takes its own only when it worked."""
     from designer.bundle.importer import import_bundle
+    from designer.models.store import Store
 
     target = _target(args)
     final = None if is_url(target) else Path(target).expanduser()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-
 from designer.models.settings import ACCOUNT_SETTINGS, CAMPAIGN_SETTINGS
 
 
@@ -131,9 +129,17 @@ _SERVER = (
 LOST_CONNECTION = _SERVER[3][0] + _SERVER[2][0]
 
 
+def _original(error: BaseException) -> BaseException:
+    """The driver's own error under SQLAlchemy's (SQLAlchemy is imported only when needed:
+    the app's first window shows before it)."""
+    from sqlalchemy.exc import DBAPIError
+
+    return error.orig if isinstance(error, DBAPIError) else error
+
+
 def is_lost_connection(error: BaseException) -> bool:
     """True when error says the team store's server went away (the edit may be retried)."""
-    original = error.orig if isinstance(error, DBAPIError) else error
+    original = _original(error)
     text = str(original).lower()
     return any(words in text for words in LOST_CONNECTION)
 
@@ -153,7 +159,9 @@ def sentence_for(error: BaseException, where: str, editing: bool = True) -> Stor
 
     A team store's server out of reach is a StoreUnreachable: the edit can be retried.
     """
-    original = error.orig if isinstance(error, DBAPIError) else error
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    original = _original(error)
     text = str(original).lower()
     if editing and type(original).__module__.startswith("psycopg") and is_lost_connection(error):
         return StoreUnreachable(

@@ -18,35 +18,28 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from designer.models import migrate
+from designer.models import import_mapped, migrate
 from designer.models.account import AccountSettings, account_row
 from designer.models.campaign import Campaign
 from designer.models.edit_tracking import Tracker, stale_edit
 from designer.models.errors import StoreError, StoreUnreachable, sentence_for
+from designer.models.store_target import default_store_path
 from designer.models.value_checks import check_before_flush
 
+import_mapped()  # a store's sessions may meet any table: every class mapped before the first
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
-APP_NAME = "EngagementDesigner"
-STORE_ENV = "ENGAGEMENT_DESIGNER_STORE"
 BUSY_TIMEOUT = 3.0  # seconds to wait for another program holding the store
 CONNECT_TIMEOUT = 5  # seconds to wait for a team store's server to answer
 # Held while a team store is migrated and seeded, so two first openings do it once.
 _OPEN_LOCK = 0x45_44_53_54  # "EDST"
 _CREDENTIALS = re.compile(r"(://)[^/@]*@")
-
-
-def default_store_path() -> Path:
-    """The embedded default store: $ENGAGEMENT_DESIGNER_STORE, else the user's data folder."""
-    if os.environ.get(STORE_ENV):
-        return Path(os.environ[STORE_ENV]).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "campaigns.sqlite"
 
 
 def _is_url(target: str) -> bool:

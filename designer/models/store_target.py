@@ -3,6 +3,8 @@
 The command line opens only stores that exist: a typo in a path must not make a
 new store seeded with the sample (a pipeline would then publish demo content).
 A URL is always a URL (never a file name) and is shown with its password masked.
+
+Paths are looked at without SQLAlchemy: the app's window opens before it is imported.
 """
 
 from __future__ import annotations
@@ -11,16 +13,27 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, inspect, make_url
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+import platformdirs
 
-from designer.models.account import AccountSettings
 from designer.models.errors import StoreError
-from designer.models.store import Store, default_store_path
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+    from designer.models.store import Store
+
+APP_NAME = "EngagementDesigner"
+STORE_ENV = "ENGAGEMENT_DESIGNER_STORE"
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
+def default_store_path() -> Path:
+    """The embedded default store: $ENGAGEMENT_DESIGNER_STORE, else the user's data folder."""
+    if os.environ.get(STORE_ENV):
+        return Path(os.environ[STORE_ENV]).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "campaigns.sqlite"
 
 
 def short(path: str | Path, limit: int = 160) -> str:
@@ -39,6 +52,9 @@ def shown(target: str | Path) -> str:
     """The target as it may be printed: a URL's password is always masked."""
     if not is_url(target):
         return str(target)
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(str(target)).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
@@ -46,6 +62,9 @@ def shown(target: str | Path) -> str:
 
 
 def _url(target: str) -> URL:
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(target)
     except (ArgumentError, ValueError):
@@ -110,6 +129,11 @@ def holds_store(target: str) -> bool | None:
 
     Asked without creating anything: a SQLite URL's file must be a store file already.
     """
+    from sqlalchemy import create_engine, inspect
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+    from designer.models.account import AccountSettings
+
     url = _url(target)
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
@@ -162,6 +186,8 @@ def open_existing(target: str | Path, *, create: bool = False) -> Store:
 
     Never seeds the sample: with create, a new store is empty.
     """
+    from designer.models.store import Store
+
     if is_url(target):
         _url(str(target))  # a sentence, not a parser's error, for a malformed URL
     if not create:

@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from designer.models.account import account_row
 from designer.models.campaign import Campaign
 from designer.models.libraries import EntryPoint
+from designer.views.editing.commands import StartFromSample
 from designer.views.editing.edit_session import EditSession
-from designer.views.shell.window_edits import StartFromSample
 
 
 def _counts(store) -> tuple[int, int, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,13 +15,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from designer.models.campaign import Campaign
-from designer.models.engagement import Engagement
 from designer.models.vocabulary import CampaignStatus
-from designer.views.editing.edit_session import EditSession
 from designer.views.shell.icons import icon
+
+if TYPE_CHECKING:
+    from designer.views.editing.edit_session import EditSession
 
 ROLE = Qt.ItemDataRole.UserRole
 STATUS_FILTERS = (
@@ -63,7 +64,8 @@ class CampaignTree(QWidget):
     engagement_activated = Signal(int)
     engagement_clicked = Signal(int)
 
-    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: EditSession | None, parent: QWidget | None = None) -> None:
+        """Without a session (the store is still opening) the tree is empty and disabled."""
         super().__init__(parent)
         self.session = session
         self.search = QLineEdit()
@@ -101,9 +103,19 @@ class CampaignTree(QWidget):
         self.tree.currentItemChanged.connect(self._on_current)
         self.tree.itemActivated.connect(self._on_activated)
         self.tree.itemClicked.connect(self._on_clicked)
+        if session is None:
+            self.setEnabled(False)
+            return
         session.changed.connect(self._on_changed)
 
     def reload(self) -> None:
+        if self.session is None:
+            return
+        from sqlalchemy import select  # the ORM loads with the store, after the first paint
+
+        from designer.models.campaign import Campaign
+        from designer.models.engagement import Engagement
+
         current = self.current()
         self.tree.blockSignals(True)
         self.tree.clear()

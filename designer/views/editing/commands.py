@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from designer.models.campaign import Campaign
 from designer.models.row_snapshots import Snapshot, copy_of, remove, restore, snapshot
 from designer.views.editing.edit_session import StoreCommand
 
@@ -55,3 +56,21 @@ def delete_row(s: Session, model: type, row_id: int, text: str) -> RemoveRow:
 def duplicate_row(s: Session, model: type, row_id: int, text: str, **changes: Any) -> AddRow:
     """A copy of a row and what it owns, under new ids, with changes (a new name)."""
     return AddRow(text, copy_of(s, model, row_id, **changes))
+
+
+class StartFromSample(StoreCommand):
+    """Fill an empty store with the sample campaigns and libraries; undo takes them away."""
+
+    def __init__(self) -> None:
+        super().__init__("Start from the sample", Campaign, 0)
+        self.added = None
+
+    def forward(self, s: Session) -> None:
+        from designer.models.seed import add_sample  # only a designer who asks needs it
+
+        self.added = add_sample(s)
+
+    def backward(self, s: Session) -> None:
+        from designer.models.seed import remove_sample
+
+        remove_sample(s, self.added)

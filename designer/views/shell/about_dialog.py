@@ -45,6 +45,8 @@ def about_lines(store_place: str) -> list[str]:
 
 def store_place(store) -> str:  # noqa: ANN001 - a designer.models.store.Store
     """The store file's full path, or the team store's name (never its password)."""
+    if store is None:
+        return "none is open"
     return str(store.path) if store.path is not None else f"team store {store.label}"
 
 

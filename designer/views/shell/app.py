@@ -1,15 +1,24 @@
-"""Starting the app: the QApplication, the store (with its lock), the main window."""
+"""Starting the app: the QApplication, the main window, then the store (with its lock).
+
+The window shows first, with an empty tree and "Opening …"; the store opens after its
+first paint (MainWindow.open_later), so start-up waits for Qt, not for the store's ORM.
+"""
 
 from __future__ import annotations
 
 import sys
 from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from designer.models.store import default_store_path
+from designer.models.store_target import default_store_path
+
+if TYPE_CHECKING:
+    from designer.views.shell.main_window import MainWindow
 
 
 def make_application() -> QApplication:
@@ -53,15 +62,20 @@ def run_app(store_target: str | None = None) -> int:
     app = make_application()
     from designer.views.shell import crash_sentence
     from designer.views.shell.palette import apply_palette
-    from designer.views.store.store_files import open_locked
 
     crash_sentence.install()
     apply_palette(app, str(QSettings().value("view/theme", "system")))
-    opened = open_locked(None, store_target or default_store_path())
-    if opened is None:
-        return 2
+    window = start_window(store_target or default_store_path())
+    code = app.exec()
+    # The store could not be opened (and none was chosen instead): exit status 2, as before.
+    return code or (2 if window.store is None else 0)
+
+
+def start_window(target: str | Path) -> MainWindow:
+    """The main window, shown; the store at target opens once it has painted."""
     from designer.views.shell.main_window import MainWindow
 
-    window = MainWindow(*opened)
+    window = MainWindow()
+    window.open_later(target)
     window.show()
-    return app.exec()
+    return window

@@ -13,10 +13,32 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from designer.views.shell.icons import NAMES, recolour, set_icon
 from designer.views.shell.palette import apply_palette
-from designer.views.store import store_files
 
 Key = QKeySequence.StandardKey
 Window = Any  # the MainWindow (a view above this module)
+# What works before a store is open, and when none could be: choosing or making one, the
+# view's theme, help. Every other command acts on the store and waits for it.
+WITHOUT_STORE = frozenset(
+    (
+        "new_store",
+        "open_store",
+        "connect_store",
+        "quit",
+        "editor",
+        "theme_system",
+        "theme_light",
+        "theme_dark",
+        "shortcuts",
+        "about",
+    )
+)
+
+
+def _store_files():  # noqa: ANN202 - the module designer.views.store.store_files
+    """File > New, Open, Connect…: their module brings the store's, so it loads when used."""
+    from designer.views.store import store_files
+
+    return store_files
 
 
 @dataclass(frozen=True)
@@ -90,28 +112,28 @@ FILE = (
     Command(
         "new_store",
         "&New store…",
-        lambda w: store_files.new_store(w),
+        lambda w: _store_files().new_store(w),
         Key.New,
         "Make an empty campaign store",
     ),
     Command(
         "open_store",
         "&Open store…",
-        lambda w: store_files.open_store(w),
+        lambda w: _store_files().open_store(w),
         Key.Open,
         "Open a campaign store file",
     ),
     Command(
         "connect_store",
         "Connect to a &team store…",
-        lambda w: store_files.connect_team_store(w),
+        lambda w: _store_files().connect_team_store(w),
         tip="Open a campaign store on a PostgreSQL server the team shares",
     ),
     _recent_menu,
     Command(
         "save_copy",
         "Save a &copy…",
-        lambda w: store_files.save_copy(w),
+        lambda w: _store_files().save_copy(w),
         "Ctrl+Shift+S",
         "Write a consistent copy of the store to another file",
     ),
@@ -279,8 +301,19 @@ def build_menus(w: Window) -> dict[str, QAction]:
         toolbar.addAction(m.actions[name])
     w.actions_by_name = m.actions
     w.follow_stack = partial(_follow_stack, w)
-    connect_stack(w)
+    if w.session is not None:
+        connect_stack(w)
+    else:
+        need_store(w, False)
     return m.actions
+
+
+def need_store(w: Window, is_open: bool) -> None:
+    """Commands that act on the store enabled only while one is open: a click while it is
+    still opening (or after it could not be opened) does nothing rather than fail."""
+    for name, action in w.actions_by_name.items():
+        if name not in WITHOUT_STORE:
+            action.setEnabled(is_open)
 
 
 def _follow_stack(w: Window) -> None:
@@ -302,6 +335,7 @@ def _follow_stack(w: Window) -> None:
 
 def connect_stack(w) -> None:  # noqa: ANN001
     """Follow the (new) store's undo stack; Delete acts only where the tree has focus."""
+    need_store(w, True)
     toggle = w.actions_by_name.get("toggle_enabled")
     if toggle is not None:  # the new store's campaign page names what it acts on
         w.campaign_page.toggle_changed.connect(toggle.setText)
@@ -333,6 +367,7 @@ def connect_stack(w) -> None:  # noqa: ANN001
 
 
 def _fill_recent(w, menu: QMenu) -> None:  # noqa: ANN001
+    store_files = _store_files()
     menu.clear()
     items = store_files.recent_stores()
     if not items:

@@ -1,47 +1,81 @@
-"""The main window: the campaign tree, the page of what is selected, problems and the preview."""
+"""The main window: the campaign tree, the page of what is selected, problems and the preview.
+
+Its frame (menus, toolbar, docks, the page area) needs only Qt, so it shows at once:
+`open_later(target)` says "Opening …" under an empty tree and opens the store after the
+first paint; window_store.py then makes the views on the store's session.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
-from sqlalchemy import select
 
-from designer.models.engagement import Engagement
-from designer.models.store import Store
-from designer.models.validation import Where
+from designer.models.store_target import is_url, shown
 from designer.views.campaigns.campaign_tree import CampaignTree
-from designer.views.editing.edit_session import EditSession
-from designer.views.publishing.bundle_state import BundleState
-from designer.views.shell.main_menus import build_menus, connect_stack
-from designer.views.shell.pages import LIBRARY_KINDS, Pages
-from designer.views.shell.problems_panel import ProblemsPanel
-from designer.views.shell.sentences import show_error
+from designer.views.shell.main_menus import build_menus
+from designer.views.shell.pages import LIBRARY_KINDS
 from designer.views.shell.welcome import WelcomeBanner
 from designer.views.shell.window_edits import WindowEdits
 from designer.views.shell.workspace import Workspace
-from designer.views.store.live_refresh import LiveRefresh
-from designer.views.store.store_lock import StoreLock
-from designer.views.store.waiting_banner import WaitingBanner
 
-if TYPE_CHECKING:  # made on first use (pages.py), named here for the properties' types
+if TYPE_CHECKING:  # made with the store or on first use, named here for the types
+    from designer.models.store import Store
+    from designer.models.validation import Where
     from designer.views.account.account_page import AccountPage
     from designer.views.libraries.library_pages import LibraryPage
     from designer.views.publishing.publish import Publisher
+    from designer.views.store.store_lock import StoreLock
     from designer.views.wizard.engagement_wizard import EngagementWizard
 
-FIRST_PAINT_MS = 120
+# A window that is not painted by then (started minimised) opens its store all the same.
+UNPAINTED_MS = 1000
+NO_STORE = "No store is open: open one, or make a new one, from the File menu."
+
+
+def store_name(target: str | Path) -> str:
+    """A store as the status names it: a file's name, or a server's URL without its password."""
+    return shown(target) if is_url(target) else Path(target).name
+
+
+class AfterFirstPaint(QObject):
+    """Calls then() once, on the event loop's turn after watched is first painted."""
+
+    def __init__(self, watched: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self.then: Callable[[], None] | None = then
+        watched.installEventFilter(self)
+        QTimer.singleShot(UNPAINTED_MS, self, self._go)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._go)  # after the frame is painted and shown
+        return False
+
+    def _go(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            self.deleteLater()
+            then()
 
 
 class MainWindow(WindowEdits, QMainWindow):
+    """On store (already open), or on none until `open_later` or File > Open gives one."""
+
+    store_shown = Signal()  # a store's views are made: its campaigns are in the tree
+
     def __init__(
-        self, store: Store, lock: StoreLock | None = None, read_only: bool = False
+        self, store: Store | None = None, lock: StoreLock | None = None, read_only: bool = False
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.setAccessibleName("Engagement Designer")
+        self.setWindowTitle("Engagement Designer")
         self.preview = None  # made on first use, so QtWebEngine starts only then
         self.workspace = Workspace(self)
         self.welcome = WelcomeBanner(self.workspace)
@@ -64,10 +98,16 @@ class MainWindow(WindowEdits, QMainWindow):
         self.problem_count = QLabel()
         self.problem_count.setAccessibleName("Problem count")
         self.statusBar().addPermanentWidget(self.problem_count)
-        self.session: EditSession | None = None
-        self.bundle_state: BundleState | None = None
+        # Made on the store's session (window_store.py); none until a store is open.
+        self.store: Store | None = None
+        self.session = self.live = self.banner = self.problems = self.pages = None
+        self.bundle_state = self.campaign_page = self._publisher = None
+        self.tree = CampaignTree(None)  # empty, until the store's campaigns fill its own
+        self.tree_dock.setWidget(self.tree)
+        self._opening: str | Path | None = None
         self.actions_by_name: dict = {}
-        self.set_store(store, lock, read_only)
+        if store is not None:
+            self.set_store(store, lock, read_only)
         self.actions_by_name = build_menus(self)
         self.resize(1280, 820)
         settings = QSettings()
@@ -85,62 +125,38 @@ class MainWindow(WindowEdits, QMainWindow):
 
     # The store and the pages that show it
 
+    def open_later(self, target: str | Path) -> None:
+        """Open the store at target once the window is painted: the frame shows first, the
+        store's modules load (and a migration runs) while the designer sees it opening."""
+        self._opening = target
+        self.setWindowTitle(f"{store_name(target)} — Engagement Designer")
+        self.statusBar().showMessage(f"Opening {store_name(target)}…")
+        AfterFirstPaint(self, self._open_pending)
+
+    def _open_pending(self) -> None:
+        target, self._opening = self._opening, None
+        if target is None:  # the window closed, or another store was chosen meanwhile
+            return
+        from designer.views.store.store_files import open_locked
+
+        opened = open_locked(self, target)  # a store that cannot be opened says why
+        if opened is None:
+            self.setWindowTitle("Engagement Designer")
+            self.statusBar().showMessage(NO_STORE)
+            return
+        self.set_store(*opened)
+
     def set_store(
         self, store: Store, lock: StoreLock | None = None, read_only: bool = False
     ) -> None:
         """Show store (closing the one shown before); everything is rebuilt on its session."""
+        from designer.views.shell.window_store import show_store
+
+        self._opening = None
         if self.session is not None:
             self.close_store()
-        self.store, self.lock = store, lock or StoreLock(store.path)
-        self.session = EditSession(store, self)
-        self.session.read_only = read_only
-        self.session.failed.connect(lambda sentence: show_error(self, sentence))
-        # Others' changes, as the session's own: every view follows them.
-        self.live = LiveRefresh(store, self)
-        self.live.changed.connect(self.session.changed)
-        self.live.noticed.connect(self._on_others_changed)
-        self.banner = WaitingBanner(self.session.waiting, self.workspace)
-        self.session.waiting.waiting_changed.connect(self._on_waiting)
-        self.session.waiting.saved.connect(self._on_waiting_saved)
-        self.workspace.layout().insertWidget(0, self.banner)
-        self.tree = CampaignTree(self.session)
-        self.tree_dock.setWidget(self.tree)
-        self.problems = ProblemsPanel(self.session)
-        self.problems_dock.setWidget(self.problems)
-        self.problems.counted.connect(self._on_counted)
-        self.problems.jump_requested.connect(self.jump_to)
-        self.pages = Pages(self.session)
-        self.pages.made.connect(self._on_page_made)
-        self.pages.empty.new_campaign_requested.connect(self.new_campaign)
-        self.pages.empty.sample_requested.connect(self.start_from_sample)
-        self.campaign_page = self.pages.page("campaign")
-        self.workspace.set_pages(self.pages)
-        for w in (self.tree, self.problems, self.pages):
-            w.show()  # widgets placed in a shown window after a store switch stay hidden otherwise
-        self.tree.campaign_selected.connect(self._on_campaign_selected)
-        self.tree.engagement_selected.connect(self._on_engagement_selected)
-        self.tree.engagement_activated.connect(self.open_engagement)
-        self.tree.engagement_clicked.connect(self._on_engagement_clicked)
-        self.campaign_page.publish_requested.connect(self.publish)
-        self.campaign_page.add_engagement_requested.connect(self.add_engagement)
-        self.campaign_page.preview_requested.connect(self.show_preview)
-        self.session.changed.connect(self._on_changed)
-        self._publisher: Publisher | None = None
-        if self.bundle_state is not None:
-            self.statusBar().removeWidget(self.bundle_state)
-            self.bundle_state.deleteLater()
-        self.bundle_state = BundleState(self.session)
-        self.statusBar().insertPermanentWidget(0, self.bundle_state)
-        self.tree.reload()
-        # Validation reads every design: it runs just after the window first paints.
-        QTimer.singleShot(FIRST_PAINT_MS, self.problems, self.problems.refresh)
-        mode = " (read-only)" if read_only else ""
-        self.setWindowTitle(f"{store.label}{mode} — Engagement Designer")
-        if self.tree.campaign_count():
-            self.tree.tree.setCurrentItem(self.tree.tree.topLevelItem(0))
-        self._say_counts()
-        if self.actions_by_name:
-            connect_stack(self)
+        show_store(self, store, lock, read_only)
+        self.store_shown.emit()
 
     def close_store(self) -> None:
         if self.preview is not None:
@@ -164,16 +180,6 @@ class MainWindow(WindowEdits, QMainWindow):
 
     def _on_others_changed(self, sentence: str) -> None:
         self.statusBar().showMessage(sentence, 10_000)
-
-    def _say_counts(self) -> None:
-        with self.store.read() as s:
-            drafts = s.scalar(
-                select(Engagement.id).where(Engagement.wizard_stage != "done").limit(1)
-            )
-        text = f"{self.tree.campaign_count()} campaigns in {self.store.label}"
-        if drafts:
-            text += " · an unfinished engagement waits in the tree: double-click it to resume"
-        self.statusBar().showMessage(text)
 
     # Navigation
 
@@ -216,9 +222,9 @@ class MainWindow(WindowEdits, QMainWindow):
         self.open_engagement(engagement_id)
 
     def _on_engagement_selected(self, engagement_id: int) -> None:
-        with self.store.read() as s:
-            e = s.get(Engagement, engagement_id)
-            campaign_id = e.campaign_id if e else None
+        from designer.views.shell.window_store import campaign_of
+
+        campaign_id = campaign_of(self, engagement_id)
         if campaign_id is not None:
             # Kept on the selection even under the wizard: Enable/Disable acts on it.
             self.campaign_page.show_campaign(campaign_id, engagement_id)
@@ -332,7 +338,9 @@ class MainWindow(WindowEdits, QMainWindow):
             and self.campaign_page.campaign_id is None
         ):
             self.show_page("campaign")
-        self._say_counts()
+        from designer.views.shell.window_store import say_counts
+
+        say_counts(self)
 
     def _on_counted(self, errors: int, warnings: int) -> None:
         self.problem_count.setText(
@@ -366,6 +374,8 @@ class MainWindow(WindowEdits, QMainWindow):
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
-        self.close_store()
+        self._opening = None
+        if self.session is not None:
+            self.close_store()
         self.session = None
         super().closeEvent(event)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from designer.views.editing.edit_session import EditSession
 from designer.views.shell.welcome import EmptyPage
+
+if TYPE_CHECKING:
+    from designer.views.editing.edit_session import EditSession
 
 LIBRARY_KINDS = ("entry_point", "audience", "behavior")
 

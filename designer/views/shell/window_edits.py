@@ -1,33 +1,12 @@
-"""What the main window's commands do to the selection: new, edit, duplicate, delete, sample."""
+"""What the main window's commands do to the selection: new, edit, duplicate, delete, sample.
+
+Each runs only with a store open, so the store's modules (SQLAlchemy's ORM, the models, the
+undo commands) are imported where they are used: the window's frame shows before they load.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
-from designer.models.campaign import Campaign
-from designer.models.engagement import Engagement
-from designer.models.row_snapshots import copy_changes, unique_name
-from designer.views.editing.commands import create_row, delete_row, duplicate_row
-from designer.views.editing.edit_session import StoreCommand
 from designer.views.shell.sentences import confirm
-
-
-class StartFromSample(StoreCommand):
-    """Fill an empty store with the sample campaigns and libraries; undo takes them away."""
-
-    def __init__(self) -> None:
-        super().__init__("Start from the sample", Campaign, 0)
-        self.added = None
-
-    def forward(self, s: Session) -> None:
-        from designer.models.seed import add_sample  # only a designer who asks needs it
-
-        self.added = add_sample(s)
-
-    def backward(self, s: Session) -> None:
-        from designer.models.seed import remove_sample
-
-        remove_sample(s, self.added)
 
 
 class WindowEdits:
@@ -35,6 +14,8 @@ class WindowEdits:
 
     def start_from_sample(self) -> None:
         """The sample campaigns in an empty store, to learn from and change."""
+        from designer.views.editing.commands import StartFromSample
+
         if self.session.push(StartFromSample()):
             self.tree.reload()
             if self.tree.campaign_count():
@@ -61,11 +42,15 @@ class WindowEdits:
             return None
         if current[0] == "campaign":
             return current[1]
-        with self.store.read() as s:
-            e = s.get(Engagement, current[1])
-            return e.campaign_id if e is not None else None
+        from designer.views.shell.window_store import campaign_of
+
+        return campaign_of(self, current[1])
 
     def new_campaign(self) -> int | None:
+        from designer.models.campaign import Campaign
+        from designer.models.row_snapshots import unique_name
+        from designer.views.editing.commands import create_row
+
         with self.store.read() as s:
             name = unique_name(s, Campaign, "New campaign")
         command = create_row(Campaign, f"New campaign {name}", name=name)
@@ -88,12 +73,18 @@ class WindowEdits:
         current = self.tree.current()
         if current is None:
             return None
+        from designer.models.campaign import Campaign
+        from designer.models.engagement import Engagement
+
         entity, row_id = current
         return entity, row_id, Campaign if entity == "campaign" else Engagement
 
     def duplicate_selected(self) -> None:
         if (selected := self._selected_row()) is None:
             return
+        from designer.models.row_snapshots import copy_changes
+        from designer.views.editing.commands import duplicate_row
+
         entity, row_id, model = selected
         with self.store.read() as s:
             row = s.get(model, row_id)
@@ -105,6 +96,8 @@ class WindowEdits:
     def delete_selected(self) -> None:
         if (selected := self._selected_row()) is None:
             return
+        from designer.views.editing.commands import delete_row
+
         entity, row_id, model = selected
         with self.store.read() as s:
             row = s.get(model, row_id)

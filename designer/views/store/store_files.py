@@ -116,14 +116,20 @@ def connect_team_store(window, known: str | None = None) -> bool:  # noqa: ANN00
     return False
 
 
+def _shown_already(window, target: Path | str) -> bool:  # noqa: ANN001 - the MainWindow
+    """Whether target is the store the window shows (none while the first one is opening,
+    or when it could not be opened)."""
+    store = window.store
+    if store is None:
+        return False
+    if isinstance(target, Path):
+        return store.path is not None and target.resolve() == store.path
+    return store.path is None and without_password(target) == without_password(store.engine.url)
+
+
 def switch_to(window, target: Path | str, seed: bool = True) -> bool:  # noqa: ANN001
     """Show the store at target (a file, or a team store's URL); False when it did not open."""
-    if isinstance(target, Path):
-        if window.store.path is not None and target.resolve() == window.store.path:
-            return True
-    elif window.store.path is None and without_password(target) == without_password(
-        window.store.engine.url
-    ):
+    if _shown_already(window, target):
         return True
     opened = open_locked(window, target, seed)
     if opened is None:
