@@ -72,6 +72,11 @@ def open_locked(
         lock.release()
         show_error(parent, str(e))
         return None
+    except OSError as e:  # what the command line says of it (the app opens it in the window)
+        lock.release()
+        where = f" ({e.filename})" if e.filename else ""
+        show_error(parent, f"{e.strerror or e}{where}. Check the path and try again.")
+        return None
     remember(store.path or store.engine.url)
     return store, lock, read_only
 
