@@ -19,18 +19,8 @@ Window = Any  # the MainWindow (a view above this module)
 # What works before a store is open, and when none could be: choosing or making one, the
 # view's theme, help. Every other command acts on the store and waits for it.
 WITHOUT_STORE = frozenset(
-    (
-        "new_store",
-        "open_store",
-        "connect_store",
-        "quit",
-        "editor",
-        "theme_system",
-        "theme_light",
-        "theme_dark",
-        "shortcuts",
-        "about",
-    )
+    ["new_store", "open_store", "connect_store", "quit", "editor", "shortcuts", "about"]
+    + [f"theme_{mode}" for mode in ("system", "light", "dark")]
 )
 
 
