@@ -150,7 +150,7 @@ var ForecastHarness = (function () {
         if (cannotDraw.has(design)) throw new Error(cannotDraw.get(design));
         var host = doc.createElement("ed-engagement");
         if (e.zone === "proactive" && (design.elements || []).some(function (el) { return el.kind === "close"; })) {
-          host.close = function () { tag.decline(e); };
+          Object.assign(host, { close: function () { tag.decline(e); } });  // see pageWorld
         }
         if (e.zone === "embedded") return doc.getElementById(e.element_id).appendChild(host);
         if (!layer || !layer.isConnected) layer = doc.documentElement.appendChild(doc.createElement("ed-layer"));
@@ -204,6 +204,10 @@ var ForecastHarness = (function () {
 
   /* One visitor-page: a fresh page with the tag on it; returns the impressions it made. */
   // The page a visitor-page happens on: its document, window, storage and screen.
+  // The functions its objects carry are given in object literals, never written one by one
+  // (`doc.f = function ...`): V8 allocates a function written straight into a property as
+  // long-lived, and such a function keeps its page, and the tag on it, alive until a full
+  // collection (the minor collections then copied every page: a third of the engines' time).
   function pageWorld(v, p, index, rnd) {
     var info = sitePages[p.p], screenSize = SCREENS[v.device] || SCREENS.desktop, touch = v.device !== "desktop";
     var width = v.device === "phone" && !v.meta ? 980 : screenSize[2], height = screenSize[3];
@@ -215,26 +219,31 @@ var ForecastHarness = (function () {
     script.src = site + "/_engagements/" + tagName;
     script.setAttribute("data-manifest", manifestName);
     head.appendChild(script);
-    head.appendChild = function (c) {  // a script the tag adds loads and runs (draw.js)
-      Node.prototype.appendChild.call(this, c);
-      if (c.tagName === "script" && c.src) loadScript(win, doc, location, c);
-      return c;
-    };
-    doc.currentScript = script; doc.body = body; doc.head = head; doc.documentElement = html;
+    Object.assign(head, {
+      appendChild: function (c) {  // a script the tag adds loads and runs (draw.js)
+        Node.prototype.appendChild.call(this, c);
+        if (c.tagName === "script" && c.src) loadScript(win, doc, location, c);
+        return c;
+      }
+    });
     html.scrollHeight = 3000;
-    doc.referrer = index === 0 ? v.referrer || "" : site + sitePages[v.pages[index - 1].p].path;
-    doc.createElement = function (tag) { return new Node(tag); };
-    doc.getElementById = function (id) { return ids[id] && ids[id].isConnected ? ids[id] : null; };
-    doc.querySelector = function (sel) { return /viewport/.test(sel) && v.meta ? head : null; };
-    win.localStorage = new Storage(v.local);
-    win.sessionStorage = new Storage(v.session);
-    win.crypto = { getRandomValues: function (bytes) { for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rnd() * 256); return bytes; } };
-    win.matchMedia = function (q) { return { matches: touch && /coarse/.test(q) }; };
-    win.innerWidth = width; win.innerHeight = height; win.scrollY = 0;
-    win.setInterval = function (fn) { timers.push(fn); return timers.length; };
-    win.requestAnimationFrame = function (fn) { fn(); return 1; };
-    win.console = { warn: function (m) { if (warnings.length < 20 && warnings.indexOf(String(m)) < 0) warnings.push(String(m)); }, error: noop, log: noop };
-    win.open = function () { return null; };
+    Object.assign(doc, {
+      currentScript: script, body: body, head: head, documentElement: html,
+      referrer: index === 0 ? v.referrer || "" : site + sitePages[v.pages[index - 1].p].path,
+      createElement: function (tag) { return new Node(tag); },
+      getElementById: function (id) { return ids[id] && ids[id].isConnected ? ids[id] : null; },
+      querySelector: function (sel) { return /viewport/.test(sel) && v.meta ? head : null; }
+    });
+    Object.assign(win, {
+      localStorage: new Storage(v.local), sessionStorage: new Storage(v.session),
+      crypto: { getRandomValues: function (bytes) { for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rnd() * 256); return bytes; } },
+      matchMedia: function (q) { return { matches: touch && /coarse/.test(q) }; },
+      innerWidth: width, innerHeight: height, scrollY: 0,
+      setInterval: function (fn) { timers.push(fn); return timers.length; },
+      requestAnimationFrame: function (fn) { fn(); return 1; },
+      console: { warn: function (m) { if (warnings.length < 20 && warnings.indexOf(String(m)) < 0) warnings.push(String(m)); }, error: noop, log: noop },
+      open: function () { return null; }
+    });
     return {
       doc: doc, html: html, win: win, location: location, timers: timers, height: height, info: info,
       history: { pushState: noop, replaceState: noop },  // a multi-page site: no route changes within a page
@@ -289,9 +298,12 @@ var ForecastHarness = (function () {
       api.on("impression", function (d) { impressions.push([d.engagement, index, d.state === "online" ? 0 : d.state === "busy" ? 2 : 1, clock.t]); });
       api.on("decline", function (d) { seen.declined.push(d.engagement); });
     });
-    win.EngagementTag = queue;
+    // The site's queue, in a property the tag cannot turn into its getter (it then sets the
+    // property, as on a site whose window refuses it): V8 allocates a getter's pair long-lived,
+    // and it would keep this page alive until a full collection (see pageWorld).
+    Object.defineProperty(win, "EngagementTag", { value: queue, writable: true, enumerable: true, configurable: false });
     function FakeDate(value) { return arguments.length ? new RealDate(value) : new RealDate(clock.t); }
-    FakeDate.now = function () { return clock.t; };
+    Object.assign(FakeDate, { now: function () { return clock.t; } });  // see pageWorld
     tagFactory(win, world.doc, world.location, world.history, world.scr, world.nav, FakeDate, fetchFile, Soon, StyleSheet);
     var api = win.EngagementTag;
     playVisit(world, p, clock);

@@ -2,7 +2,12 @@
    each overridden by the preview's simulation when it sets one. */
 function visitorId() { return preview.visitor_id ? String(preview.visitor_id) : profile.id; }
 function now() { return preview.now != null ? new Date(preview.now) : new Date(); }
-function pageUrl() { return new URL(preview.url || here, location.href); }
+var urlAt = [];  // [the address, the page's, its URL]: read by every decision, parsed once
+function pageUrl() {
+  var at = preview.url || here;
+  if (urlAt[0] !== at || urlAt[1] !== location.href) urlAt = [at, location.href, new URL(at, location.href)];
+  return urlAt[2];
+}
 function device() {
   if (preview.device) return preview.device;
   // a touch laptop's primary pointer is still fine: only a coarse primary pointer is a phone or tablet

@@ -22,9 +22,9 @@ function conversion(event) {
     var seen = {};
     credited = clicks.filter(function (c) { return seen[c.id] ? false : (seen[c.id] = true); });
   } else credited = [clicks[clicks.length - 1]];
-  var campaigns = byId(manifest.campaigns), total = +event.total || 0;
+  var total = +event.total || 0;
   credited.forEach(function (c) {
-    var campaign = campaigns[c.campaign];
+    var campaign = byCampaign[c.campaign];
     if (campaign && campaign.goal_once_per_visit) {
       if (visit.goals.indexOf(c.campaign) >= 0) return;
       visit.goals.push(c.campaign); saveVisit();

@@ -27,25 +27,24 @@ function decide() {
 function decision() {  // what the engagements' decisions share: worked out once, or once per campaign, entry point...
   var acc = manifest.account;
   return {
-    at: now(), url: pageUrl(), acc: acc, campaigns: byId(manifest.campaigns), eps: byId(manifest.entry_points),
-    behaviors: byId(manifest.behaviors), sections: visitor.sections.concat(list(preview.sections)),
+    at: now(), url: pageUrl(), acc: acc, sections: visitor.sections.concat(list(preview.sections)),
     accountOut: inGroup("account", acc.control_group_percent, preview.control_group), declined: declinedKinds(),
     campaign: {}, ep: {}, behavior: {}, state: {}, contenders: {}
   };
 }
 function once(cache, key, work) { if (!(key in cache)) cache[key] = work(); return cache[key]; }
 function decideOne(e, c) {  // -> its decision; one that may show joins its zone's contenders
-  var campaign = c.campaigns[e.campaign], reason = null, state = null, design = null;
+  var campaign = byCampaign[e.campaign], reason = null, state = null, design = null;
   if (broken) reason = broken;
   else if (!campaign) reason = ["no_campaign"];
   else if (e.enabled === false) reason = ["off"];
   else if (undrawable[e.id]) reason = ["undrawable", undrawable[e.id]];
   if (!reason) reason = once(c.campaign, e.campaign, function () { return campaignReason(campaign, c); });
   if (!reason && e.entry_point != null) {  // the same page for every engagement: decided once per entry point
-    reason = once(c.ep, e.entry_point, function () { return c.eps[e.entry_point] ? entryPointReason(c.eps[e.entry_point], c.url, c.sections) : ["no_entry_point"]; });
+    reason = once(c.ep, e.entry_point, function () { return byEp[e.entry_point] ? entryPointReason(byEp[e.entry_point], c.url, c.sections) : ["no_entry_point"]; });
   }
-  if (!reason && e.behavior != null && c.behaviors[e.behavior]) {
-    reason = once(c.behavior, e.behavior, function () { return ruleReason(BEHAVIOR, c.behaviors[e.behavior], "behavior"); });
+  if (!reason && e.behavior != null && byBehavior[e.behavior]) {
+    reason = once(c.behavior, e.behavior, function () { return ruleReason(BEHAVIOR, byBehavior[e.behavior], "behavior"); });
   }
   if (!reason) {
     state = once(c.state, e.skill, function () { return agentState(e, c.at); });

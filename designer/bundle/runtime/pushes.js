@@ -32,11 +32,13 @@ function routed(to, pushed) {
   if (manifest) evaluate();
 }
 function moved() { if (location.href !== seen) routed(seen = location.href); }
+function wrapped(original) {  // the router's own method, then a look at the address
+  return function () { var r = original.apply(this, arguments); moved(); return r; };
+}
 ["pushState", "replaceState"].forEach(function (name) {
-  var original = history[name];
-  if (typeof original === "function") {
-    history[name] = function () { var r = original.apply(this, arguments); moved(); return r; };
-  }
+  // returned, not written straight into the property: V8 allocates a function written there as
+  // long-lived, and it would keep this page's whole tag alive until a full collection
+  if (typeof history[name] === "function") history[name] = wrapped(history[name]);
 });
 W.addEventListener("popstate", moved);
 W.addEventListener("hashchange", moved);
@@ -46,9 +48,9 @@ function clear() { Object.keys(shown).forEach(function (zone) { shown[zone].el.r
 var api = {
   push: function () { Array.prototype.forEach.call(arguments, push); },
   decisions: function () {
-    var engagements = byId(manifest && manifest.engagements), where = {};  // where: window target per setting, asked once
+    var where = {};  // where: window target per setting, asked once
     return decide().map(function (d) {
-      var e = engagements[d.id], k = e && e.kind !== "content" && e.window_opens_as, w = k && (where[k] = where[k] || windowTarget(e));
+      var e = byEngagement[d.id], k = e && e.kind !== "content" && e.window_opens_as, w = k && (where[k] = where[k] || windowTarget(e));
       return {
         id: d.id, name: d.name, shows: d.shows, reason: d.reason ? say(d.reason) : "", state: d.state, zone: d.zone,
         window: w ? w[0] : null, window_reason: w ? say([w[1], blocked]) : ""

@@ -26,9 +26,9 @@ function evaluate() {
       s.el.remove(); delete shown[zone]; changed = true;
     }
   });
-  var engagements = byId(manifest ? manifest.engagements : []), exposedNow = false, redo = false;
+  var exposedNow = false, redo = false;
   Object.keys(wanted).forEach(function (zone) {
-    var d = wanted[zone], e = engagements[d.id];
+    var d = wanted[zone], e = byEngagement[d.id];
     if (shown[zone]) return;
     var el;
     try { el = drawer.draw(e, d.design); } catch (err) {
@@ -75,9 +75,11 @@ function loadDrawing() {
     s.src = asset(files.draw || "draw.js");
     if (files.draw_integrity) { s.integrity = files.draw_integrity; s.crossOrigin = "anonymous"; }
     if (nonce) s.nonce = nonce;
-    s.define = function (fn) { factory = fn; };
-    s.onload = function () { if (factory) done(); else fail(Error("not the drawing code")); };
-    s.onerror = function () { fail(Error("not loaded")); };
+    Object.assign(s, {  // one object, not three assignments: see wrapped() in pushes.js
+      define: function (fn) { factory = fn; },
+      onload: function () { if (factory) done(); else fail(Error("not the drawing code")); },
+      onerror: function () { fail(Error("not loaded")); }
+    });
     D.head.appendChild(s);
   }).catch(function (err) { throw [files.draw, err]; });
   var styles = (files.css ? load(files.css, files.css_integrity).then(function (r) { return r.text(); }) : Promise.resolve("")).catch(function (err) { throw [files.css, err]; });

@@ -57,6 +57,7 @@ function start(data, handed) {  // handed: a newer manifest from the designer's 
   ["campaigns", "entry_points", "behaviors"].forEach(function (k) { data[k] = data[k] || []; });
   data.time_zones = data.time_zones || {};
   manifest = data;
+  byCampaign = byId(data.campaigns); byEp = byId(data.entry_points); byBehavior = byId(data.behaviors); byEngagement = byId(data.engagements);
   undrawable = {};
   clear();  // drawn again from the new designs; the visitor, the visit and open windows stay
   evaluate();

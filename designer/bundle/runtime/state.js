@@ -9,6 +9,7 @@ var base = script ? script.src.replace(/[^/]*([?#].*)?$/, "") : "";
 var nonce = script ? script.nonce || script.getAttribute("nonce") || "" : "";
 var queued = Array.isArray(W[GLOBAL]) ? W[GLOBAL] : [];
 var manifest = null, preview = {}, listeners = {}, transport = null;
+var byCampaign, byEp, byBehavior, byEngagement;  // the manifest's items by id (set by start)
 var drawer = null, loading = 0, sheet = null, cssText = "", broken = null;  // draw.js and the stylesheet once loaded; why nothing shows
 var shown = {}, regexCache = {}, undrawable = {}, talking = {};  // talking: engagement id -> its conversation window is open
 var here = location.href, enteredAt = Date.now();  // the page as the site's router last set it, and since when
@@ -35,12 +36,10 @@ function store(kind) {
 }
 var local = store("localStorage"), session = store("sessionStorage");
 
-var hashes = {};  // each text's number, worked out once: every decision asks again
 function hash(text) {  // FNV-1a, 32 bits: a stable number for a visitor and a purpose
-  if (hashes[text] >= 0) return hashes[text];
   var h = 2166136261;
   for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); }
-  return hashes[text] = h >>> 0;
+  return h >>> 0;
 }
 function randomId() {
   var bytes = new Uint8Array(16);
