@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from designer.bundle.export import export
 from designer.views.publishing.export_dialog import ExportDialog
@@ -92,12 +92,14 @@ def test_cancelling_an_export_writes_nothing(main_window, tmp_path, opened):
     out = tmp_path / "bundle"
     said = []
 
-    def cancel_progress() -> None:
-        progress = QApplication.activeWindow().findChild(QProgressDialog, "bundle_progress")
-        if progress is not None:
-            progress.cancel()  # as the designer presses Cancel while it builds
-
     def fill(dialog: ExportDialog) -> None:
+        def cancel_progress() -> (
+            None
+        ):  # the progress is the export dialog's own, whichever window is active
+            progress = dialog.findChild(QProgressDialog, "bundle_progress")
+            if progress is not None:
+                progress.cancel()  # as the designer presses Cancel while it builds
+
         dialog.path.setText(str(out))
         canceller = QTimer()
         canceller.setInterval(0)
