@@ -156,12 +156,24 @@ def test_a_store_that_cannot_be_opened_says_why_over_the_open_window(
     assert window.isVisible() and window.store is None
     assert window.windowTitle() == "Engagement Designer"
     assert all(not window.actions_by_name[name].isEnabled() for name in STORE_COMMANDS)
+    # The window's centre says what to do, with the commands that do it; the welcome, which
+    # points at campaigns in the tree, is gone.
+    page = window.workspace.pages
+    assert page is window.no_store_page and page.isVisible() and not window.welcome.isVisible()
+    assert [b.text() for b in page.buttons] == [
+        "Open a store…",
+        "New store…",
+        "Connect to a team store…",
+    ]
+    assert all(b.isEnabled() for b in page.buttons)
+    window.grab().save(str(_artifact("start-no-store.png")))
     if before is not None:  # the file is left as it was
         assert hashlib.sha256(file.read_bytes()).hexdigest() == before
     # What the sentence says to do can be done in this window: open another store.
     good = sample_store(tmp_path / "copy.sqlite")
     store_files.open_store(window, str(good))
     assert window.tree.campaign_count() == 2
+    assert window.no_store_page is None and window.workspace.pages is window.pages
     assert window.windowTitle() == "copy.sqlite — Engagement Designer"
     assert all(window.actions_by_name[name].isEnabled() for name in STORE_COMMANDS)
 

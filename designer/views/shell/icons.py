@@ -40,6 +40,7 @@ NAMES = {
     "redo": "redo",
     "new_store": "database-plus-outline",
     "open_store": "folder-open-outline",
+    "connect_store": "database-arrow-right-outline",
     "save_copy": "content-save-outline",
     "export": "export",
     "quit": "exit-to-app",

@@ -19,7 +19,7 @@ from designer.models.store_target import is_url, shown
 from designer.views.campaigns.campaign_tree import CampaignTree
 from designer.views.shell.main_menus import build_menus
 from designer.views.shell.pages import LIBRARY_KINDS
-from designer.views.shell.welcome import WelcomeBanner
+from designer.views.shell.welcome import NoStorePage, WelcomeBanner
 from designer.views.shell.window_edits import WindowEdits
 from designer.views.shell.workspace import Workspace
 
@@ -105,6 +105,7 @@ class MainWindow(WindowEdits, QMainWindow):
         self.tree = CampaignTree(None)  # empty, until the store's campaigns fill its own
         self.tree_dock.setWidget(self.tree)
         self._opening: str | Path | None = None
+        self.no_store_page: NoStorePage | None = None  # shown while no store could be opened
         self.actions_by_name: dict = {}
         if store is not None:
             self.set_store(store, lock, read_only)
@@ -143,6 +144,9 @@ class MainWindow(WindowEdits, QMainWindow):
         if opened is None:
             self.setWindowTitle("Engagement Designer")
             self.statusBar().showMessage(NO_STORE)
+            self.welcome.hide()  # it points at campaigns there are none of
+            self.no_store_page = NoStorePage(self.actions_by_name)
+            self.workspace.set_pages(self.no_store_page)
             return
         self.set_store(*opened)
 
@@ -155,6 +159,9 @@ class MainWindow(WindowEdits, QMainWindow):
         self._opening = None
         if self.session is not None:
             self.close_store()
+        if self.no_store_page is not None:
+            self.no_store_page.deleteLater()
+            self.no_store_page = None
         show_store(self, store, lock, read_only)
         self.store_shown.emit()
 

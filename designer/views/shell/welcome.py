@@ -1,4 +1,5 @@
-"""First steps: the welcome a designer sees on the first start, and the page of an empty store."""
+"""First steps: the welcome a designer sees on the first start, the page of an empty store, and
+the page of a window with no store open."""
 
 from __future__ import annotations
 
@@ -95,3 +96,45 @@ class EmptyPage(QWidget):
         else:
             self.heading.setText("No campaign is chosen")
             self.text.setText("Click a campaign or an engagement in the tree, or make a new one.")
+
+
+class NoStorePage(QWidget):
+    """What the window shows when no store could be opened: the ways to open or make one."""
+
+    def __init__(self, actions: dict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("No store is open")
+        self.heading = QLabel("No store is open")
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel(
+            "Your campaigns live in a store: a file on this computer, or a team store on a "
+            "server. Open one, make a new one, or connect to your team's."
+        )
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.buttons: list[QPushButton] = []
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for name, words, icon in (
+            ("open_store", "Open a store…", "open_store"),
+            ("new_store", "New store…", "new_store"),
+            ("connect_store", "Connect to a team store…", "connect_store"),
+        ):
+            action = actions.get(name)
+            if action is None:
+                continue
+            button = QPushButton(words)
+            set_icon(button, icon)
+            button.setToolTip(action.toolTip())
+            button.setAccessibleName(words)
+            button.clicked.connect(action.trigger)
+            row.addWidget(button)
+            self.buttons.append(button)
+        row.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addStretch(1)
+        box.addWidget(self.heading)
+        box.addWidget(self.text)
+        box.addLayout(row)
+        box.addStretch(2)
