@@ -19,7 +19,6 @@ from designer.models.design_checks import TextMeasure, design_problems
 from designer.models.engagement import Engagement
 from designer.models.formats import FORMAT_ZONES, EngagementFormat
 from designer.models.libraries import Behavior, EntryPoint, TargetAudience
-from designer.models.properties import WINDOW_PROPS, spec_by_name
 from designer.models.regex_safety import regex_problem
 from designer.models.schedule import (
     can_ever_be_active,
@@ -36,7 +35,7 @@ from designer.models.vocabulary import (
     UrlMatch,
     Zone,
 )
-from designer.models.window_checks import window_problems
+from designer.models.window_checks import window_design_problems
 from designer.models.window_library import LibraryWindow, linked_id
 
 ERROR, WARNING = "error", "warning"
@@ -132,15 +131,10 @@ def _engagement_problems(
 def _window_problems(
     design: WindowDesign, entity: str, item_id: int | None, label: str, prefix: str = ""
 ) -> list[Problem]:
-    """The checks a window design fails, each named by the window's field it concerns."""
-    specs = spec_by_name(WINDOW_PROPS)
+    """The problems of a window design, each named by the window's field it concerns."""
     return [
-        Problem(
-            check.severity,
-            Where(entity, item_id, prefix + check.field, label),
-            f"Window, {specs[check.field].label.lower()}: {check.sentence}",
-        )
-        for check in window_problems(design.props)
+        Problem(severity, Where(entity, item_id, prefix + field, label), sentence)
+        for severity, field, sentence in window_design_problems(design)
     ]
 
 

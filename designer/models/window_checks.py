@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from designer.models.contrast import contrast_ratio, ratio_text, verdict
-from designer.models.design_checks import SAFE_URL_SCHEMES
+from designer.models.design import WINDOW_THEMES, Design, Element, WindowDesign
+from designer.models.design_checks import SAFE_URL_SCHEMES, element_problems
+from designer.models.properties import WINDOW_PROPS, spec_by_name
 
 TEXT_PAIRS = (  # (text colour, background colour, field the note goes beside)
     ("header_text_color", "header_color", "header_text_color"),
@@ -82,3 +84,27 @@ def window_notes(props: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
 def window_problems(props: dict[str, Any]) -> list[WindowCheck]:
     """The checks a window design fails: what validation reports (errors and warnings)."""
     return [check for check in window_checks(props) if check.severity != OK]
+
+
+def window_backdrop(props: dict[str, Any], elements: list[Element]) -> Design:
+    """The window as a design the element checks read: its theme's background behind all."""
+    design = Design(elements=list(elements))
+    design.props["background_color"] = WINDOW_THEMES.get(props["theme"], WINDOW_THEMES["light"])[0]
+    return design
+
+
+def window_design_problems(design: WindowDesign) -> list[tuple[str, str, str]]:
+    """Every problem of a window design, as (severity, field, sentence): its own fields'
+    (field: the property) and the added elements' (field: elements.<id>.<property>)."""
+    specs = spec_by_name(WINDOW_PROPS)
+    out = [
+        (c.severity, c.field, f"Window, {specs[c.field].label.lower()}: {c.sentence}")
+        for c in window_problems(design.props)
+    ]
+    backdrop = window_backdrop(design.props, design.elements)
+    for el in design.elements:
+        out += [
+            (severity, f"elements.{el.id}.{prop}", f"Window, {el.id}: {sentence}")
+            for severity, prop, sentence in element_problems(backdrop, el)
+        ]
+    return out

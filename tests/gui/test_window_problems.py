@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from designer.models import Campaign, LibraryWindow
-from designer.models.design import WindowDesign
+from designer.models import Campaign, Engagement, LibraryWindow
+from designer.models.design import Element, WindowDesign
 from tests.gui.app_driver import answering
 from tests.unit.window_samples import (
     AGENT_FAILS,
@@ -113,3 +113,24 @@ def test_a_library_window_stops_only_the_publish_that_uses_it(main_window, tmp_p
     assert problem_row(window, "Pale window") is None
     with answering("Publish"):
         assert window.publish(campaign_id(window, "Customer care"), str(site))
+
+
+def test_a_problem_of_a_text_added_to_the_window_selects_it_in_the_window_studio(
+    main_window, tmp_path
+):
+    window = main_window(tmp_path / "s.sqlite")
+    with window.store.edit() as s:
+        e = s.scalars(select(Engagement).where(Engagement.name == "Message us button")).one()
+        design = e.get_window_design()
+        design.props["theme"] = "dark"
+        design.elements.append(Element.new("text1", "text", text="Open 9 to 17", color="#2a2a2a"))
+        e.window_design = design.to_dict()
+    window.problems.refresh()
+    row = problem_row(window, f"{WHERE}: Window, text1: Text contrast is 1.1:1")
+    window.problems.list.itemClicked.emit(row)
+    studio = window.wizard.stage("window").editor
+    assert studio.elements.current == "text1"
+    assert studio.side.currentWidget() is studio.element_panel
+    form = studio.element_panel.form("text")
+    assert focused_in(form.editors["color"])
+    assert "Text contrast is 1.1:1" in form.note_text("color")  # the same sentence beside it

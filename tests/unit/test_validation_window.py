@@ -11,7 +11,7 @@ from sqlalchemy import select
 from designer.bundle.errors import ExportRefused
 from designer.bundle.export import export
 from designer.models import Campaign, Engagement, LibraryWindow
-from designer.models.design import WindowDesign
+from designer.models.design import Element, WindowDesign
 from designer.models.store import Store
 from designer.models.validation import ERROR, WARNING, Problem, campaign_problems, validate
 from designer.models.window_checks import window_notes
@@ -120,3 +120,20 @@ def test_a_window_nothing_exported_uses_stops_no_export(store: Store, tmp_path: 
     ]
     result = export(store, None, tmp_path / "site")  # Customer care is a draft: not exported
     assert result.out.is_dir()
+
+
+def test_a_text_added_to_the_window_is_checked_against_the_windows_theme(store: Store) -> None:
+    with store.edit() as s:
+        e = s.scalars(select(Engagement).where(Engagement.name == "Message us button")).one()
+        design = e.get_window_design()
+        design.props["theme"] = "dark"
+        design.elements.append(Element.new("text1", "text", text="Open 9 to 17", color="#2a2a2a"))
+        e.window_design = design.to_dict()
+    [problem] = [p for p in problems(store) if "elements" in p.where.field]
+    assert (problem.severity, problem.where.field) == (ERROR, "window_design.elements.text1.color")
+    assert problem.message == (
+        "Window, text1: Text contrast is 1.1:1, below the 4.5:1 that people with low vision "
+        "need; darken or lighten the text or background."
+    )
+    set_own_window(store, "Message us button", theme="light")  # dark grey on white reads well
+    assert not [p for p in problems(store) if "elements" in p.where.field]

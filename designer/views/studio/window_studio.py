@@ -35,7 +35,7 @@ from designer.models.design import Element, WindowDesign, next_element_id
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.properties import WINDOW_PROPS, spec_by_name
-from designer.models.window_checks import window_notes
+from designer.models.window_checks import window_backdrop, window_notes
 from designer.models.window_library import LibraryWindow, linked_id, window_design_of
 from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
 from designer.preview.profiles import DESKTOP
@@ -50,7 +50,6 @@ from designer.views.studio.window_element_tools import (
     ElementAddBar,
     ElementPanel,
     free_row,
-    window_backdrop,
 )
 from designer.views.studio.window_elements import WindowElements
 from designer.views.studio.window_item import WindowItem
@@ -342,7 +341,18 @@ class WindowStudioEditor(QWidget):
         self._show_element_fields()
 
     def go_to_field(self, name: str) -> None:
-        """The window's field called name, shown and focused (a part clicked, a problem)."""
+        """The window's field called name, shown and focused (a part clicked, a problem);
+        elements.<id>.<property>: that field of an added element, the element selected."""
+        if name.startswith("elements."):
+            _, element_id, prop = (name.split(".") + ["", ""])[:3]
+            element = self.design.element(element_id)
+            if element is not None:
+                self.elements.select(element_id)
+                self._show_element_fields()
+                editor = self.element_panel.form(element.kind).editors.get(prop)
+                if editor is not None:
+                    editor.setFocus()
+            return
         editor = self.form.editors.get(name)
         if editor is None:
             return
