@@ -139,7 +139,7 @@ def _window_problems(
 
 
 def _library_window_problems(item: LibraryWindow, users: list[Engagement]) -> list[Problem]:
-    """A library design's problems, once for every engagement using it (named in the label)."""
+    """A library design's problems, each listed once whatever uses it (named in the label)."""
     label = f"Window design “{item.name}”"
     if users:
         names = [f"{e.campaign.name} › {e.name}" for e in users[:3]]
