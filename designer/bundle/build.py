@@ -29,7 +29,7 @@ from designer.models.formats import FORMATS
 from designer.models.store import Store
 from designer.models.validation import ERROR, Problem, campaign_problems, validate
 from designer.models.vocabulary import CampaignStatus
-from designer.models.window_library import window_design_of
+from designer.models.window_library import linked_id, window_design_of
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 Cancel = Callable[[], bool]  # True once the user asked to stop
@@ -109,9 +109,15 @@ def refusals(
     found: dict[str, Problem] = {}
     everything = [p for p in validate(session, measure) if p.severity == ERROR] if campaigns else []
     for c in campaigns:
-        exported = {e.id for e in exported_engagements(c, include_drafts)}
+        exported = exported_engagements(c, include_drafts)
+        # an engagement's problems, and a library window design's, count when it is exported
+        counted = {("engagement", e.id) for e in exported}
+        counted |= {("window", linked_id(e)) for e in exported}
         for p in campaign_problems(session, c, everything):
-            if not (p.where.entity == "engagement" and p.where.id not in exported):
+            if (
+                p.where.entity not in ("engagement", "window")
+                or (p.where.entity, p.where.id) in counted
+            ):
                 found.setdefault(str(p), p)
     return list(found.values())
 

@@ -134,15 +134,6 @@ def _window(e: Engagement, rewrite: RewriteImage, where: str) -> dict[str, Any]:
     return {"window": props, "window_elements": elements}
 
 
-def _automatic_messages(e: Engagement) -> dict[str, str]:
-    own = (e.automatic_messages or {}).get(e.language, {})
-    return {
-        key: str(m.get("text", ""))
-        for key, m in sorted(own.items())
-        if isinstance(m, dict) and m.get("enabled")
-    }
-
-
 def _account(session: Session, skill_ids: dict[int, int]) -> dict[str, Any]:
     account = account_row(session) or AccountSettings()
     skills = session.scalars(select(Skill).order_by(Skill.id)).all()
@@ -347,7 +338,7 @@ def _engagement(
         "entry_point": ep_ids.get(e.entry_point_id) if e.entry_point_id else None,
         "behavior": behavior_ids.get(e.behavior_id) if e.behavior_id else None,
         "designs": designs,
-        "automatic_messages": _automatic_messages(e),
+        "automatic_messages": e.messages_on(),
         "predefined_content": [
             {"title": str(p.get("title", "")), "text": str(p.get("text", ""))}
             for p in e.predefined_content or []

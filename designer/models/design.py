@@ -147,6 +147,8 @@ class StateDesigns:
 # What a designer adds to the conversation window: drawn over it at their place (x, y from
 # the window's top-left corner), as the engagement's elements are drawn in its box.
 WINDOW_ELEMENT_KINDS = ("text", "image", "button", "shape")
+# theme: (window background, text colour), as the runtime's window.js paints it
+WINDOW_THEMES = {"light": ("#ffffff", "#1f1f1f"), "dark": ("#1e1f24", "#f1f1f1")}
 
 
 @dataclass

@@ -89,5 +89,15 @@ class Engagement(Versioned, Timestamps, Base):
     def get_window_design(self) -> WindowDesign:
         return WindowDesign.from_dict(self.window_design)
 
+    def messages_on(self) -> dict[str, str]:
+        """The automatic messages that are on, in the engagement's language: {key: text}."""
+        messages = self.automatic_messages if isinstance(self.automatic_messages, dict) else {}
+        own = messages.get(self.language)
+        return {
+            key: str(m.get("text", ""))
+            for key, m in sorted(own.items() if isinstance(own, dict) else ())
+            if isinstance(m, dict) and m.get("enabled")
+        }
+
     def __repr__(self) -> str:
         return f"Engagement({self.name!r}, {self.format}/{self.zone_key})"

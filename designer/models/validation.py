@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from designer.models.account import Skill, account_row
 from designer.models.campaign import Campaign
 from designer.models.conditions import AUDIENCE_CONDITIONS, BEHAVIOR_CONDITIONS
+from designer.models.design import WindowDesign
 from designer.models.design_checks import TextMeasure, design_problems
 from designer.models.engagement import Engagement
 from designer.models.formats import FORMAT_ZONES, EngagementFormat
@@ -34,13 +35,15 @@ from designer.models.vocabulary import (
     UrlMatch,
     Zone,
 )
+from designer.models.window_checks import window_design_problems
+from designer.models.window_library import LibraryWindow, linked_id
 
 ERROR, WARNING = "error", "warning"
 
 
 @dataclass(frozen=True)
 class Where:
-    entity: str  # campaign, engagement, entry_point, audience, behavior, account
+    entity: str  # campaign, engagement, entry_point, audience, behavior, window, account
     id: int | None
     field: str
     label: str  # "Winter sale › Checkout rescue"
@@ -123,6 +126,26 @@ def _engagement_problems(
         for sev, field, msg in design_problems(e, fmt, measure)
     ]
     return out
+
+
+def _window_problems(
+    design: WindowDesign, entity: str, item_id: int | None, label: str, prefix: str = ""
+) -> list[Problem]:
+    """The problems of a window design, each named by the window's field it concerns."""
+    return [
+        Problem(severity, Where(entity, item_id, prefix + field, label), sentence)
+        for severity, field, sentence in window_design_problems(design)
+    ]
+
+
+def _library_window_problems(item: LibraryWindow, users: list[Engagement]) -> list[Problem]:
+    """A library design's problems, each listed once whatever uses it (named in the label)."""
+    label = f"Window design “{item.name}”"
+    if users:
+        names = [f"{e.campaign.name} › {e.name}" for e in users[:3]]
+        more = f" and {len(users) - 3} more" if len(users) > 3 else ""
+        label += f" (used by {', '.join(names)}{more})"
+    return _window_problems(item.window(), "window", item.id, label)
 
 
 def _entry_point_problems(ep: EntryPoint) -> list[Problem]:
@@ -218,11 +241,23 @@ def validate(session: Session, measure: TextMeasure | None = None) -> list[Probl
             )
         )
     engagements: list[Engagement] = []
+    windows = {w.id: w for w in session.scalars(select(LibraryWindow).order_by(LibraryWindow.id))}
+    users: dict[int, list[Engagement]] = {item_id: [] for item_id in windows}
     for c in campaigns:
         problems += _campaign_problems(c)
         for e in c.engagements:
             problems += _engagement_problems(e, skills, measure)
             engagements.append(e)
+            if (found := linked_id(e)) in windows:
+                users[found].append(e)
+            else:  # its own design (or a library one deleted meanwhile: it shows its own)
+                label = f"{c.name} › {e.name}"
+                problems += _window_problems(
+                    e.get_window_design(), "engagement", e.id, label, "window_design."
+                )
+    for item_id, item in windows.items():
+        users_of = sorted(users[item_id], key=lambda e: (e.campaign.name, e.name))
+        problems += _library_window_problems(item, users_of)
     for ep in session.scalars(select(EntryPoint)):
         problems += _entry_point_problems(ep)
     for a in session.scalars(select(TargetAudience)):
@@ -245,6 +280,7 @@ def campaign_problems(
     campaigns checked at once validate the store once).
     """
     ids = {e.id for e in campaign.engagements}
+    windows = {linked_id(e) for e in campaign.engagements}
     eps = {e.entry_point_id for e in campaign.engagements}
     behaviors = {e.behavior_id for e in campaign.engagements}
     return [
@@ -255,4 +291,5 @@ def campaign_problems(
         or (p.where.entity == "entry_point" and p.where.id in eps)
         or (p.where.entity == "behavior" and p.where.id in behaviors)
         or (p.where.entity == "audience" and p.where.id == campaign.audience_id)
+        or (p.where.entity == "window" and p.where.id in windows)
     ]

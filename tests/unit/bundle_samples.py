@@ -71,5 +71,6 @@ def add_picture(store: Store, engagement_name: str = "Checkout rescue") -> str:
         window = e.get_window_design()
         window.props["agent_picture"] = small.ref
         window.props["header_image"] = asset.ref
+        window.props["header_image_alt"] = "Our shop"
         e.window_design = window.to_dict()
         return asset.ref

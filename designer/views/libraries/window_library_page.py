@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from designer.models.design import WindowDesign
 from designer.models.properties import WINDOW_PROPS
+from designer.models.window_checks import window_notes
 from designer.models.window_library import LibraryWindow
 from designer.views.editing.commands import delete_row
 from designer.views.editing.edit_session import EditSession, WriteValue
@@ -63,7 +64,7 @@ class WindowLibraryPage(LibraryPage):
         self.view = FittingView(self.scene)
         self.view.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName("The window design with a sample conversation")
-        self.view.part_clicked.connect(self._on_part_clicked)
+        self.view.part_clicked.connect(self.go_to_field)
         column = QVBoxLayout()
         column.addLayout(form)
         column.addWidget(self.view, 1)
@@ -96,13 +97,17 @@ class WindowLibraryPage(LibraryPage):
             design = r.window()
         props = design.props
         self.design_form.set_values(props)
+        self.design_form.set_notes(window_notes(props))
         self.window_item.sync(props)
         self.elements.sync(design.elements)
         self.scene.setSceneRect(QRectF(-32, -32, props["width"] + 64, props["height"] + 84))
         self.view.fit()
 
-    def _on_part_clicked(self, name: str) -> None:
-        editor = self.design_form.editors[name]
+    def go_to_field(self, name: str) -> None:
+        """The design's field called name, shown and focused (a part clicked, a problem)."""
+        editor = self.design_form.editors.get(name)
+        if editor is None:
+            return
         editor.setFocus()
         self.scroll.ensureWidgetVisible(editor)
 

@@ -275,6 +275,11 @@ class MainWindow(WindowEdits, QMainWindow):
             self.libraries[where.entity].select(where.id)
             self.show_page(where.entity)
             self.libraries[where.entity].rules.setFocus()
+        elif where.entity == "window":  # a design of the window library
+            page = self.pages.page("window")
+            page.select(where.id)
+            self.show_page("window")
+            page.go_to_field(where.field)
         elif where.entity == "account":
             self.show_page("account")
             w = self.account_page.bind.widget_for(where.field)

@@ -13,5 +13,5 @@ How it fits together, as in orange-canvas-core:
   window_view, window_page         its canvas view (parts clicked) and the page around it
   window_elements                  elements added to the window: items, drag, resize, keys
   window_element_tools             the row that adds them and the selected one's fields
-  window_checks                    the notes beside the window's own fields
+  designer.models.window_checks    the checks behind the notes beside the window's own fields
 """

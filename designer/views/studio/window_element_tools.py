@@ -26,7 +26,6 @@ from designer.models.design_checks import element_problems
 from designer.models.properties import ELEMENT_PROPS
 from designer.views.shell.icons import set_icon
 from designer.views.studio.property_form import PropertyForm
-from designer.views.studio.window_item import THEMES
 
 KIND_WORDS = {"text": "Text", "image": "Image", "button": "Button", "shape": "Shape"}
 
@@ -71,13 +70,6 @@ def free_row(boxes: list[tuple[int, int, int, int]], x: int, w: int, h: int, bot
     ):
         y -= 4
     return max(64, y)
-
-
-def window_backdrop(props: dict[str, Any], elements: list[Element]) -> Design:
-    """The window as a design the element checks read: its theme's background behind all."""
-    design = Design(elements=list(elements))
-    design.props["background_color"] = THEMES.get(props["theme"], THEMES["light"])[0]
-    return design
 
 
 class ElementAddBar(QToolBar):

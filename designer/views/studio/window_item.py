@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from designer.models.design import WINDOW_THEMES
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.text_fit import FONT_FAMILIES
 
@@ -19,7 +20,6 @@ SAMPLE_CONVERSATION = (
     ("visitor", "Can I still change the delivery address of my order?"),
     ("agent", "Yes, until it ships. Send me the order number and the new address."),
 )
-THEMES = {"light": ("#ffffff", "#1f1f1f"), "dark": ("#1e1f24", "#f1f1f1")}
 BUBBLE_RADIUS = {"square": 2, "pill": 999, "rounded": 12}
 MENU_ITEMS = ("End conversation", "Download transcript")
 
@@ -57,7 +57,7 @@ class WindowItem(QGraphicsItem):
         if not p:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        back, ink = THEMES.get(p["theme"], THEMES["light"])
+        back, ink = WINDOW_THEMES.get(p["theme"], WINDOW_THEMES["light"])
         radius = p["corner_radius"]
         outline = QPainterPath()
         outline.addRoundedRect(self._rect, radius, radius)

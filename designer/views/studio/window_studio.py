@@ -35,6 +35,7 @@ from designer.models.design import Element, WindowDesign, next_element_id
 from designer.models.engagement import Engagement
 from designer.models.errors import StoreError
 from designer.models.properties import WINDOW_PROPS, spec_by_name
+from designer.models.window_checks import window_backdrop, window_notes
 from designer.models.window_library import LibraryWindow, linked_id, window_design_of
 from designer.preview.page_snapshot import PageSnapshots, page_choice_for, shared_snapshots
 from designer.preview.profiles import DESKTOP
@@ -44,13 +45,11 @@ from designer.views.studio.note_colors import note_color, pasteboard_color
 from designer.views.studio.page_bar import PageBar
 from designer.views.studio.pixmap_cache import PixmapCache
 from designer.views.studio.property_form import PropertyForm
-from designer.views.studio.window_checks import greeting_of, window_notes
 from designer.views.studio.window_element_tools import (
     NEW_ELEMENTS,
     ElementAddBar,
     ElementPanel,
     free_row,
-    window_backdrop,
 )
 from designer.views.studio.window_elements import WindowElements
 from designer.views.studio.window_item import WindowItem
@@ -58,7 +57,7 @@ from designer.views.studio.window_library_bar import WindowLibraryBar, link_comm
 from designer.views.studio.window_page import FORMS, WindowPage
 from designer.views.studio.window_view import FittingView
 
-__all__ = ["WindowStudioEditor", "greeting_of", "window_notes"]
+__all__ = ["WindowStudioEditor", "window_notes"]
 
 
 class WindowStudioEditor(QWidget):
@@ -112,7 +111,7 @@ class WindowStudioEditor(QWidget):
             "Click a part of the window to edit it; drag an added element to move it, "
             "its handles to resize it"
         )
-        self.view.part_clicked.connect(self._on_part_clicked)
+        self.view.part_clicked.connect(self.go_to_field)
         self.add_bar = ElementAddBar()
         self.add_bar.add_requested.connect(self.add_element)
 
@@ -188,7 +187,7 @@ class WindowStudioEditor(QWidget):
             row = s.get(Engagement, self.engagement_id)
             if row is None:
                 return WindowDesign()
-            self.greeting = greeting_of(row)
+            self.greeting = row.messages_on().get("greeting", "")
             self.opens_as = row.window_opens_as
             self.rules = list(row.entry_point.rules) if row.entry_point else []
             found = linked_id(row)
@@ -341,9 +340,23 @@ class WindowStudioEditor(QWidget):
     def _on_element_selected(self, _element_id: str | None) -> None:
         self._show_element_fields()
 
-    def _on_part_clicked(self, name: str) -> None:
+    def go_to_field(self, name: str) -> None:
+        """The window's field called name, shown and focused (a part clicked, a problem);
+        elements.<id>.<property>: that field of an added element, the element selected."""
+        if name.startswith("elements."):
+            _, element_id, prop = (name.split(".") + ["", ""])[:3]
+            element = self.design.element(element_id)
+            if element is not None:
+                self.elements.select(element_id)
+                self._show_element_fields()
+                editor = self.element_panel.form(element.kind).editors.get(prop)
+                if editor is not None:
+                    editor.setFocus()
+            return
+        editor = self.form.editors.get(name)
+        if editor is None:
+            return
         self.side.setCurrentIndex(0)
-        editor = self.form.editors[name]
         editor.setFocus()
         self.form_scroll.ensureWidgetVisible(editor)
 

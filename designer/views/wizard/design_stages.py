@@ -49,3 +49,8 @@ class WindowStage(_HostStage):
     key, title = "window", "Window"
     fields = ("window_design",)
     editor_type = WindowStudioEditor
+
+    def focus_field(self, field: str) -> None:
+        """window_design.header_text_color: that field of the window studio."""
+        if isinstance(self.editor, WindowStudioEditor):
+            self.editor.go_to_field(field.removeprefix("window_design."))
