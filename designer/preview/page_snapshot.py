@@ -217,8 +217,10 @@ class PageSnapshots(QObject):
             self.files.local_file = Path(choice.value)
         if self._browser is None:
             self._browser = PreviewBrowser(self, profile, pixel_ratio=profile.device_pixel_ratio)
-            # Shown so the emulation takes, but never on the screen.
+            # Shown so the emulation takes, but never on the screen, and not a window the
+            # designer has open: closing the main window still quits the app.
             self._browser.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+            self._browser.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
             self._browser.loaded.connect(self._on_loaded)
             self._browser.show()
         else:
