@@ -74,6 +74,9 @@ def test_the_window_shows_before_its_store_then_the_campaigns_fill_the_tree(
     assert window.statusBar().currentMessage() == "Opening shop.sqlite…"
     assert window.windowTitle() == "shop.sqlite — Engagement Designer"
     assert window.menuBar().actions() and window.findChild(type(window.tree)) is window.tree
+    # The first window fits the screen (here 800 px tall): its status bar is not cut off.
+    assert window.height() <= window.screen().availableGeometry().height()
+    assert window.statusBar().geometry().bottom() < window.height()
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # laid out as first painted
     window.grab().save(str(_artifact("start-opening.png")))
     assert window.store is None

@@ -110,7 +110,10 @@ class MainWindow(WindowEdits, QMainWindow):
         if store is not None:
             self.set_store(store, lock, read_only)
         self.actions_by_name = build_menus(self)
-        self.resize(1280, 820)
+        # 1280 x 820, but never taller than the screen leaves room for (a 1280 x 800 screen
+        # would hide the status bar, where Publish says what it did)
+        room = self.screen().availableGeometry().height() if self.screen() else 820
+        self.resize(1280, min(820, room))
         settings = QSettings()
         if geometry := settings.value("main_window/geometry"):
             self.restoreGeometry(geometry)
