@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from designer.models.engagement import Engagement
 from designer.models.libraries import Behavior, EntryPoint
 from tests.gui.app_driver import answering, click, type_into
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "app"
 
 
 def entry_point_page(window, name: str):
@@ -76,3 +80,15 @@ def test_duplicating_a_behavior_makes_an_unused_copy_to_change_freely(main_windo
     with window.store.read() as s:
         original = s.scalar(select(Behavior).where(Behavior.name == "Lingering at checkout"))
         assert original.conditions == [{"type": "time_on_entry_point", "seconds": 30}]
+
+
+def test_the_window_library_is_in_the_go_menu(main_window, tmp_path):
+    window = main_window(tmp_path / "s.sqlite")
+    go = window.actions_by_name["go_window"]
+    assert go.text() == "Engagement &windows" and go.shortcut().toString() == "Ctrl+6"
+    go.trigger()
+    assert window.current_page() == "window"
+    page = window.pages.page("window")
+    assert page.isVisible()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(ARTIFACTS / "window-library.png"))

@@ -70,6 +70,7 @@ NAMES = {
     "go_entry_point": "map-marker-path",
     "go_audience": "account-group-outline",
     "go_behavior": "gesture-tap",
+    "go_window": "forum-outline",
     # the tree: formats (each format's row names its icon) and states
     **{f"format_{key}": f.icon for key, f in FORMATS.items()},
     "state_enabled": "check-circle-outline",

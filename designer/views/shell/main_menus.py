@@ -196,6 +196,7 @@ PLACES = (
     ("entry_point", "&Entry points"),
     ("audience", "Target a&udiences"),
     ("behavior", "&Behaviors"),
+    ("window", "Engagement &windows"),  # the library of conversation-window designs
 )
 GO = (
     *(
