@@ -32,9 +32,17 @@ STATUS_FILTERS = (
 
 
 def engagement_status(enabled: bool, stage: str) -> str:
+    """The words in the Status column: short, so the names keep the tree's width."""
     if stage != "done":
-        return f"unfinished ({stage.replace('_', ' ')})"
+        return "unfinished"
     return "enabled" if enabled else "disabled"
+
+
+def status_tip(enabled: bool, stage: str) -> str:
+    """The Status column's tooltip: an unfinished engagement says where the wizard resumes."""
+    if stage != "done":
+        return f"unfinished: the wizard opens at its {stage.replace('_', ' ')} stage"
+    return engagement_status(enabled, stage)
 
 
 def _engagement_item(e) -> QTreeWidgetItem:  # noqa: ANN001 - a row of the tree's query
@@ -46,9 +54,8 @@ def _engagement_item(e) -> QTreeWidgetItem:  # noqa: ANN001 - a row of the tree'
     fmt = e.format.replace("_", " ")
     child.setIcon(0, icon(f"format_{e.format}"))
     child.setToolTip(0, f"{e.name}: {fmt}")
-    state = "unfinished" if e.wizard_stage != "done" else status
-    child.setIcon(1, icon(f"state_{state}"))
-    child.setToolTip(1, status)
+    child.setIcon(1, icon(f"state_{status}"))
+    child.setToolTip(1, status_tip(e.enabled, e.wizard_stage))
     child.setToolTip(
         2,
         f"embedded in the page element #{e.element_id}"
