@@ -116,6 +116,30 @@ def contests_table(f: Forecast) -> list[list[Any]]:
     return rows
 
 
+def zone_words(zone: str) -> str:
+    """A zone key as a designer reads it: "right", "proactive", "element promo-slot"."""
+    return zone.replace("embedded:", "element ")
+
+
+def uncontested(f: Forecast) -> str:
+    """Why the zone contests are empty: no zone is shared, or no visitor met two of its
+    engagements on one page."""
+    sharing: dict[str, list[str]] = {}
+    for e in f.engagements:
+        sharing.setdefault(e.zone, []).append(e.name)
+    shared = {zone: names for zone, names in sorted(sharing.items()) if len(names) > 1}
+    if not shared:
+        return "No zone was contested: each zone has one engagement at most."
+    told = "; ".join(
+        f"{', '.join(names[:-1])} and {names[-1]} share the {zone_words(zone)} zone"
+        for zone, names in shared.items()
+    )
+    return (
+        f"No zone was contested: {told}, but no visitor could be shown two of them on the "
+        "same page (their entry points, behaviors, audiences or hours never held together)."
+    )
+
+
 def control_table(f: Forecast) -> list[list[Any]]:
     rows: list[list[Any]] = [["Control group", "Visitors held out", "% of visitors"]]
     for key, count in sorted(f.held_out.items(), key=lambda kv: str(kv[0])):

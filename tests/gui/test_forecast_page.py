@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from designer.models.campaign import Campaign
 from designer.models.forecast_store import load_model, save_model
@@ -57,10 +57,12 @@ def _open(main_window, tmp_path: Path):
 
 def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Path) -> None:
     w, page = _open(main_window, tmp_path)
+    assert page.progress.text() == "Not run yet"
     page.compare.setChecked(True)
     page.run_button.click()
     assert not page.run_button.isEnabled() and page.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: page.run_button.isEnabled(), timeout=180_000)
+    assert page.progress.text() == "100 %"  # both runs, the published and the draft
     assert [title for title, _ in page.runs] == ["Published", "Draft"]
     draft = page.runs[-1][1]
     assert draft.visitors == 7 * 300 and draft.period.start == date(2031, 3, 3)
@@ -126,3 +128,10 @@ def test_the_visitor_model_is_edited_and_checked(main_window, qtbot, tmp_path: P
     assert load_model(w.store) == before  # nothing saved
     dialog.close()
     page.close()
+
+
+def test_escape_closes_the_forecast_window(main_window, qtbot, tmp_path: Path) -> None:
+    w, page = _open(main_window, tmp_path)
+    page.activateWindow()
+    qtbot.keyClick(page.tabs, Qt.Key.Key_Escape)
+    assert not page.isVisible() and w.isVisible()

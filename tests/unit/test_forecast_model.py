@@ -198,3 +198,17 @@ def test_the_tally_counts_what_the_tag_said(tmp_path: Path) -> None:
     table = report.engagement_table(f)
     assert table[1][:6] == ["Message us button", "Winter sale", "right", 1, 50.0, 2]
     store.close()
+
+
+def test_empty_zone_contests_say_why(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "sample.sqlite")
+    f = Tally(forecast_manifest(store), Period(MONDAY, 1, "UTC")).forecast
+    assert not f.contests
+    assert report.uncontested(f) == (
+        "No zone was contested: Checkout rescue and Cart toaster share the proactive zone, but "
+        "no visitor could be shown two of them on the same page (their entry points, behaviors, "
+        "audiences or hours never held together)."
+    )
+    f.engagements = [e for e in f.engagements if e.zone != "proactive"]
+    assert report.uncontested(f) == "No zone was contested: each zone has one engagement at most."
+    store.close()

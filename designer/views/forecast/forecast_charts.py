@@ -22,11 +22,13 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
+from designer.models.forecast_report import uncontested, zone_words
 from designer.models.forecast_results import Forecast
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -73,9 +75,15 @@ def reach_chart(runs: list[tuple[str, Forecast]], parent: QWidget | None = None)
     return _view(chart, "Reach per engagement", parent)
 
 
-def contests_chart(f: Forecast, parent: QWidget | None = None) -> QChartView:
-    """For each zone where engagements compete, who wins how often."""
+def contests_chart(f: Forecast, parent: QWidget | None = None) -> QWidget:
+    """For each zone where engagements compete, who wins how often; with none, why not."""
     zones = sorted(f.contests)
+    if not zones:
+        said = QLabel(uncontested(f), parent)
+        said.setAccessibleName("Zone contests")
+        said.setWordWrap(True)
+        said.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return said
     winners = list(dict.fromkeys(eid for z in zones for eid in f.contests[z]))
     series = QHorizontalPercentBarSeries()
     for n, eid in enumerate(winners):
@@ -85,10 +93,10 @@ def contests_chart(f: Forecast, parent: QWidget | None = None) -> QChartView:
         series.append(bars)
     series.setLabelsVisible(True)
     chart = QChart()
-    chart.setTitle("Zone contests: who wins" if zones else "No zone has engagements competing")
+    chart.setTitle("Zone contests: who wins")
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
-    axis_y.append([z.replace("embedded:", "element ") for z in zones] or ["(none)"])
+    axis_y.append([zone_words(z) for z in zones])
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     axis_x = QValueAxis()

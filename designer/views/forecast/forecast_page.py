@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -85,7 +86,9 @@ class ForecastPage(QWidget):
         status = QHBoxLayout()
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Forecast progress")
-        self.progress.setFormat("%v of %m visitors")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("Not run yet")  # a bar with no words looked like a text field
         self.status = QLabel("Choose the period and run the forecast.", self)
         self.status.setWordWrap(True)
         status.addWidget(self.progress, 1)
@@ -274,6 +277,7 @@ class ForecastPage(QWidget):
             widget.setEnabled(not running)
         if running:
             self.progress.setValue(0)
+            self.progress.setFormat("%p %")  # with two drafts compared, visitors pass twice
 
     # Results
 
@@ -362,6 +366,13 @@ class ForecastPage(QWidget):
         from designer.views.forecast.forecast_model_editor import ForecastModelDialog
 
         ForecastModelDialog(self.store_of(), self).exec()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """A window of its own: Escape or Ctrl+W closes it, as the designer expects."""
+        if event.key() == Qt.Key.Key_Escape or event.matches(QKeySequence.StandardKey.Close):
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
         self.cancel()
