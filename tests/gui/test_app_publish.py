@@ -307,3 +307,16 @@ def test_a_label_the_browser_would_cut_off_stops_the_publish(main_window, tmp_pa
     assert not (tmp_path / "site").exists()
     with window.store.read() as s:  # no version recorded
         assert s.scalars(select(CampaignVersion)).all() == []
+
+
+def test_publishing_an_empty_store_says_there_is_nothing_to_publish(main_window, tmp_path):
+    window = main_window(tmp_path / "empty.sqlite", seed=False)
+    asked = []
+    window.publisher.choose_folder = lambda start: asked.append(start) or ""
+    with answering("OK") as dialogs:
+        assert not window.publish()
+    assert asked == []  # no folder is asked for
+    assert dialogs.seen[0].startswith(
+        "The store has no campaigns yet, so there is nothing to publish"
+    )
+    assert window.statusBar().currentMessage().startswith("The store has no campaigns yet")

@@ -56,6 +56,12 @@ class Publisher:
             self._tell(self.session.read_only_sentence())
             return False
         name = None
+        if campaign_id is None and not self._has_campaigns():
+            self._tell(
+                "The store has no campaigns yet, so there is nothing to publish: make one "
+                "(Campaign › New campaign) or start from the sample, then publish it."
+            )
+            return False
         if campaign_id is not None:
             name = self._check(campaign_id)
             if name is None:
@@ -86,6 +92,10 @@ class Publisher:
         remember_destination(self.session.store, "publish", str(result.out))
         self.last_message = result.in_words()
         return True
+
+    def _has_campaigns(self) -> bool:
+        with self.session.store.read() as s:
+            return s.query(Campaign.id).first() is not None
 
     def _check(self, campaign_id: int) -> str | None:
         with self.session.store.read() as s:
