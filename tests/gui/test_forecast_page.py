@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel
 
 from designer.models.campaign import Campaign
 from designer.models.forecast_store import load_model, save_model
@@ -77,6 +78,9 @@ def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Pa
     assert contest == {"Sale button", "Care button"}
     reasons = [page.reasons_table.item(r, 4).text() for r in range(page.reasons_table.rowCount())]
     assert "A toaster is not shown on phones: it is not accessible on mobile web." in reasons
+    said = [label.text() for label in page.findChildren(QLabel)]
+    assert any(t.startswith("Each row counts the visitors the tag gave one reason") for t in said)
+    assert any(t.startswith("Impressions by weekday and hour") for t in said)
     assert page.compare_table.rowCount() == 3  # the care button is only in the draft
     page.heat_choice.setCurrentIndex(1)  # the Sale button: its campaign is open 08:00-22:00
     hours = [page.heat.item(0, h).text() for h in range(24)]

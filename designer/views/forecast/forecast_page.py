@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from designer.models import clock
 from designer.models import forecast_report as report
 from designer.models.forecast_results import Forecast
 from designer.models.store import Store
+from designer.views.forecast.forecast_widgets import caption, results_table, spin_box
 from designer.views.shell.sentences import show_error
 
 
@@ -48,24 +48,6 @@ def open_forecast(w) -> QWidget:  # noqa: ANN001 - the MainWindow
     window.raise_()
     window.activateWindow()
     return window
-
-
-def _spin(parent: QWidget, name: str, low: int, high: int, value: int, tip: str) -> QSpinBox:
-    spin = QSpinBox(parent)
-    spin.setAccessibleName(name)
-    spin.setRange(low, high)
-    spin.setValue(value)
-    spin.setToolTip(tip)
-    spin.setGroupSeparatorShown(True)
-    return spin
-
-
-def _table(parent: QWidget, name: str) -> QTableWidget:
-    table = QTableWidget(parent)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    return table
 
 
 class ForecastPage(QWidget):
@@ -105,12 +87,12 @@ class ForecastPage(QWidget):
         self.start.setAccessibleName("First day")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("ddd d MMM yyyy")
-        self.days = _spin(self, "Days", 1, 31, 7, "How many days the forecast covers")
-        self.visitors = _spin(
+        self.days = spin_box(self, "Days", 1, 31, 7, "How many days the forecast covers")
+        self.visitors = spin_box(
             self, "Visitors", 0, 1_000_000, 0, "Visitors in all; 0 takes the model's visits per day"
         )
         self.visitors.setSpecialValueText("From the model")
-        self.seed = _spin(self, "Seed", 0, 1_000_000, 1, "The same seed gives the same forecast")
+        self.seed = spin_box(self, "Seed", 0, 1_000_000, 1, "The same seed gives the same forecast")
         self.compare = QCheckBox("Beside the published version", self)
         self.compare.setToolTip("Forecast what was last published too, and show the differences")
         self.model_button = QPushButton("Visitor model…", self)
@@ -149,33 +131,48 @@ class ForecastPage(QWidget):
         from designer.views.forecast.forecast_charts import HeatMap
 
         self.reach_box = QVBoxLayout()
-        self.engagement_table = _table(self, "Engagements")
+        self.engagement_table = results_table(self, "Engagements")
         self._tab("Reach", self.reach_box, self.engagement_table)
         week = QVBoxLayout()
         self.heat_choice = QComboBox(self)
         self.heat_choice.setAccessibleName("Engagement shown in the heat map")
         self.heat_choice.currentIndexChanged.connect(self._on_heat_choice)
         self.heat = HeatMap(self)
+        week.addWidget(
+            caption(
+                self, "Impressions by weekday and hour, in the account's time zone; darker is more."
+            )
+        )
         week.addWidget(self.heat_choice)
         week.addWidget(self.heat, 1)
-        self.daily_table = _table(self, "Per day")
+        self.daily_table = results_table(self, "Per day")
         self._tab("Week", week, self.daily_table)
         self.zone_box = QVBoxLayout()
-        self.contests_table = _table(self, "Zone contests")
+        self.contests_table = results_table(self, "Zone contests")
         self._tab("Zones", self.zone_box, self.contests_table)
-        self.reasons_table = _table(self, "Why visitors were not reached")
-        self._tab("Why not", None, self.reasons_table)
-        self.devices_table = _table(self, "Reach by device")
-        self.control_table = _table(self, "Control groups")
+        self.reasons_table = results_table(self, "Why visitors were not reached")
+        why = QVBoxLayout()
+        why.addWidget(
+            caption(
+                self,
+                "Each row counts the visitors the tag gave one reason; its sentence is one "
+                "visitor's (the hour, page or figures in it vary from visitor to visitor).",
+            )
+        )
+        self._tab("Why not", why, self.reasons_table, grow=0)
+        self.devices_table = results_table(self, "Reach by device")
+        self.control_table = results_table(self, "Control groups")
         self._tab("Devices and control groups", None, self.devices_table, self.control_table)
-        self.compare_table = _table(self, "Published version and draft")
+        self.compare_table = results_table(self, "Published version and draft")
         self._tab("Published and draft", None, self.compare_table)
 
-    def _tab(self, title: str, top: QVBoxLayout | None, *tables: QTableWidget) -> None:
+    def _tab(
+        self, title: str, top: QVBoxLayout | None, *tables: QTableWidget, grow: int = 3
+    ) -> None:
         page = QWidget(self)
         box = QVBoxLayout(page)
         if top is not None:
-            box.addLayout(top, 3)
+            box.addLayout(top, grow)
         for table in tables:
             box.addWidget(table, 2)
         self.tabs.addTab(page, title)
@@ -349,7 +346,9 @@ class ForecastPage(QWidget):
             if len(self.runs) > 1:
                 path = folder / "forecast-published-and-draft.csv"
                 path.write_text(
-                    report.csv_text(report.comparison_table(self.runs[0][1], self.runs[-1][1])),
+                    report.csv_text(
+                        report.comparison_table(self.runs[0][1], self.runs[-1][1])
+                    ),
                     "utf-8",
                 )
                 written.append(path)
