@@ -124,6 +124,10 @@ def test_the_visitor_model_is_edited_and_checked(main_window, qtbot, tmp_path: P
     assert load_model(w.store)["decline"] == 75
     dialog = ForecastModelDialog(w.store, page)
     assert dialog.percents["decline"].value() == 75
+    dialog.show()
+    origin = dialog.origin
+    assert origin.width() > origin.fontMetrics().horizontalAdvance(origin.text())  # shown whole
+    dialog.grab().save(str(tmp_path / "model.png"))
     dialog.pages.item(0, 8).setText("/nowhere: 10")
     before = load_model(w.store)
     with answering("OK") as dialogs:

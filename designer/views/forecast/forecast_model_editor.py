@@ -117,6 +117,8 @@ class ForecastModelDialog(QDialog):
         self.origin.setAccessibleName("Site address")
         self.origin.setToolTip(FIELDS["origin"])
         form.addRow("Site address", self.origin)
+        wide = self.origin.fontMetrics().horizontalAdvance("https://www.shop-example.com") + 16
+        self.origin.setMinimumWidth(wide)  # a whole address reads at once
         self.per_day = _spin(
             box,
             "Visits per day",
@@ -136,6 +138,7 @@ class ForecastModelDialog(QDialog):
         self.hours.setAccessibleName("Visits by hour")
         self.hours.setToolTip(FIELDS["hours"])
         form.addRow("Visits by hour (00–23)", self.hours)
+        self.hours.setMinimumWidth(wide)
         return box
 
     def _mixes(self) -> QGroupBox:

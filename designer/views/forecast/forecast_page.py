@@ -346,9 +346,7 @@ class ForecastPage(QWidget):
             if len(self.runs) > 1:
                 path = folder / "forecast-published-and-draft.csv"
                 path.write_text(
-                    report.csv_text(
-                        report.comparison_table(self.runs[0][1], self.runs[-1][1])
-                    ),
+                    report.csv_text(report.comparison_table(self.runs[0][1], self.runs[-1][1])),
                     "utf-8",
                 )
                 written.append(path)
