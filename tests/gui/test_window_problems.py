@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from designer.models import Campaign, Engagement, LibraryWindow
@@ -48,6 +49,12 @@ def test_an_unreadable_window_header_is_a_problem_and_stops_the_publish(main_win
     row = problem_row(window, f"{WHERE}: {HEADER_FAILS}")
     assert row is not None and row.toolTip() == f"Error in {WHERE}"
     assert window.problem_count.text().startswith("1 error")
+    # The tree marks the engagement whose publish it stops, and says why.
+    button = window.tree.tree.findItems("Message us button", Qt.MatchFlag.MatchRecursive)[0]
+    assert button.text(1) == "enabled"
+    assert button.toolTip(1) == (
+        f"1 problem to fix before it can be published (see the Problems panel): {HEADER_FAILS}"
+    )
     shots = Path(os.environ.get("STUDIO_SHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(shots / "problems-window-header.png"))
@@ -71,6 +78,8 @@ def test_an_unreadable_window_header_is_a_problem_and_stops_the_publish(main_win
     assert "passes WCAG AA" in studio.form.note_text("header_text_color")
     window.problems.refresh()
     assert problem_row(window, "Window,") is None
+    button = window.tree.tree.findItems("Message us button", Qt.MatchFlag.MatchRecursive)[0]
+    assert button.toolTip(1) == "enabled"
     with answering("Publish"):
         assert window.publish(sale, str(site))
     assert (site / "install.html").is_file()

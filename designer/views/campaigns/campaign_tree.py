@@ -54,8 +54,7 @@ def _engagement_item(e) -> QTreeWidgetItem:  # noqa: ANN001 - a row of the tree'
     fmt = e.format.replace("_", " ")
     child.setIcon(0, icon(f"format_{e.format}"))
     child.setToolTip(0, f"{e.name}: {fmt}")
-    child.setIcon(1, icon(f"state_{status}"))
-    child.setToolTip(1, status_tip(e.enabled, e.wizard_stage))
+    child.setData(1, ROLE, (f"state_{status}", status_tip(e.enabled, e.wizard_stage)))
     child.setToolTip(
         2,
         f"embedded in the page element #{e.element_id}"
@@ -75,6 +74,7 @@ class CampaignTree(QWidget):
         """Without a session (the store is still opening) the tree is empty and disabled."""
         super().__init__(parent)
         self.session = session
+        self._errors: dict[tuple[str, int | None], list[str]] = {}  # row -> its errors' sentences
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search campaigns and engagements")
         self.search.setAccessibleName("Search")
@@ -148,16 +148,45 @@ class CampaignTree(QWidget):
         for c in campaigns:
             item = QTreeWidgetItem([c.name, c.status, ""])
             item.setData(0, ROLE, ("campaign", c.id))
-            item.setIcon(1, icon(f"status_{c.status}"))
+            item.setData(1, ROLE, (f"status_{c.status}", c.status))
             item.setToolTip(0, f"Campaign {c.name} ({c.status})")
             for e in by_campaign.get(c.id, []):
                 item.addChild(_engagement_item(e))
             self.tree.addTopLevelItem(item)
         self.tree.expandAll()
+        self._show_errors()
         self._apply_filter()
         if current:  # keep the selection without announcing it again
             self.select(*current)
         self.tree.blockSignals(False)
+
+    def mark_errors(self, problems: list) -> None:  # noqa: ANN001 - validation.Problem
+        """Rows whose campaign or engagement has an error that stops its publish: their Status
+        shows it (the words stay: the Problems panel says what to fix)."""
+        self._errors = {}
+        for p in problems:
+            if p.severity == "error" and p.where.entity in ("campaign", "engagement"):
+                self._errors.setdefault((p.where.entity, p.where.id), []).append(p.message)
+        self._show_errors()
+
+    def _show_errors(self) -> None:
+        errors = self._errors
+        for i in range(self.tree.topLevelItemCount()):
+            c = self.tree.topLevelItem(i)
+            for item in (c, *(c.child(j) for j in range(c.childCount()))):
+                found = errors.get(item.data(0, ROLE), [])
+                if found:
+                    item.setIcon(1, icon("state_error"))
+                    n = len(found)
+                    item.setToolTip(
+                        1,
+                        f"{n} problem{'s' * (n != 1)} to fix before it can be published "
+                        f"(see the Problems panel): {found[0]}",
+                    )
+                else:  # as reload() made it
+                    name, tip = item.data(1, ROLE)
+                    item.setIcon(1, icon(name))
+                    item.setToolTip(1, tip)
 
     def _apply_filter(self) -> None:
         words = self.search.text().lower().split()

@@ -76,6 +76,7 @@ NAMES = {
     "state_enabled": "check-circle-outline",
     "state_disabled": "cancel",
     "state_unfinished": "progress-pencil",
+    "state_error": "alert-circle",
     "status_draft": "file-document-edit-outline",
     "status_published": "check-decagram",
     "status_disabled": "pause-circle-outline",
@@ -125,9 +126,15 @@ COLOURS = {
     "status_disabled": "#9e9e9e",
     "state_unfinished": "#ef6c00",
     "delete": "#c62828",
+    "state_error": "#c62828",
     "supported": "#1565c0",
 }
-DARK_COLOURS = {"supported": "#64b5f6", "delete": "#ef9a9a", "state_enabled": "#81c784"}
+DARK_COLOURS = {
+    "supported": "#64b5f6",
+    "delete": "#ef9a9a",
+    "state_error": "#ef9a9a",
+    "state_enabled": "#81c784",
+}
 
 
 def _is_dark() -> bool:
