@@ -123,3 +123,19 @@ def test_the_page_follows_an_edit_of_the_size_at_once(qtbot, store):
     studio.actions.set_design_props({"width": 300}, "narrower")
     vw = studio.backdrop.snapshot.layout[0]
     assert abs(on_page(studio)[0] - (vw - 300) / 2) < 1  # still centred, no new picture needed
+
+
+def test_the_rulers_measure_the_page_from_its_top_left_corner(qtbot, store):
+    from designer.views.studio.studio_canvas import CanvasFrame
+    from tests.gui.studio_driver import at
+
+    studio = open_studio(qtbot, store, "overlay")
+    frame = studio.findChild(CanvasFrame)
+    corner = studio.canvas.mapFromScene(studio.scene.page.scenePos())
+    assert frame.top_ruler.value_at(corner.x()) == 0
+    assert frame.left_ruler.value_at(corner.y()) == 0
+    # the design's top-left corner reads where it lies on the page
+    x, y = on_page(studio)
+    design = at(studio, 0, 0)
+    assert abs(frame.top_ruler.value_at(design.x()) - x) <= 1
+    assert abs(frame.left_ruler.value_at(design.y()) - y) <= 1

@@ -1,4 +1,6 @@
-"""Rulers beside the canvas, in design pixels, following its zoom and scroll."""
+"""Rulers beside the canvas, in design pixels, following its zoom and scroll. With the host
+page behind the design, they measure the page: 0 is its top-left corner, as the site's CSS
+pixels count."""
 
 from __future__ import annotations
 
@@ -21,6 +23,20 @@ class Ruler(QWidget):
             self.setFixedWidth(THICKNESS)
         self.setAccessibleName("Horizontal ruler" if horizontal else "Vertical ruler")
 
+    def origin(self) -> QPointF:
+        """The scene point the rulers count from: the page's corner when the page shows."""
+        page = getattr(self.view.scene(), "page", None)
+        if page is not None and page.isVisible():
+            return page.scenePos()
+        return QPointF(0, 0)
+
+    def value_at(self, position: float) -> float:
+        """What the ruler reads at a position along it (widget pixels)."""
+        horizontal = self.orientation is Qt.Orientation.Horizontal
+        scale = self.view.transform().m11() or 1.0
+        zero = self.view.mapFromScene(self.origin())
+        return (position - (zero.x() if horizontal else zero.y())) / scale
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
@@ -32,7 +48,7 @@ class Ruler(QWidget):
         scale = self.view.transform().m11() or 1.0
         step = next((s for s in STEPS if s * scale >= 50), STEPS[-1])
         length = self.width() if horizontal else self.height()
-        origin = self.view.mapFromScene(QPointF(0, 0))
+        origin = self.view.mapFromScene(self.origin())
         start = origin.x() if horizontal else origin.y()
         # first labelled mark left of the visible area
         first = int((0 - start) / scale // step) * step
@@ -51,7 +67,7 @@ class Ruler(QWidget):
                 painter.drawText(int(start + mark * scale) + 2, 10, f"{mark:g}")
             else:
                 painter.save()
-                painter.translate(10, int(start + mark * scale) + 2)
+                painter.translate(2, int(start + mark * scale) + 2)  # beside the ticks
                 painter.rotate(90)
                 painter.drawText(0, 0, f"{mark:g}")
                 painter.restore()
