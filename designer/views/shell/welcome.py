@@ -44,6 +44,29 @@ class WelcomeBanner(QWidget):
         self.hide()
 
 
+def _centred(page: QWidget, buttons: list[QPushButton]) -> tuple[QLabel, QLabel]:
+    """A page's heading and sentence in its middle, its buttons under them; returns both."""
+    heading = QLabel()
+    heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+    heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    text = QLabel()
+    text.setWordWrap(True)
+    text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        button.setAccessibleName(button.text())
+        row.addWidget(button)
+    row.addStretch(1)
+    box = QVBoxLayout(page)
+    box.addStretch(1)
+    box.addWidget(heading)
+    box.addWidget(text)
+    box.addLayout(row)
+    box.addStretch(2)
+    return heading, text
+
+
 class EmptyPage(QWidget):
     """What the editor shows when no campaign is chosen: the way to make or pick one."""
 
@@ -53,12 +76,6 @@ class EmptyPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("No campaign")
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.new_campaign = QPushButton("New campaign")
         set_icon(self.new_campaign, "new_campaign")
         self.new_campaign.setToolTip("Make an empty campaign and name it (Ctrl+Shift+N)")
@@ -67,19 +84,7 @@ class EmptyPage(QWidget):
         self.sample.setToolTip(
             "Fill the store with the sample shop's campaigns, entry points and behaviors"
         )
-        for b in (self.new_campaign, self.sample):
-            b.setAccessibleName(b.text())
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.new_campaign)
-        buttons.addWidget(self.sample)
-        buttons.addStretch(1)
-        box = QVBoxLayout(self)
-        box.addStretch(1)
-        box.addWidget(self.heading)
-        box.addWidget(self.text)
-        box.addLayout(buttons)
-        box.addStretch(2)
+        self.heading, self.text = _centred(self, [self.new_campaign, self.sample])
         self.new_campaign.clicked.connect(self.new_campaign_requested)
         self.sample.clicked.connect(self.sample_requested)
         self.set_store_empty(True)
@@ -104,37 +109,23 @@ class NoStorePage(QWidget):
     def __init__(self, actions: dict, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("No store is open")
-        self.heading = QLabel("No store is open")
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text = QLabel(
-            "Your campaigns live in a store: a file on this computer, or a team store on a "
-            "server. Open one, make a new one, or connect to your team's."
-        )
-        self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.buttons: list[QPushButton] = []
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for name, words, icon in (
-            ("open_store", "Open a store…", "open_store"),
-            ("new_store", "New store…", "new_store"),
-            ("connect_store", "Connect to a team store…", "connect_store"),
+        for name, words in (
+            ("open_store", "Open a store…"),
+            ("new_store", "New store…"),
+            ("connect_store", "Connect to a team store…"),
         ):
             action = actions.get(name)
             if action is None:
                 continue
             button = QPushButton(words)
-            set_icon(button, icon)
+            set_icon(button, name)
             button.setToolTip(action.toolTip())
-            button.setAccessibleName(words)
             button.clicked.connect(action.trigger)
-            row.addWidget(button)
             self.buttons.append(button)
-        row.addStretch(1)
-        box = QVBoxLayout(self)
-        box.addStretch(1)
-        box.addWidget(self.heading)
-        box.addWidget(self.text)
-        box.addLayout(row)
-        box.addStretch(2)
+        self.heading, self.text = _centred(self, self.buttons)
+        self.heading.setText("No store is open")
+        self.text.setText(
+            "Your campaigns live in a store: a file on this computer, or a team store on a "
+            "server. Open one, make a new one, or connect to your team's."
+        )
