@@ -160,6 +160,15 @@ class CampaignTree(QWidget):
             self.select(*current)
         self.tree.blockSignals(False)
 
+    def follow_problems(self, panel: QWidget) -> None:
+        """Mark the rows again each time panel (the Problems panel) has checked the store; a
+        slot of the tree, so the connection goes with it when the store is closed."""
+        self._problems_panel = panel
+        panel.counted.connect(self._on_counted)
+
+    def _on_counted(self, *_counts: int) -> None:
+        self.mark_errors(self._problems_panel.problems)
+
     def mark_errors(self, problems: list) -> None:  # noqa: ANN001 - validation.Problem
         """Rows whose campaign or engagement has an error that stops its publish: their Status
         shows it (the words stay: the Problems panel says what to fix)."""

@@ -72,7 +72,7 @@ def _make_views(w: MainWindow) -> None:
     w.problems = ProblemsPanel(w.session)
     w.problems_dock.setWidget(w.problems)
     w.problems.counted.connect(w._on_counted)
-    w.problems.counted.connect(lambda *_: w.tree.mark_errors(w.problems.problems))
+    w.tree.follow_problems(w.problems)
     w.problems.jump_requested.connect(w.jump_to)
     w.pages = Pages(w.session)
     w.pages.made.connect(w._on_page_made)
