@@ -98,9 +98,8 @@ class ForecastRun(QObject):
         self.over = False
         self._batches = plan.batches()
         self._sent = 0  # batches handed out, numbered from 0
-        self._results: dict[
-            int, tuple[list, str, int]
-        ] = {}  # finished batches, as the engine wrote them
+        # finished batches, as the engine wrote them, until those before them are counted
+        self._results: dict[int, tuple[list, str, int]] = {}
         self._added = 0
         self.render_pids: list[int] = []  # the engines' renderer processes, for measuring
         self._paused = False

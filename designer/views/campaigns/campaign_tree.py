@@ -75,6 +75,7 @@ class CampaignTree(QWidget):
         super().__init__(parent)
         self.session = session
         self._errors: dict[tuple[str, int | None], list[str]] = {}  # row -> its errors' sentences
+        self._problems_panel: QWidget | None = None  # the Problems panel, once a store is open
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search campaigns and engagements")
         self.search.setAccessibleName("Search")
@@ -172,9 +173,11 @@ class CampaignTree(QWidget):
     def mark_errors(self, problems: list) -> None:  # noqa: ANN001 - validation.Problem
         """Rows whose campaign or engagement has an error that stops its publish: their Status
         shows it (the words stay: the Problems panel says what to fix)."""
+        from designer.models.validation import ERROR  # with the store, after the first paint
+
         self._errors = {}
         for p in problems:
-            if p.severity == "error" and p.where.entity in ("campaign", "engagement"):
+            if p.severity == ERROR and p.where.entity in ("campaign", "engagement"):
                 self._errors.setdefault((p.where.entity, p.where.id), []).append(p.message)
         self._show_errors()
 
