@@ -39,11 +39,10 @@ def cmd_shots(args: argparse.Namespace) -> int:
 def _render(store: Store, out: Path) -> int:
     # Headless: never a display, and QtWebEngine's sandbox cannot run as root.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox --disable-gpu".strip()
+    from designer.preview.engine_flags import settle_flags
     from designer.preview.scheme import register_scheme
+
+    settle_flags(headless=True)
 
     register_scheme()
     from PySide6.QtWidgets import QApplication

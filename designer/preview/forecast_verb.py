@@ -16,11 +16,10 @@ from pathlib import Path
 
 
 def _headless() -> None:
+    from designer.preview.engine_flags import settle_flags
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox --disable-gpu".strip()
+    settle_flags(headless=True)
 
 
 def _day(text: str) -> date:

@@ -2,16 +2,14 @@
 
 `register_scheme()` must run before the QApplication is constructed (Qt's
 rule for custom schemes); the app's `run_app` and the tests' setup call it.
-It also makes sure QtWebEngine opens no DevTools endpoint (the preview's mobile
-emulation speaks to its pages in-process, see devtools.py). Neither starts
+It also settles the flags QtWebEngine starts with (engine_flags.py: no DevTools
+endpoint, V8 as the forecast needs it). Neither starts
 QtWebEngine: that happens when a preview is first shown.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import re
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtWebEngineCore import (
@@ -20,28 +18,16 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
+from designer.preview.engine_flags import settle_flags
 from designer.preview.served_files import SCHEME, PreviewFiles
 
 log = logging.getLogger(__name__)
-DEVTOOLS_ENV = "QTWEBENGINE_REMOTE_DEBUGGING"
-FLAGS_ENV = "QTWEBENGINE_CHROMIUM_FLAGS"
-# Chromium flags that would open a DevTools endpoint any local process could drive.
-_ENDPOINT_FLAGS = re.compile(r"--remote-debugging-(port|address|pipe)(=\S*)?")
-
-
-def _no_devtools_endpoint() -> None:
-    """Drop what would make QtWebEngine listen for DevTools clients (an inherited setting)."""
-    if os.environ.pop(DEVTOOLS_ENV, None) is not None:
-        log.info("preview: %s ignored; the app opens no DevTools endpoint", DEVTOOLS_ENV)
-    flags = os.environ.get(FLAGS_ENV, "")
-    if _ENDPOINT_FLAGS.search(flags):
-        os.environ[FLAGS_ENV] = " ".join(_ENDPOINT_FLAGS.sub("", flags).split())
-        log.info("preview: remote debugging flags ignored; the app opens no DevTools endpoint")
 
 
 def register_scheme() -> None:
-    """Register ed-preview:// (and open no DevTools endpoint); call before QApplication exists."""
-    _no_devtools_endpoint()
+    """Register ed-preview:// (and settle QtWebEngine's flags: engine_flags.py); call before
+    the QApplication exists."""
+    settle_flags()
     if QWebEngineUrlScheme.schemeByName(SCHEME.encode()).name():
         return
     scheme = QWebEngineUrlScheme(SCHEME.encode())

@@ -81,6 +81,9 @@ def _run_measured(p, engines=None):  # noqa: ANN001, ANN202 - a ForecastPlan; (F
 
 
 def main() -> None:
+    from designer.preview.engine_flags import settle_flags
+
+    settle_flags(headless=True)  # as the app and the forecast verb start QtWebEngine
     from PySide6.QtWebEngineCore import QWebEngineProfile  # noqa: F401 - before the application
     from PySide6.QtWidgets import QApplication
 
