@@ -32,7 +32,8 @@ from designer.bundle.runtime_scripts import runtime_file
 from designer.models.forecast_results import Forecast
 
 GLOBALS = (
-    "window, document, location, history, screen, navigator, Date, fetch, Promise, CSSStyleSheet"
+    "window, document, location, history, screen, navigator, Date, fetch, Promise, CSSStyleSheet, "
+    "Object"
 )
 
 

@@ -200,6 +200,21 @@ var ForecastHarness = (function () {
     return out;
   }
 
+  /* Object as the tag sees it: the page's own, but for the getter and setter the tag puts on
+     window.EngagementTag. A real window keeps them in an accessor pair; V8 allocates that pair
+     long-lived, and it would keep the page, and the tag on it, alive until a full collection
+     (see pageWorld). Here the property takes what the getter gives (the tag's API), which is
+     all a page reads of it after the tag has run (the site's later `= []` is not played). */
+  var PageObject = Object.create(Object, {
+    defineProperty: {
+      value: function (o, name, d) {
+        if (name !== "EngagementTag" || !(o instanceof Node) || !d.get) return Object.defineProperty(o, name, d);
+        o[name] = d.get();
+        return o;
+      }
+    }
+  });
+
   var SCREENS = { desktop: [1920, 1080, 1280, 800], tablet: [820, 1180, 820, 1180], phone: [390, 844, 390, 844] };
 
   /* One visitor-page: a fresh page with the tag on it; returns the impressions it made. */
@@ -298,13 +313,10 @@ var ForecastHarness = (function () {
       api.on("impression", function (d) { impressions.push([d.engagement, index, d.state === "online" ? 0 : d.state === "busy" ? 2 : 1, clock.t]); });
       api.on("decline", function (d) { seen.declined.push(d.engagement); });
     });
-    // The site's queue, in a property the tag cannot turn into its getter (it then sets the
-    // property, as on a site whose window refuses it): V8 allocates a getter's pair long-lived,
-    // and it would keep this page alive until a full collection (see pageWorld).
-    Object.defineProperty(win, "EngagementTag", { value: queue, writable: true, enumerable: true, configurable: false });
+    win.EngagementTag = queue;  // the site's queue; the tag turns it into its API (PageObject)
     function FakeDate(value) { return arguments.length ? new RealDate(value) : new RealDate(clock.t); }
     Object.assign(FakeDate, { now: function () { return clock.t; } });  // see pageWorld
-    tagFactory(win, world.doc, world.location, world.history, world.scr, world.nav, FakeDate, fetchFile, Soon, StyleSheet);
+    tagFactory(win, world.doc, world.location, world.history, world.scr, world.nav, FakeDate, fetchFile, Soon, StyleSheet, PageObject);
     var api = win.EngagementTag;
     playVisit(world, p, clock);
     tallyMisses(api.decisions(), seen);
