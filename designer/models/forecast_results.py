@@ -79,6 +79,19 @@ class Forecast:
         return next((e.name for e in self.engagements if e.id == eid), f"#{eid}")
 
 
+@dataclass(frozen=True)
+class _Miss:
+    """An engagement a visitor did not see, and why: the control groups that held them out, the
+    zone it lost, and the reason that went furthest (its sentence, step and pattern)."""
+
+    eid: int
+    held: tuple[Any, ...]
+    zone: str | None
+    sentence: str
+    step: str
+    like: str
+
+
 class Tally:
     """Adds batches up into a Forecast."""
 
@@ -109,14 +122,33 @@ class Tally:
         self.info = {e.id: e for e in infos}
         # Each engine numbers the sentences it met: {engine: [(sentence, step, rank, pattern)]}
         self.tables: dict[int, list[tuple[str, str, int, str]]] = {}
+        # {engine: {(engagement, sentence numbers...): _Miss}}: visitors miss in few ways
+        self.misses: dict[int, dict[tuple[int, ...], _Miss]] = {}
         offsets = account_offsets or [[0, 0]]
         self.offset_at, self.offsets = [o[0] for o in offsets], [o[1] for o in offsets]
+        self.hours: dict[int, int] = {}  # minute since 1970 -> hour of the week
 
     def _hour_of_week(self, ms: int) -> int:
         """Monday 00 = 0, in the account's time zone (1 January 1970 was a Thursday)."""
-        local = ms + self.offsets[max(0, bisect_right(self.offset_at, ms) - 1)] * 60_000
-        hours = int(local // 3_600_000)
-        return ((hours // 24 + 3) % 7) * 24 + hours % 24
+        minute = ms // 60_000  # offsets are whole minutes and change on a minute
+        hour = self.hours.get(minute)
+        if hour is None:
+            at = minute * 60_000
+            local = at + self.offsets[max(0, bisect_right(self.offset_at, at) - 1)] * 60_000
+            hours = int(local // 3_600_000)
+            hour = self.hours[minute] = ((hours // 24 + 3) % 7) * 24 + hours % 24
+        return hour
+
+    def _miss(self, miss: list[int], known: list[tuple[str, str, int, str]]) -> _Miss:
+        """What one engagement's reasons on a visitor's pages add up to."""
+        eid, ids = miss[0], miss[1:]
+        steps = {known[i][1] for i in ids}
+        held = (("account",) if "account_control" in steps else ()) + (
+            (self.info[eid].campaign_id,) if "campaign_control" in steps else ()
+        )
+        sentence, step, _rank, like = known[max(ids, key=lambda i: known[i][2])]
+        zone = self.info[eid].zone if "zone" in steps else None
+        return _Miss(eid, held, zone, sentence, step, like)
 
     def add(self, batch: list[dict[str, Any]], result: dict[str, Any], engine: int = 0) -> None:
         f = self.forecast
@@ -127,11 +159,16 @@ class Tally:
             step = step_of(text)
             known.append((text, step, step_rank(step), pattern(text)))
         f.warnings = sorted(set(f.warnings) | set(result.get("warnings", [])))
+        summaries = self.misses.setdefault(engine, {})
         for v, seen in zip(batch, result["visitors"], strict=True):
-            self._visitor(v, seen, known)
+            self._visitor(v, seen, summaries, known)
 
     def _visitor(
-        self, v: dict[str, Any], seen: dict[str, Any], known: list[tuple[str, str, int, str]]
+        self,
+        v: dict[str, Any],
+        seen: dict[str, Any],
+        summaries: dict[tuple[int, ...], _Miss],
+        known: list[tuple[str, str, int, str]],
     ) -> None:
         f, day = self.forecast, v["day"]
         f.visitors_by_day[day] += 1
@@ -152,20 +189,19 @@ class Tally:
             f.declines[eid] += 1
         lost: dict[str, list[int]] = {}
         held: set[Any] = set()
-        for eid, *ids in seen["misses"]:
-            steps = [known[i][1] for i in ids]
-            if "account_control" in steps:
-                held.add("account")
-            if "campaign_control" in steps:
-                held.add(self.info[eid].campaign_id)
-            if "zone" in steps:
-                lost.setdefault(self.info[eid].zone, []).append(eid)
-            if eid in reached:
+        for miss in seen["misses"]:
+            key = tuple(miss)
+            m = summaries.get(key)
+            if m is None:
+                m = summaries[key] = self._miss(miss, known)
+            held.update(m.held)
+            if m.zone is not None:
+                lost.setdefault(m.zone, []).append(m.eid)
+            if m.eid in reached:
                 continue
-            sentence, step, _rank, like = known[max(ids, key=lambda i: known[i][2])]
-            entry = f.reasons[eid].setdefault(like, [0, sentence, step])
+            entry = f.reasons[m.eid].setdefault(m.like, [0, m.sentence, m.step])
             entry[0] += 1
-            f.reasons_by_day[eid][day][step] += 1
+            f.reasons_by_day[m.eid][day][m.step] += 1
         for zone, losers in lost.items():
             if zone in zones and any(e not in reached for e in losers):
                 f.contests[zone][zones[zone]] += 1
