@@ -9,9 +9,11 @@ stylesheet when it fetches them. The harness tries every design once with the
 shipped draw.js, then counts drawings rather than painting them (the tag's
 decisions and sentences are the same; a design draw.js cannot draw fails the
 same way). Chromium's V8 decides
-about 3x as many visitor-pages per CPU second as QJSEngine on this work (measured
+several times as many visitor-pages per CPU second as QJSEngine on this work (measured
 by tests/bench/bench_forecast.py), so the engine is a page, one per core, each
-on a host of its own and so in a renderer process of its own.
+on a host of its own and so in a renderer process of its own, visible to
+Chromium (a hidden page's V8 saves power) and started without Maglev
+(engine_flags.py).
 The manifest's UTC-offset tables give the tag its local times (no Intl), so
 every engine (and every Qt version) agrees.
 """
@@ -33,7 +35,7 @@ from designer.models.forecast_results import Forecast
 
 GLOBALS = (
     "window, document, location, history, screen, navigator, Date, fetch, Promise, CSSStyleSheet, "
-    "Object"
+    "Object, URL"
 )
 
 

@@ -1,6 +1,6 @@
 /* The forecast's stand-in page: the bundle's own tag (tag.js as shipped) runs once per
    visitor-page against a page that is only what the tag reads (window, document, location,
-   history, storage, clock, fetch), and loads draw.js and the stylesheet from the bundle's
+   history, storage, clock, fetch, and URL and Object: PageURL and PageObject), and loads draw.js and the stylesheet from the bundle's
    files as a browser does (integrity checked) once an engagement is to show; the drawing is
    counted rather than painted (countedDrawing, below), so impressions are the tag's own.
    The visitor's signals are the events a real page would fire: the site's pushes, scroll,
@@ -215,6 +215,26 @@ var ForecastHarness = (function () {
     }
   });
 
+  /* URL as the tag sees it: the browser's own parsing, once per address and base (the same few
+     addresses come back on every visitor-page), given as a plain object with every field of a
+     URL. A real URL's fields are read through the browser's bindings, a new string each time;
+     the tag reads them in every decision. Nothing changes a URL after it is made, so one
+     object serves every page that asks for the same address. */
+  var URL_FIELDS = ["href", "origin", "protocol", "username", "password", "host", "hostname", "port", "pathname", "search", "hash"];
+  var urlShape = { toString: function () { return this.href; }, toJSON: function () { return this.href; } };
+  var parsedUrls = new Map();
+  function PageURL(url, base) {
+    var key = base === undefined ? String(url) : url + "\n" + base, out = parsedUrls.get(key);
+    if (out) return out;
+    var real = base === undefined ? new URL(url) : new URL(url, base);  // throws as the browser does
+    out = Object.create(urlShape);
+    URL_FIELDS.forEach(function (k) { out[k] = real[k]; });
+    out.searchParams = real.searchParams;
+    if (parsedUrls.size >= 10000) parsedUrls.clear();  // a site of many addresses: parsed again
+    parsedUrls.set(key, Object.freeze(out));
+    return out;
+  }
+
   var SCREENS = { desktop: [1920, 1080, 1280, 800], tablet: [820, 1180, 820, 1180], phone: [390, 844, 390, 844] };
 
   /* One visitor-page: a fresh page with the tag on it; returns the impressions it made. */
@@ -229,7 +249,7 @@ var ForecastHarness = (function () {
     var doc = new Node("#document"), html = doc.appendChild(new Node("html"));
     var head = html.appendChild(new Node("head")), body = html.appendChild(new Node("body"));
     var win = new Node("#window"), script = new Node("script"), timers = [], ids = {};
-    var location = new URL(site + info.path + (index === 0 ? v.query || "" : ""));
+    var location = new PageURL(site + info.path + (index === 0 ? v.query || "" : ""));
     (info.element_ids || []).forEach(function (id) { ids[id] = body.appendChild(new Node("div")); });
     script.src = site + "/_engagements/" + tagName;
     script.setAttribute("data-manifest", manifestName);
@@ -316,7 +336,7 @@ var ForecastHarness = (function () {
     win.EngagementTag = queue;  // the site's queue; the tag turns it into its API (PageObject)
     function FakeDate(value) { return arguments.length ? new RealDate(value) : new RealDate(clock.t); }
     Object.assign(FakeDate, { now: function () { return clock.t; } });  // see pageWorld
-    tagFactory(win, world.doc, world.location, world.history, world.scr, world.nav, FakeDate, fetchFile, Soon, StyleSheet, PageObject);
+    tagFactory(win, world.doc, world.location, world.history, world.scr, world.nav, FakeDate, fetchFile, Soon, StyleSheet, PageObject, PageURL);
     var api = win.EngagementTag;
     playVisit(world, p, clock);
     tallyMisses(api.decisions(), seen);
@@ -340,6 +360,7 @@ var ForecastHarness = (function () {
   }
 
   return {
+    standIns: { URL: PageURL, Object: PageObject },  // what the tag is given for the browser's own (tests compare them)
     /* factory: tag.js as a function of the page globals; bundle: {name: {integrity, text | data
        | run}}, the files the tag may load (run: draw.js as a function of window, document,
        location); names: the tag's and the manifest's. */
