@@ -54,6 +54,28 @@ def boot_source(setup: dict[str, Any]) -> str:
     )
 
 
+def wire(batch: list[dict[str, Any]]) -> str:
+    """A batch of visitors as the harness reads them: for each, in order, its seed, profile id,
+    earlier visits, device, viewport meta tag, landing query, referrer and pages
+    (forecast_population.PAGE_FIELDS); lists, not dicts, since this is most of what is sent."""
+    return json.dumps(
+        [
+            [
+                v["seed"],
+                v["id"],
+                v["visits"],
+                v["device"],
+                v["meta"],
+                v["query"],
+                v["referrer"],
+                v["pages"],
+            ]
+            for v in batch
+        ],
+        separators=(",", ":"),
+    )
+
+
 class _Collections:
     """Python's cyclic collector paused while any forecast runs: the run makes and drops
     millions of small lists and dicts with no cycles among them, and each full collection
@@ -158,7 +180,7 @@ class ForecastRun(QObject):
             return
         number = self._sent
         self._sent += 1
-        code = f"ForecastHarness.run({json.dumps(json.dumps(batch, separators=(',', ':')))})"
+        code = f"ForecastHarness.run({json.dumps(wire(batch))})"
         page.runJavaScript(code, 0, lambda text: self._on_batch(text, batch, number, page, n))
 
     def _on_batch(self, text: Any, batch: list, number: int, page: _Worker, n: int) -> None:

@@ -344,6 +344,10 @@ var ForecastHarness = (function () {
   }
 
 
+  function visitorPage(p) {  // see forecast_population.PAGE_FIELDS
+    return { p: p[0], t: p[1], s: p[2], f: p[3], sc: p[4], c: p[5] };
+  }
+
   /* A visitor: their pages one after the other, the browser's storage kept between them. */
   function visitor(v) {
     var clock = { t: v.pages.length ? v.pages[0].t : 0 }, rnd = random(v.seed), seen = { misses: {}, declined: [] };
@@ -356,7 +360,7 @@ var ForecastHarness = (function () {
     });
     var misses = [];
     Object.keys(seen.misses).forEach(function (id) { misses.push([+id].concat(seen.misses[id])); });
-    return { i: v.index, shown: shown, misses: misses, declined: seen.declined };
+    return { shown: shown, misses: misses, declined: seen.declined };
   }
 
   return {
@@ -384,7 +388,9 @@ var ForecastHarness = (function () {
       tickAt = Object.keys(seconds).map(Number).sort(function (a, b) { return a - b; });
     },
     run: function (text) {  // the sentences met for the first time in this batch come with it
-      var out = JSON.parse(text).map(visitor), first = reported;
+      var out = JSON.parse(text).map(function (v) {  // see forecast_engine.wire
+        return visitor({ seed: v[0], id: v[1], visits: v[2], device: v[3], meta: v[4], query: v[5], referrer: v[6], pages: v[7].map(visitorPage) });
+      }), first = reported;
       reported = sentences.length;
       return JSON.stringify({ visitors: out, first: first, sentences: sentences.slice(first), warnings: warnings });
     }

@@ -23,8 +23,11 @@ from designer.models.forecast_model import (
     urls_from_sitemap,
 )
 from designer.models.forecast_population import (
+    AT,
     DECLINES,
     EXITS,
+    FLAGS,
+    PAGE_FIELDS,
     Period,
     day_counts,
     utc_offsets,
@@ -91,13 +94,13 @@ def test_the_population_is_the_same_for_a_seed() -> None:
     assert len(first) == 3000 and sum(day_counts(model, period, 3000)) == 3000
     london = ZoneInfo("Europe/London")
     for v in first[:500]:
-        at = datetime.fromtimestamp(v["pages"][0]["t"] / 1000, london)
+        at = datetime.fromtimestamp(v["pages"][0][AT] / 1000, london)
         assert at.weekday() * 24 + at.hour == v["how"]
         assert (at.date() - MONDAY).days == v["day"]
         if v["device"] != "desktop":
-            assert not any(p["f"] & EXITS for p in v["pages"])
-    assert any(p["f"] & DECLINES for v in first for p in v["pages"])
-    carts = [p["c"] for v in first for p in v["pages"] if "c" in p]
+            assert not any(p[FLAGS] & EXITS for p in v["pages"])
+    assert any(p[FLAGS] & DECLINES for v in first for p in v["pages"])
+    carts = [p[-1] for v in first for p in v["pages"] if len(p) == len(PAGE_FIELDS)]
     assert carts and all(c[0] >= 0 for c in carts)
     assert sum(1 for v in first if v["visits"]) == pytest.approx(900, abs=90)  # 30 % returning
 
