@@ -79,34 +79,36 @@ var ForecastHarness = (function () {
      load complete without a wait (a page whose network answers instantly). */
   function Soon(run) {
     var self = this;
-    this.state = 0; this.value = undefined; this.waiting = []; this.busy = 0;
+    this.state = 0; this.value = undefined; this.waiting = null; this.busy = 0;
+    if (!run) return;  // settled by its maker (then, resolve, reject)
     try { run(function (v) { self.settle(1, v); }, function (e) { self.settle(2, e); }); } catch (e) { self.settle(2, e); }
   }
   Soon.prototype.settle = function (state, value) {
-    var self = this;
+    var self = this, waiting = this.waiting;
     if (this.state || this.busy) return;
     if (state === 1 && value && typeof value.then === "function") {
       this.busy = 1;
       value.then(function (v) { self.busy = 0; self.settle(1, v); }, function (e) { self.busy = 0; self.settle(2, e); });
       return;
     }
-    this.state = state; this.value = value;
-    this.waiting.splice(0).forEach(function (fn) { fn(); });
+    this.state = state; this.value = value; this.waiting = null;
+    if (waiting) waiting.forEach(function (fn) { fn(); });
   };
+  function follow(from, next, ok, fail) {  // next settles as `from.then(ok, fail)` would
+    var fn = from.state === 1 ? ok : fail, value;
+    if (typeof fn !== "function") { next.settle(from.state, from.value); return; }
+    try { value = fn(from.value); } catch (e) { next.settle(2, e); return; }
+    next.settle(1, value);
+  }
   Soon.prototype.then = function (ok, fail) {
-    var self = this;
-    return new Soon(function (resolve, reject) {
-      function run() {
-        var fn = self.state === 1 ? ok : fail;
-        if (typeof fn !== "function") { (self.state === 1 ? resolve : reject)(self.value); return; }
-        try { resolve(fn(self.value)); } catch (e) { reject(e); }
-      }
-      if (self.state) run(); else self.waiting.push(run);
-    });
+    var self = this, next = new Soon(null);
+    if (this.state) follow(this, next, ok, fail);
+    else (this.waiting = this.waiting || []).push(function () { follow(self, next, ok, fail); });
+    return next;
   };
   Soon.prototype["catch"] = function (fail) { return this.then(undefined, fail); };
-  Soon.resolve = function (v) { return new Soon(function (resolve) { resolve(v); }); };
-  Soon.reject = function (e) { return new Soon(function (resolve, reject) { reject(e); }); };
+  Soon.resolve = function (v) { var s = new Soon(null); s.settle(1, v); return s; };
+  Soon.reject = function (e) { var s = new Soon(null); s.settle(2, e); return s; };
   Soon.all = function (items) {
     return new Soon(function (resolve, reject) {
       var out = [], left = items.length;
