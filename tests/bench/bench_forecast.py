@@ -11,7 +11,6 @@ machine's load average is printed beside the figures: the machine is shared.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 import time
@@ -38,7 +37,7 @@ def _qjsengine_pages(p) -> int:  # noqa: ANN001 - a ForecastPlan
     """The same harness and tag in a QJSEngine, for comparison (not what the app uses)."""
     from PySide6.QtQml import QJSEngine
 
-    from designer.preview.forecast_engine import boot_source
+    from designer.preview.forecast_engine import boot_source, wire
 
     js = QJSEngine()
     ready = js.evaluate(boot_source(p.setup()))
@@ -46,7 +45,7 @@ def _qjsengine_pages(p) -> int:  # noqa: ANN001 - a ForecastPlan
     run = js.globalObject().property("ForecastHarness").property("run")
     batch = next(iter(p.batches()))
     pages = sum(len(v["pages"]) for v in batch)
-    result = run.call([json.dumps(batch)])
+    result = run.call([wire(batch)])
     assert not result.isError(), result.toString()
     return pages
 
