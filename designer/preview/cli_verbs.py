@@ -43,7 +43,6 @@ def _render(store: Store, out: Path) -> int:
     from designer.preview.scheme import register_scheme
 
     settle_flags(headless=True)
-
     register_scheme()
     from PySide6.QtWidgets import QApplication
 
