@@ -86,6 +86,11 @@ def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Pa
     hours = [page.heat.item(0, h).text() for h in range(24)]
     assert all(not hours[h] for h in range(8)) and hours[12]
     page.tabs.setCurrentIndex(0)
+    page.resize(1180, 760)  # the window on a 1280 x 800 screen: every column of Reach in view
+    qtbot.waitUntil(lambda: page.engagement_table.viewport().width() > 900)
+    assert page.engagement_table.horizontalScrollBar().maximum() == 0
+    heads = [page.engagement_table.horizontalHeaderItem(c).text() for c in range(10)]
+    assert heads[6] == "Impressions per\nvisitor reached"  # long titles on two lines
     if SHOTS:
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.resize(1280, 800)

@@ -139,13 +139,23 @@ class HeatMap(QTableWidget):
                 self.setItem(day, hour, item)
 
 
+def header_label(text: str, width: int = 16) -> str:
+    """A column's title on two lines when it is long ("Impressions per / visitor reached"),
+    broken at the space nearest its middle, so the column is as wide as its numbers need."""
+    if len(text) <= width or " " not in text:
+        return text
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{text[:cut]}\n{text[cut + 1 :]}"
+
+
 def fill_table(table: QTableWidget, rows: list[list[Any]]) -> None:
     """A report table (header row first) into a read-only table widget."""
     head, *body = rows
     table.clear()
     table.setColumnCount(len(head))
     table.setRowCount(len(body))
-    table.setHorizontalHeaderLabels([str(h) for h in head])
+    table.setHorizontalHeaderLabels([header_label(str(h)) for h in head])
     for r, row in enumerate(body):
         for c, value in enumerate(row):
             text = f"{value:,}" if isinstance(value, int) else str(value)
