@@ -59,6 +59,9 @@ def _open(main_window, tmp_path: Path):
 def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Path) -> None:
     w, page = _open(main_window, tmp_path)
     assert page.progress.text() == "Not run yet"
+    # no comparison yet: the tab says how to get one, not an empty table
+    assert page.compare_table.isHidden()
+    assert "tick “Beside the published version”" in page.compare_hint.text()
     page.compare.setChecked(True)
     page.run_button.click()
     assert not page.run_button.isEnabled() and page.cancel_button.isEnabled()
@@ -82,6 +85,8 @@ def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Pa
     assert any(t.startswith("Each row counts the visitors the tag gave one reason") for t in said)
     assert any(t.startswith("Impressions by weekday and hour") for t in said)
     assert page.compare_table.rowCount() == 3  # the care button is only in the draft
+    assert not page.compare_table.isHidden()
+    assert page.compare_hint.text().startswith("Each engagement's reach and impressions")
     page.heat_choice.setCurrentIndex(1)  # the Sale button: its campaign is open 08:00-22:00
     hours = [page.heat.item(0, h).text() for h in range(24)]
     assert all(not hours[h] for h in range(8)) and hours[12]

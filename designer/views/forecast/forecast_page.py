@@ -37,6 +37,15 @@ from designer.models.store import Store
 from designer.views.forecast.forecast_widgets import caption, results_table, spin_box
 from designer.views.shell.sentences import show_error
 
+NOT_COMPARED = (
+    "To see the draft beside what the site shows now, tick “Beside the published version” "
+    "and run the forecast again."
+)
+COMPARED = (
+    "Each engagement's reach and impressions in the published version and in the draft, for "
+    "the same visitors; the difference is in percentage points of visitors reached."
+)
+
 
 def open_forecast(w) -> QWidget:  # noqa: ANN001 - the MainWindow
     """Show the forecast window of the main window's store (made the first time)."""
@@ -164,7 +173,12 @@ class ForecastPage(QWidget):
         self.control_table = results_table(self, "Control groups")
         self._tab("Devices and control groups", None, self.devices_table, self.control_table)
         self.compare_table = results_table(self, "Published version and draft")
-        self._tab("Published and draft", None, self.compare_table)
+        self.compare_table.hide()  # until a run with the published version beside the draft
+        compare = QVBoxLayout()
+        self.compare_hint = caption(self, NOT_COMPARED)
+        self.compare_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        compare.addWidget(self.compare_hint)
+        self._tab("Published and draft", compare, self.compare_table, grow=0)
 
     def _tab(
         self, title: str, top: QVBoxLayout | None, *tables: QTableWidget, grow: int = 3
@@ -297,13 +311,14 @@ class ForecastPage(QWidget):
         fill_table(self.reasons_table, report.reasons_table(draft))
         fill_table(self.devices_table, report.devices_table(draft))
         fill_table(self.control_table, report.control_table(draft))
-        if len(runs) > 1:
+        compared = len(runs) > 1
+        if compared:
             fill_table(self.compare_table, report.comparison_table(runs[0][1], draft))
-        else:
-            fill_table(
-                self.compare_table,
-                [["Tick “Beside the published version” and run again to compare."]],
-            )
+        self.compare_table.setVisible(compared)
+        self.compare_hint.setText(COMPARED if compared else NOT_COMPARED)
+        self.compare_hint.setAlignment(
+            Qt.AlignmentFlag.AlignLeft if compared else Qt.AlignmentFlag.AlignCenter
+        )
         self.heat_choice.blockSignals(True)
         self.heat_choice.clear()
         self.heat_choice.addItem("All engagements", None)
