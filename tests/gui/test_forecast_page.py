@@ -124,6 +124,26 @@ def test_cancel_stops_the_forecast(main_window, qtbot, tmp_path: Path) -> None:
     page.close()
 
 
+def test_a_cancelled_forecast_leaves_the_last_whole_one_shown(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    w, page = _open(main_window, tmp_path)
+    page.run_button.click()
+    qtbot.waitUntil(lambda: page.run_button.isEnabled(), timeout=180_000)
+    first = page.runs
+    shown = page.daily_table.item(0, 1).text()
+    page.visitors.setValue(500_000)
+    page.run_button.click()
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=120_000)
+    assert page.runs is first and page.daily_table.item(0, 1).text() == shown  # while it runs
+    page.cancel_button.click()
+    assert page.status.text().startswith("The forecast was cancelled. The results below are")
+    assert page.runs is first and page.export_button.isEnabled()
+    assert page.daily_table.item(0, 1).text() == shown
+    assert (tmp_path / "forecast-engagements.csv") in page.export_csv(tmp_path)
+    page.close()
+
+
 def test_the_visitor_model_is_edited_and_checked(main_window, qtbot, tmp_path: Path) -> None:
     from designer.views.forecast.forecast_model_editor import ForecastModelDialog
 

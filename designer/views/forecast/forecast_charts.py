@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -21,6 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -33,6 +35,17 @@ from designer.models.forecast_results import Forecast
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 COLORS = ("#1a56db", "#e3a008", "#0e9f6e", "#e02424", "#7e3af2", "#ff5a1f", "#057a55", "#9061f9")
+
+
+def _chart(title: str, parent: QWidget | None) -> QChart:
+    """A chart in the app's light or dark, set before its series are added (they keep the
+    colours they are given)."""
+    palette = parent.palette() if parent is not None else QApplication.palette()
+    chart = QChart()
+    dark = palette.window().color().lightness() < 128
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    chart.setTitle(title)
+    return chart
 
 
 def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
@@ -58,9 +71,15 @@ def reach_chart(runs: list[tuple[str, Forecast]], parent: QWidget | None = None)
         series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value %")
-    chart = QChart()
-    chart.setTitle("Share of visitors reached")
+    # beside each bar, in the text's colour: a thin bar (two forecasts compared, a small
+    # share) cannot hold its figure
+    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setBarWidth(0.8)
+    chart = _chart("Share of visitors reached", parent)
     chart.addSeries(series)
+    text = (parent.palette() if parent is not None else QApplication.palette()).text().color()
+    for bars in series.barSets():
+        bars.setLabelColor(text)
     axis_y = QBarCategoryAxis()
     axis_y.append(list(reversed(names)) or ["(no engagement)"])
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
@@ -92,8 +111,7 @@ def contests_chart(f: Forecast, parent: QWidget | None = None) -> QWidget:
         bars.append([float(f.contests[z].get(eid, 0)) for z in zones])
         series.append(bars)
     series.setLabelsVisible(True)
-    chart = QChart()
-    chart.setTitle("Zone contests: who wins")
+    chart = _chart("Zone contests: who wins", parent)
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     axis_y.append([zone_words(z) for z in zones])

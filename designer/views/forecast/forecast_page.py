@@ -67,7 +67,9 @@ class ForecastPage(QWidget):
         self.setWindowTitle("Forecast — who each engagement will reach")
         self.setAccessibleName("Forecast")
         self.store_of = store_of
-        self.runs: list[tuple[str, Forecast]] = []
+        self.runs: list[tuple[str, Forecast]] = []  # the forecast shown (and exported)
+        self._pending: list[tuple[str, Forecast]] = []  # the runs of the forecast being made
+        self._shown_at = ""
         self._queue: list[tuple[str, str]] = []
         self._run: Any = None
         self._done_before = 0
@@ -149,7 +151,9 @@ class ForecastPage(QWidget):
         self.heat = HeatMap(self)
         week.addWidget(
             caption(
-                self, "Impressions by weekday and hour, in the account's time zone; darker is more."
+                self,
+                "Impressions by weekday and hour, in the account's time zone; the stronger the "
+                "colour, the more impressions.",
             )
         )
         week.addWidget(self.heat_choice)
@@ -198,7 +202,7 @@ class ForecastPage(QWidget):
             return
         from designer.bundle.forecast_manifest import DRAFT, PUBLISHED
 
-        self.runs = []
+        self._pending = []  # what is shown stays until the new forecast is whole
         self._queue = (
             [("Published", PUBLISHED), ("Draft", DRAFT)]
             if self.compare.isChecked()
@@ -234,7 +238,7 @@ class ForecastPage(QWidget):
 
         if not self._queue:
             self._set_running(False)
-            self.show_results(self.runs)
+            self.show_results(self._pending)
             return
         title, which = self._queue[0]
         plan = self._plan(which)
@@ -258,7 +262,7 @@ class ForecastPage(QWidget):
 
     def _on_finished(self, title: str, forecast: Forecast) -> None:
         self._done_before += forecast.visitors
-        self.runs.append((title, forecast))
+        self._pending.append((title, forecast))
         self._queue.pop(0)
         self._run.deleteLater()
         self._run = None
@@ -268,9 +272,11 @@ class ForecastPage(QWidget):
         if self._run is not None:
             self._run.deleteLater()
             self._run = None
-        self._queue = []
+        self._queue, self._pending = [], []
         self._set_running(False)
-        self.status.setText(sentence)
+        # the tables still show the last whole forecast: the status line says so
+        still = f" The results below are those of the forecast made at {self._shown_at}."
+        self.status.setText(sentence + (still if self.runs else ""))
         if sentence != "The forecast was cancelled.":
             show_error(self, sentence)
 
@@ -297,7 +303,7 @@ class ForecastPage(QWidget):
 
         self.runs = runs
         draft = runs[-1][1]
-        stamp = clock.now().astimezone().strftime("%H:%M")
+        stamp = self._shown_at = clock.now().astimezone().strftime("%H:%M")
         self.status.setText(
             f"{draft.visitors:,} visitors, {draft.pages:,} pages over {draft.period.days} days from "
             f"{draft.period.label(0)} ({draft.period.time_zone}); forecast at {stamp}."
