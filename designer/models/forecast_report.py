@@ -234,7 +234,11 @@ def text_report(f: Forecast, title: str) -> str:
 
 
 def comparison_table(published: Forecast, draft: Forecast) -> list[list[Any]]:
-    """Reach and impressions of each engagement, published and draft, and the difference."""
+    """Reach and impressions of each engagement, published and draft, and the difference.
+
+    An engagement in only one of them has blank figures in the other (numbers stay numbers
+    in a spreadsheet), and its Note says which.
+    """
     rows: list[list[Any]] = [
         [
             "Engagement",
@@ -244,6 +248,7 @@ def comparison_table(published: Forecast, draft: Forecast) -> list[list[Any]]:
             "Difference (points)",
             "Impressions published",
             "Impressions draft",
+            "Note",
         ]
     ]
     keyed = {}
@@ -253,15 +258,17 @@ def comparison_table(published: Forecast, draft: Forecast) -> list[list[Any]]:
             entry[which] = (percent(sum(f.reached[e.id]), f.visitors), sum(f.impressions[e.id]))
     for (campaign, name), entry in keyed.items():
         old, new = entry.get("published"), entry.get("draft")
+        note = "" if old and new else "only in the draft" if new else "not in the draft"
         rows.append(
             [
                 name,
                 campaign,
-                old[0] if old else "not published",
-                new[0] if new else "removed",
+                old[0] if old else "",
+                new[0] if new else "",
                 round((new[0] if new else 0) - (old[0] if old else 0), 1),
-                old[1] if old else 0,
-                new[1] if new else 0,
+                old[1] if old else "",
+                new[1] if new else "",
+                note,
             ]
         )
     return rows

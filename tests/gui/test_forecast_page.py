@@ -85,6 +85,9 @@ def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Pa
     assert any(t.startswith("Each row counts the visitors the tag gave one reason") for t in said)
     assert any(t.startswith("Impressions by weekday and hour") for t in said)
     assert page.compare_table.rowCount() == 3  # the care button is only in the draft
+    care = next(r for r in range(3) if page.compare_table.item(r, 0).text() == "Care button")
+    row = [page.compare_table.item(care, c).text() for c in range(8)]
+    assert row[2] == "" and row[5] == "" and row[7] == "only in the draft"  # blank, not words
     assert not page.compare_table.isHidden()
     assert page.compare_hint.text().startswith("Each engagement's reach and impressions")
     page.heat_choice.setCurrentIndex(1)  # the Sale button: its campaign is open 08:00-22:00
@@ -106,7 +109,9 @@ def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Pa
     written = page.export_csv(tmp_path)
     assert (tmp_path / "forecast-engagements.csv") in written
     assert (tmp_path / "published-forecast-engagements.csv") in written
-    with (tmp_path / "forecast-published-and-draft.csv").open(encoding="utf-8") as f:
+    compared = tmp_path / "forecast-published-and-draft.csv"
+    assert compared.read_bytes().startswith(b"\xef\xbb\xbf")  # a spreadsheet reads UTF-8
+    with compared.open(encoding="utf-8-sig") as f:
         rows = list(csv.reader(f))
     assert rows[0][0] == "Engagement" and {r[0] for r in rows[1:]} == set(names)
     page.close()

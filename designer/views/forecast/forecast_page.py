@@ -34,17 +34,12 @@ from designer.models import clock
 from designer.models import forecast_report as report
 from designer.models.forecast_results import Forecast
 from designer.models.store import Store
+from designer.views.forecast import forecast_words as words
 from designer.views.forecast.forecast_widgets import caption, results_table, spin_box
 from designer.views.shell.sentences import show_error
 
-NOT_COMPARED = (
-    "To see the draft beside what the site shows now, tick “Beside the published version” "
-    "and run the forecast again."
-)
-COMPARED = (
-    "Each engagement's reach and impressions in the published version and in the draft, for "
-    "the same visitors; the difference is in percentage points of visitors reached."
-)
+# with a byte-order mark: spreadsheet apps then read the curly quotes and names as UTF-8
+CSV_ENCODING = "utf-8-sig"
 
 
 def open_forecast(w) -> QWidget:  # noqa: ANN001 - the MainWindow
@@ -149,13 +144,7 @@ class ForecastPage(QWidget):
         self.heat_choice.setAccessibleName("Engagement shown in the heat map")
         self.heat_choice.currentIndexChanged.connect(self._on_heat_choice)
         self.heat = HeatMap(self)
-        week.addWidget(
-            caption(
-                self,
-                "Impressions by weekday and hour, in the account's time zone; the stronger the "
-                "colour, the more impressions.",
-            )
-        )
+        week.addWidget(caption(self, words.HEAT))
         week.addWidget(self.heat_choice)
         week.addWidget(self.heat, 1)
         self.daily_table = results_table(self, "Per day")
@@ -165,21 +154,20 @@ class ForecastPage(QWidget):
         self._tab("Zones", self.zone_box, self.contests_table)
         self.reasons_table = results_table(self, "Why visitors were not reached")
         why = QVBoxLayout()
-        why.addWidget(
-            caption(
-                self,
-                "Each row counts the visitors the tag gave one reason; its sentence is one "
-                "visitor's (the hour, page or figures in it vary from visitor to visitor).",
-            )
-        )
+        why.addWidget(caption(self, words.WHY_NOT))
+        self.reasons_table.horizontalHeader().setStretchLastSection(True)  # the tag's sentence
         self._tab("Why not", why, self.reasons_table, grow=0)
         self.devices_table = results_table(self, "Reach by device")
         self.control_table = results_table(self, "Control groups")
-        self._tab("Devices and control groups", None, self.devices_table, self.control_table)
+        devices = QVBoxLayout()
+        devices.addWidget(caption(self, words.DEVICES))
+        self._tab(
+            "Devices and control groups", devices, self.devices_table, self.control_table, grow=0
+        )
         self.compare_table = results_table(self, "Published version and draft")
         self.compare_table.hide()  # until a run with the published version beside the draft
         compare = QVBoxLayout()
-        self.compare_hint = caption(self, NOT_COMPARED)
+        self.compare_hint = caption(self, words.NOT_COMPARED)
         self.compare_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         compare.addWidget(self.compare_hint)
         self._tab("Published and draft", compare, self.compare_table, grow=0)
@@ -321,7 +309,7 @@ class ForecastPage(QWidget):
         if compared:
             fill_table(self.compare_table, report.comparison_table(runs[0][1], draft))
         self.compare_table.setVisible(compared)
-        self.compare_hint.setText(COMPARED if compared else NOT_COMPARED)
+        self.compare_hint.setText(words.COMPARED if compared else words.NOT_COMPARED)
         self.compare_hint.setAlignment(
             Qt.AlignmentFlag.AlignLeft if compared else Qt.AlignmentFlag.AlignCenter
         )
@@ -362,13 +350,13 @@ class ForecastPage(QWidget):
                 prefix = "published-" if title == "Published" else ""
                 for name, make in report.TABLES.items():
                     path = folder / f"{prefix}forecast-{name.replace('_', '-')}.csv"
-                    path.write_text(report.csv_text(make(f)), encoding="utf-8")
+                    path.write_text(report.csv_text(make(f)), encoding=CSV_ENCODING)
                     written.append(path)
             if len(self.runs) > 1:
                 path = folder / "forecast-published-and-draft.csv"
                 path.write_text(
                     report.csv_text(report.comparison_table(self.runs[0][1], self.runs[-1][1])),
-                    "utf-8",
+                    CSV_ENCODING,
                 )
                 written.append(path)
         except OSError as e:
