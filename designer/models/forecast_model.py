@@ -137,9 +137,19 @@ def default_model() -> dict[str, Any]:
     return copy.deepcopy(DEFAULT_MODEL)
 
 
+def _figure(value: Any) -> str:
+    """A number as a designer writes it: 1,000,000,000 and -5, not 1e+09 and -5.0."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return repr(value)
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
 def _number(value: Any, what: str, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-        raise ModelError(f"{what} must be a number from {low:g} to {high:g}; it is {value!r}.")
+        raise ModelError(
+            f"{what} must be a number from {_figure(low)} to {_figure(high)}; "
+            f"it is {_figure(value)}."
+        )
     return value
 
 

@@ -160,6 +160,7 @@ def test_the_visitor_model_is_edited_and_checked(main_window, qtbot, tmp_path: P
     dialog = ForecastModelDialog(w.store, page)
     assert dialog.percents["decline"].value() == 75
     dialog.show()
+    assert dialog.minimumSizeHint().width() < 1260  # it fits a 1280 x 800 screen, with its frame
     origin = dialog.origin
     assert origin.width() > origin.fontMetrics().horizontalAdvance(origin.text())  # shown whole
     dialog.grab().save(str(tmp_path / "model.png"))
@@ -169,6 +170,11 @@ def test_the_visitor_model_is_edited_and_checked(main_window, qtbot, tmp_path: P
         dialog._on_save()
     assert "/ leads to /nowhere, which is not one of the pages." in dialogs.seen[0]
     assert load_model(w.store) == before  # nothing saved
+    dialog.pages.item(0, 2).setText("lots")  # the Entry share column, named as it is shown
+    with answering("OK") as dialogs:
+        dialog._on_save()
+    assert dialogs.seen[0].startswith("The entry share of / must be a number; it is “lots”.")
+    assert load_model(w.store) == before
     dialog.close()
     page.close()
 

@@ -59,6 +59,13 @@ def test_the_defaults_describe_the_sample_site() -> None:
         ({"pages": [{"path": "cart"}]}, "starting with “/”"),
         ({"hours": [1, 2]}, "The hours' traffic needs 24 figures."),
         ("nonsense", "not a set of figures"),
+        # figures as a designer writes them, not 1e+09 or -5.0
+        (
+            {"pages": [{"path": "/", "entry": -5.0}]},
+            "The entry share of / must be a number from 0 to 1,000,000,000; it is -5.",
+        ),
+        ({"visits_per_day": 0}, "Visits per day must be a number from 1 to 10,000,000; it is 0."),
+        ({"returning": 2.5e3}, "it is 2,500."),
     ],
 )
 def test_a_wrong_figure_is_named(change, sentence: str) -> None:

@@ -174,7 +174,7 @@ class ForecastModelDialog(QDialog):
         grid.addWidget(label, row, 0, 1, 8)
         spins = {}
         for n, key in enumerate(keys):
-            spin = _spin(self, f"{title}: {key}", 1_000_000, values.get(key, 0), tip)
+            spin = _spin(self, f"{title}: {key}", 100_000, values.get(key, 0), tip)  # shares
             cell = QVBoxLayout()
             cell.addWidget(QLabel(key, self))
             cell.addWidget(spin)
@@ -249,8 +249,10 @@ class ForecastModelDialog(QDialog):
                 try:
                     page[key] = float(cells[key] or 0)
                 except ValueError:
+                    title = dict(PAGE_COLUMNS)[key].removesuffix(" %").lower()
                     raise ModelError(
-                        f"The {key.replace('_', ' ')} of {page['path'] or 'a page'} must be a number."
+                        f"The {title} of {page['path'] or 'a page'} must be a number; "
+                        f"it is “{cells[key]}”."
                     ) from None
             page["element_ids"] = [i.strip() for i in cells["element_ids"].split(",") if i.strip()]
             page["next"] = _next_of(cells["next"])
