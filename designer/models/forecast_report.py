@@ -36,7 +36,7 @@ def engagement_table(f: Forecast) -> list[list[Any]]:
             "Reach %",
             "Impressions",
             "Impressions per visitor reached",
-            "Declined by",
+            "Closed by visitors",
             "Held back: displays-per-visit limit",
             "Held back: after a decline",
         ]
@@ -51,7 +51,7 @@ def engagement_table(f: Forecast) -> list[list[Any]]:
             [
                 e.name,
                 e.campaign,
-                e.zone,
+                zone_words(e.zone),
                 reached,
                 percent(reached, f.visitors),
                 impressions,
@@ -112,13 +112,18 @@ def contests_table(f: Forecast) -> list[list[Any]]:
     for zone in sorted(f.contests):
         total = sum(f.contests[zone].values())
         for eid, won in f.contests[zone].most_common():
-            rows.append([zone, f.name(eid), won, percent(won, total)])
+            rows.append([zone_words(zone), f.name(eid), won, percent(won, total)])
     return rows
 
 
+ZONE_WORDS = {"left": "left side", "right": "right side", "proactive": "proactive"}
+
+
 def zone_words(zone: str) -> str:
-    """A zone key as a designer reads it: "right", "proactive", "element promo-slot"."""
-    return zone.replace("embedded:", "element ")
+    """A zone key as a designer reads it: "right side", "proactive", "page element #promo-slot"."""
+    if zone.startswith("embedded:"):
+        return f"page element #{zone.removeprefix('embedded:')}"
+    return ZONE_WORDS.get(zone, zone)
 
 
 def uncontested(f: Forecast) -> str:

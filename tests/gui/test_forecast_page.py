@@ -59,6 +59,8 @@ def _open(main_window, tmp_path: Path):
 def test_a_forecast_is_run_plotted_and_exported(main_window, qtbot, tmp_path: Path) -> None:
     w, page = _open(main_window, tmp_path)
     assert page.progress.text() == "Not run yet"
+    before = page.reach_box.itemAt(0).widget()  # not an empty chart: what running shows
+    assert isinstance(before, QLabel) and before.text().startswith("Run the forecast to see")
     # no comparison yet: the tab says how to get one, not an empty table
     assert page.compare_table.isHidden()
     assert "tick “Beside the published version”" in page.compare_hint.text()

@@ -206,7 +206,7 @@ def test_the_tally_counts_what_the_tag_said(tmp_path: Path) -> None:
         1,
     ] in report.daily_reasons_table(f)
     table = report.engagement_table(f)
-    assert table[1][:6] == ["Message us button", "Winter sale", "right", 1, 50.0, 2]
+    assert table[1][:6] == ["Message us button", "Winter sale", "right side", 1, 50.0, 2]
     store.close()
 
 
@@ -219,6 +219,10 @@ def test_empty_zone_contests_say_why(tmp_path: Path) -> None:
         "no visitor could be shown two of them on the same page (their entry points, behaviors, "
         "audiences or hours never held together)."
     )
+    assert [report.zone_words(z) for z in ("right", "embedded:promo-slot")] == [
+        "right side",
+        "page element #promo-slot",
+    ]
     f.engagements = [e for e in f.engagements if e.zone != "proactive"]
     assert report.uncontested(f) == "No zone was contested: each zone has one engagement at most."
     store.close()

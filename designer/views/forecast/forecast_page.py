@@ -98,7 +98,7 @@ class ForecastPage(QWidget):
             self, "Visitors", 0, 1_000_000, 0, "Visitors in all; 0 takes the model's visits per day"
         )
         self.visitors.setSpecialValueText("From the model")
-        self.seed = spin_box(self, "Seed", 0, 1_000_000, 1, "The same seed gives the same forecast")
+        self.seed = spin_box(self, "Seed", 0, 1_000_000, 1, words.SEED)
         self.compare = QCheckBox("Beside the published version", self)
         self.compare.setToolTip("Forecast what was last published too, and show the differences")
         self.model_button = QPushButton("Visitor model…", self)
@@ -137,6 +137,7 @@ class ForecastPage(QWidget):
         from designer.views.forecast.forecast_charts import HeatMap
 
         self.reach_box = QVBoxLayout()
+        self.reach_box.addWidget(caption(self, words.NOT_RUN, centred=True))
         self.engagement_table = results_table(self, "Engagements")
         self._tab("Reach", self.reach_box, self.engagement_table)
         week = QVBoxLayout()
@@ -150,6 +151,7 @@ class ForecastPage(QWidget):
         self.daily_table = results_table(self, "Per day")
         self._tab("Week", week, self.daily_table)
         self.zone_box = QVBoxLayout()
+        self.zone_box.addWidget(caption(self, words.NOT_RUN, centred=True))
         self.contests_table = results_table(self, "Zone contests")
         self._tab("Zones", self.zone_box, self.contests_table)
         self.reasons_table = results_table(self, "Why visitors were not reached")
@@ -167,8 +169,7 @@ class ForecastPage(QWidget):
         self.compare_table = results_table(self, "Published version and draft")
         self.compare_table.hide()  # until a run with the published version beside the draft
         compare = QVBoxLayout()
-        self.compare_hint = caption(self, words.NOT_COMPARED)
-        self.compare_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.compare_hint = caption(self, words.NOT_COMPARED, centred=True)
         compare.addWidget(self.compare_hint)
         self._tab("Published and draft", compare, self.compare_table, grow=0)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSpinBox, QTableWidget, QWidget
 
 
@@ -23,8 +24,11 @@ def results_table(parent: QWidget, name: str) -> QTableWidget:
     return table
 
 
-def caption(parent: QWidget, text: str) -> QLabel:
-    """A line above a plot or table saying what its numbers count."""
+def caption(parent: QWidget, text: str, centred: bool = False) -> QLabel:
+    """A line above a plot or table saying what its numbers count; centred, a sentence in
+    place of a plot or table that has nothing to show yet."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
+    if centred:
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label

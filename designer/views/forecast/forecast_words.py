@@ -1,5 +1,13 @@
 """The forecast window's sentences: what each plot and table counts, and its empty states."""
 
+NOT_RUN = (
+    "Run the forecast to see whom each engagement reaches: it sends the visitors of the "
+    "visitor model through the tag your site will load, page by page."
+)
+SEED = (
+    "Visitors are drawn at random: the same seed draws the same visitors, so a forecast can be "
+    "repeated exactly. Try another seed to see how much the figures vary."
+)
 HEAT = (
     "Impressions by weekday and hour, in the account's time zone; the stronger the colour, "
     "the more impressions."
