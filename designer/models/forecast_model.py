@@ -114,11 +114,13 @@ FIELDS: dict[str, str] = {
     "visits_per_day": "Visits on an average day (each visit is one visitor's pages in a row).",
     "weekdays": "Traffic of each weekday, Monday to Sunday, relative to each other.",
     "hours": "Share of a day's visits in each hour, 00 to 23, in the account's time zone.",
-    "devices": "Per cent of visits from desktops, tablets and phones.",
+    "devices": "Shares of visits from desktops, tablets and phones, relative to each other "
+    "(55, 10 and 35 are 55 %, 10 % and 35 %; 1, 1 and 2 are 25 %, 25 % and 50 %).",
     "without_viewport_meta": "Per cent of phone visits on pages without the viewport meta tag "
     "(their conversation window opens in a new tab).",
     "returning": "Per cent of visitors who have visited before (the tag remembers them).",
-    "sources": "Per cent of visits by marketing source (how the visitor arrived).",
+    "sources": "Shares of visits by marketing source (how the visitor arrived), relative to "
+    "each other like the devices' shares.",
     "cart_abandon": "Per cent of visitors with a cart who leave without buying "
     "(the others go on to the page where the order is placed).",
     "cart_decrease": "Per cent of cart pages where the visitor removes an item.",

@@ -145,7 +145,7 @@ class ForecastModelDialog(QDialog):
         box = QGroupBox("Who visits", self)
         grid = QGridLayout(box)
         self.devices = self._row(
-            grid, 0, "Devices %", DEVICES, self.model["devices"], FIELDS["devices"]
+            grid, 0, "Devices (shares)", DEVICES, self.model["devices"], FIELDS["devices"]
         )
         self.weekdays = self._row(
             grid,
@@ -159,7 +159,7 @@ class ForecastModelDialog(QDialog):
         self.sources = self._row(
             grid,
             4,
-            "Marketing sources %",
+            "Marketing sources (shares)",
             tuple(words.values()),
             {words[k]: v for k, v in self.model["sources"].items()},
             FIELDS["sources"],
