@@ -24,8 +24,10 @@ from designer.models.errors import StoreError
 from designer.models.vocabulary import CampaignStatus
 
 SKIPPED = {"created_at", "updated_at"}
-# Keys of a snapshot that are about the publish, not the campaign's content.
-PUBLISH_KEYS = {"publish"}
+# Keys of a snapshot that are about the publish, not the campaign's content: its change
+# summary, and what the campaign's library rows were when it went to the site (SITE).
+SITE = "site"
+PUBLISH_KEYS = {"publish", SITE}
 # References a restored row may hold to rows deleted since: cleared, and said.
 REFERENCES = {
     "audience_id": "a target audience",
@@ -61,6 +63,38 @@ def content_snapshot(c: Campaign) -> dict[str, Any]:
     snap = _json_safe(columns(c))
     snap["engagements"] = [_json_safe(columns(e)) for e in c.engagements]
     return json.loads(json.dumps(snap))
+
+
+def site_dependencies(s: Session, c: Campaign) -> dict[str, Any]:
+    """What the campaign shows on the site from rows it shares with others, resolved: its
+    audience, and each engagement's entry point, behavior and conversation window design (its
+    own or the library's). A version keeps it, so an edit of a shared row after a publish
+    makes the site bundle out of date, and linking a design identical to one's own does not."""
+    from designer.models.window_library import window_design_of
+
+    def row(item: Any) -> dict[str, Any] | None:
+        return _json_safe(columns(item)) if item is not None else None
+
+    out = {
+        "audience": row(c.audience),
+        "engagements": {
+            str(e.id): {
+                "entry_point": row(e.entry_point),
+                "behavior": row(e.behavior),
+                "window": window_design_of(s, e).to_dict(),
+            }
+            for e in c.engagements
+        },
+    }
+    return json.loads(json.dumps(out))
+
+
+def _without_windows(content: dict[str, Any]) -> dict[str, Any]:
+    """content with its engagements' window design records left out (compared resolved)."""
+    engagements = [
+        {k: v for k, v in e.items() if k != "window_design"} for e in content.get("engagements", [])
+    ]
+    return {**content, "engagements": engagements}
 
 
 def content_of(snapshot: dict[str, Any]) -> dict[str, Any]:
@@ -102,7 +136,12 @@ def differs_from_site(s: Session, c: Campaign) -> bool:
         return False
     if c.status != CampaignStatus.PUBLISHED:
         return on_site(last)
-    return content_of(last.snapshot) != content_snapshot(c)
+    then, now = content_of(last.snapshot), content_snapshot(c)
+    if SITE not in last.snapshot:  # recorded before versions kept the shared rows: columns only
+        return then != now
+    return _without_windows(then) != _without_windows(now) or last.snapshot[
+        SITE
+    ] != site_dependencies(s, c)
 
 
 def out_of_date(s: Session) -> list[str]:
@@ -129,6 +168,7 @@ def record_version(s: Session, c: Campaign, note: str, summary: dict[str, Any]) 
     """Add the campaign's next numbered version: its content now, and the publish's summary."""
     snap = content_snapshot(c)
     snap["publish"] = summary
+    snap[SITE] = site_dependencies(s, c)
     version = CampaignVersion(
         campaign_id=c.id, number=next_number(s, c.id), note=note[:500], snapshot=snap
     )

@@ -10,7 +10,7 @@ from designer.bundle.export import export
 from designer.models.campaign import Campaign, CampaignVersion
 from designer.models.engagement import Engagement
 from designer.views.publishing.publish_dialog import PublishDialog
-from tests.gui.app_driver import answering, click, drive_dialog, pick
+from tests.gui.app_driver import answering, click, drive_dialog, pick, type_into
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -122,6 +122,26 @@ def test_an_edit_after_publish_marks_the_site_bundle_out_of_date_until_published
         window.publish_site()  # Campaign > Publish the site bundle, to the folder last used
     assert not window.bundle_state.isVisible()
     assert page.site.text() == "Version 2 is on the site: the site bundle is up to date."
+
+
+def test_an_edit_of_a_shared_entry_point_after_publish_marks_the_site_bundle_out_of_date(
+    main_window, tmp_path
+):
+    """The site shows what the entry point was at the publish: changing it in its library
+    page changes the bundle, though no campaign or engagement row changed."""
+    from tests.gui.test_app_libraries import entry_point_page
+
+    window, _ = published_sale(main_window, tmp_path)
+    assert not window.bundle_state.isVisible(), window.bundle_state.text()
+    page = entry_point_page(window, "Whole site")
+    with answering("Change it"):  # used by two engagements: the app asks first
+        type_into(page.name, "Every page")
+    assert window.bundle_state.isVisible()
+    assert window.bundle_state.text() == (
+        "Site bundle out of date: “Winter sale” changed since published"
+    )
+    type_into(page.name, "Whole site")  # back as it was published (asked once is enough)
+    assert not window.bundle_state.isVisible(), window.bundle_state.text()
 
 
 def test_undo_after_publish_takes_back_the_edit_before_never_the_version(main_window, tmp_path):

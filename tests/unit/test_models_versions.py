@@ -173,3 +173,46 @@ def test_a_deleted_campaign_still_on_the_site_is_said_until_the_next_publish(sto
         assert record_publish(s, None, ["Winter sale"], "site", {}, gone) == [_sale(s).id]
         assert _sale(s).versions[-1].note == "“Customer care” taken off the site (deleted)"
         assert deleted_on_site(s, site_list(s, ["Winter sale"])) == []
+
+
+def test_the_shared_rows_a_campaign_shows_are_kept_resolved_with_its_version(store: Store):
+    """A library window design or entry point changed after a publish puts the site bundle out
+    of date; linking a library design identical to the engagement's own does not."""
+    from designer.models.window_library import LibraryWindow, link
+
+    with store.edit() as s:
+        e = _sale(s).engagements[0]
+        s.add(LibraryWindow(name="Shared", design=e.get_window_design().to_dict()))
+        record_version(s, _sale(s), "first", {"changes": []})
+    with store.edit() as s:
+        link(_sale(s).engagements[0], s.scalar(select(LibraryWindow)))  # the same design
+    with store.read() as s:
+        assert out_of_date(s) == []  # the bundle would be byte for byte the same
+    with store.edit() as s:
+        shared = s.scalar(select(LibraryWindow))
+        design = copy.deepcopy(shared.design)
+        design["props"]["header_text"] = "Talk to us"
+        shared.design = design
+    with store.read() as s:
+        assert out_of_date(s) == ["Winter sale"]
+        assert "Talk to us" not in str(latest_version(s, _sale(s).id).snapshot)  # as published
+    with store.edit() as s:
+        record_version(s, _sale(s), "second", {"changes": []})
+        ep = _sale(s).engagements[0].entry_point
+        ep.rules = [*ep.rules, {"match": "contains", "value": "/sale", "exclude": True}]
+    with store.read() as s:
+        assert out_of_date(s) == ["Winter sale"]
+        # the kept rows are about the publish, not the campaign: a restore or a compare skips them
+        assert "site" not in content_of(latest_version(s, _sale(s).id).snapshot)
+
+
+def test_a_version_recorded_before_shared_rows_were_kept_compares_its_columns(store: Store):
+    with store.edit() as s:
+        version = record_version(s, _sale(s), "first", {"changes": []})
+        version.snapshot = {k: v for k, v in version.snapshot.items() if k != "site"}
+    with store.read() as s:
+        assert out_of_date(s) == []  # not out of date merely for being an older version
+    with store.edit() as s:
+        _sale(s).priority = "low"
+    with store.read() as s:
+        assert out_of_date(s) == ["Winter sale"]

@@ -8,7 +8,8 @@ from designer.models.versions import deleted_on_site, out_of_date, out_of_date_s
 from designer.views.editing.edit_session import EditSession
 from designer.views.publishing.bundle_memory import last_site
 
-FOLLOWED = ("campaign", "engagement")
+# a campaign's own rows, and the shared rows a version keeps resolved (versions.site_dependencies)
+FOLLOWED = ("campaign", "engagement", "audience", "entry_point", "behavior", "window_design")
 
 
 class BundleState(QLabel):
