@@ -98,7 +98,7 @@ def _without_windows(content: dict[str, Any]) -> dict[str, Any]:
 
 
 def content_of(snapshot: dict[str, Any]) -> dict[str, Any]:
-    """A snapshot without what is about the publish (its change summary)."""
+    """A snapshot without what is about the publish (its change summary, the shared rows kept)."""
     return {k: v for k, v in snapshot.items() if k not in PUBLISH_KEYS}
 
 
@@ -139,9 +139,8 @@ def differs_from_site(s: Session, c: Campaign) -> bool:
     then, now = content_of(last.snapshot), content_snapshot(c)
     if SITE not in last.snapshot:  # recorded before versions kept the shared rows: columns only
         return then != now
-    return _without_windows(then) != _without_windows(now) or last.snapshot[
-        SITE
-    ] != site_dependencies(s, c)
+    kept = last.snapshot[SITE]
+    return _without_windows(then) != _without_windows(now) or kept != site_dependencies(s, c)
 
 
 def out_of_date(s: Session) -> list[str]:
