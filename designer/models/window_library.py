@@ -41,10 +41,23 @@ class LibraryWindow(Versioned, Timestamps, Base):
         return sorted(users, key=lambda e: (e.campaign.name, e.name))
 
     def in_words(self) -> str:
-        design = self.window()
-        p, n = design.props, len(design.elements)
-        added = f", {n} added element{'s' if n != 1 else ''}" if n else ""
-        return f"{p['theme']} theme, “{p['header_text']}”, {p['width']}×{p['height']} px{added}"
+        return design_in_words(self.window())
+
+
+def design_in_words(design: WindowDesign) -> str:
+    """A window design in a line: "light theme, “Chat with us”, 360×520 px, 2 added elements"."""
+    p, n = design.props, len(design.elements)
+    added = f", {n} added element{'s' if n != 1 else ''}" if n else ""
+    return f"{p['theme']} theme, “{p['header_text']}”, {p['width']}×{p['height']} px{added}"
+
+
+def window_in_words(s: Session | None, e: Engagement) -> str:
+    """The conversation window e opens, in a line: the library design it links, or its own."""
+    found = linked_id(e)
+    item = s.get(LibraryWindow, found) if found is not None and s is not None else None
+    if item is not None:
+        return f"“{item.name}” from the window library: {item.in_words()}"
+    return f"its own design: {design_in_words(e.get_window_design())}"
 
 
 def linked_id(e: Engagement) -> int | None:

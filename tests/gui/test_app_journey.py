@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from designer.bundle.manifest import schema_problems
@@ -78,6 +79,9 @@ def walk_wizard(window, qtbot) -> int:
     behavior.none.setChecked(True)
     click(wizard.next)  # to Summary
     summary = wizard.stage("summary")
+    said = [label.text() for label in summary.findChildren(QLabel)]
+    assert "Window:" in said  # the conversation window it opens, named too
+    assert any(text.startswith("its own design: light theme") for text in said)
     type_into(summary.name, "Signup helper")
     with qtbot.waitSignal(wizard.finished):
         click(wizard.next)

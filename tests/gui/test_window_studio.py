@@ -168,8 +168,14 @@ def test_a_window_saved_to_the_library_is_shared_with_used_by(qtbot, store, monk
 
     first = _studio_of(qtbot, store, "overlay")
     type_into(first.form.editors["header_text"], "Talk to Northwind")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Brand window", True))
+    asked = []
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        lambda *a, **k: (asked.append(k["text"]), ("Brand window", True))[1],
+    )
     QTest.mouseClick(first.library_bar.save, Qt.MouseButton.LeftButton)
+    assert asked == ["Checkout rescue window"]  # a name to keep or change, not an empty field
     assert first.library_bar.designs.currentText() == "Brand window"
     assert "used by 1" in first.library_bar.note.text()
     # another engagement picks it from the library: both are its users

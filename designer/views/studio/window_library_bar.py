@@ -98,6 +98,7 @@ class WindowLibraryBar(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Who uses this window design")
+        self.suggested = "Conversation window"  # see show_library
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(QLabel("Window design"))
@@ -105,11 +106,17 @@ class WindowLibraryBar(QWidget):
         row.addWidget(self.save)
         row.addWidget(self.note, 1)
 
-    def show_library(self, s: Session, linked: int | None) -> None:
-        """Fill the list from the store and show which design the engagement uses."""
+    def show_library(self, s: Session, linked: int | None, engagement: str = "") -> None:
+        """Fill the list from the store and show which design the engagement uses; engagement
+        (its name) suggests the name a design saved to the library gets."""
         self.designs.clear()
         self.designs.addItem("This engagement's own design", OWN)
         items = s.scalars(select(LibraryWindow).order_by(LibraryWindow.name)).all()
+        taken = {item.name for item in items}
+        self.suggested = f"{engagement or 'Conversation'} window"
+        n = 2
+        while self.suggested in taken:  # a name the library has not used yet
+            self.suggested, n = f"{engagement or 'Conversation'} window {n}", n + 1
         for item in items:
             self.designs.addItem(item.name, item.id)
         self.designs.setCurrentIndex(max(0, self.designs.findData(linked or OWN)))
@@ -129,6 +136,8 @@ class WindowLibraryBar(QWidget):
         self.chosen.emit(None if value == OWN else value)
 
     def _on_save(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save to the library", "Name of the window design:")
+        name, ok = QInputDialog.getText(
+            self, "Save to the library", "Name of the window design:", text=self.suggested
+        )
         if ok and name.strip():
             self.save_requested.emit(name.strip())

@@ -192,7 +192,7 @@ class WindowStudioEditor(QWidget):
             self.rules = list(row.entry_point.rules) if row.entry_point else []
             found = linked_id(row)
             self.linked = found if found and s.get(LibraryWindow, found) else None
-            self.library_bar.show_library(s, self.linked)
+            self.library_bar.show_library(s, self.linked, row.name)
             return window_design_of(s, row)
 
     def _show(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from sqlalchemy.orm import Session
 
 from designer.models.engagement import Engagement
+from designer.models.window_library import window_in_words
 from designer.views.forms.field_binder import FieldBinder, words
 from designer.views.wizard.stage import Stage
 
@@ -35,7 +36,11 @@ def engagement_in_words(e: Engagement) -> list[tuple[str, str]]:
             "Behavior",
             f"{e.behavior.name}: {e.behavior.in_words()}" if e.behavior else "none: shows at once",
         ),
-    ]
+    ] + (
+        []  # a content engagement opens its link, not a conversation window
+        if e.kind == "content"
+        else [("Window", window_in_words(Session.object_session(e), e))]
+    )
 
 
 class SummaryStage(Stage):
