@@ -1,8 +1,9 @@
 /* The forecast's stand-in page: the bundle's own tag (tag.js as shipped) runs once per
    visitor-page against a page that is only what the tag reads (window, document, location,
-   history, storage, clock, fetch, and URL and Object: PageURL and PageObject), and loads draw.js and the stylesheet from the bundle's
-   files as a browser does (integrity checked) once an engagement is to show; the drawing is
-   counted rather than painted (countedDrawing, below), so impressions are the tag's own.
+   history, storage, clock, fetch, URL and Object: see PageURL and PageObject), and loads
+   draw.js and the stylesheet from the bundle's files as a browser does (integrity checked)
+   once an engagement is to show; the drawing is counted rather than painted (countedDrawing,
+   below), so impressions are the tag's own.
    The visitor's signals are the events a real page would fire: the site's pushes, scroll,
    the tag's one-second timer, exit intent, a click on Close.
    The decision is the tag's; this file only plays the page and writes down what it saw.

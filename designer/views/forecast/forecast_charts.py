@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,12 +37,15 @@ DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 COLORS = ("#1a56db", "#e3a008", "#0e9f6e", "#e02424", "#7e3af2", "#ff5a1f", "#057a55", "#9061f9")
 
 
+def _palette(parent: QWidget | None) -> QPalette:
+    return parent.palette() if parent is not None else QApplication.palette()
+
+
 def _chart(title: str, parent: QWidget | None) -> QChart:
     """A chart in the app's light or dark, set before its series are added (they keep the
     colours they are given)."""
-    palette = parent.palette() if parent is not None else QApplication.palette()
     chart = QChart()
-    dark = palette.window().color().lightness() < 128
+    dark = _palette(parent).window().color().lightness() < 128
     chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
     chart.setTitle(title)
     return chart
@@ -77,7 +80,7 @@ def reach_chart(runs: list[tuple[str, Forecast]], parent: QWidget | None = None)
     series.setBarWidth(0.8)
     chart = _chart("Share of visitors reached", parent)
     chart.addSeries(series)
-    text = (parent.palette() if parent is not None else QApplication.palette()).text().color()
+    text = _palette(parent).text().color()
     for bars in series.barSets():
         bars.setLabelColor(text)
     axis_y = QBarCategoryAxis()
